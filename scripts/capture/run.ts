@@ -1,0 +1,180 @@
+/**
+ * `npm run capture`: regenerates every fixture under fixtures/ from real instrumentation packages.
+ *
+ * 1. Deletes the previously captured files (`*.otlp.json`, `*.logs.json`) of the four convention
+ *    folders, so a renamed or dropped scenario leaves nothing stale behind.
+ * 2. Starts the mock provider (mock-provider.ts) on 127.0.0.1 at a random free port.
+ * 3. Runs each capture script in its own Node process (`node --import tsx <script>`): every
+ *    instrumentation patches the SDK module, so separate processes keep them from seeing each
+ *    other's patches. The child gets the mock's URL in MOCK_PROVIDER_URL, and no OPENAI_*,
+ *    ANTHROPIC_*, OTEL_* or TRACELOOP_* variables, so neither real keys nor endpoints nor
+ *    environment overrides of the instrumentations can leak in.
+ * 4. Writes fixtures/MANIFEST.md from what the children reported and prints its table.
+ *
+ * `npm run capture -- otel-openai traceloop-openai` runs only the named captures (without the
+ * clean-up, and leaving the manifest rows of the others as they are not regenerated: re-run the
+ * whole set before committing).
+ *
+ * Nothing here talks to anything but 127.0.0.1.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { FIXTURES_DIR, type FixtureRecord, REPO_ROOT, SUMMARY_PREFIX } from "./harness.js";
+import { startMockProvider } from "./mock-provider.js";
+
+interface Job {
+  readonly name: string;
+  readonly script: string;
+  readonly args?: readonly string[];
+}
+
+const JOBS: readonly Job[] = [
+  { name: "otel-openai", script: "otel-openai.ts", args: ["--content"] },
+  { name: "otel-openai-nocontent", script: "otel-openai.ts", args: ["--no-content"] },
+  { name: "anthropic-native", script: "anthropic-native.ts" },
+  { name: "openinference-openai", script: "openinference-openai.ts" },
+  { name: "openinference-anthropic", script: "openinference-anthropic.ts" },
+  { name: "traceloop-openai", script: "traceloop-openai.ts" },
+  { name: "traceloop-anthropic", script: "traceloop-anthropic.ts" },
+  { name: "http", script: "http-requests.ts" },
+];
+
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "none"];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
+
+function childEnv(mockUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!ISOLATED_ENV_PREFIXES.some((prefix) => key.startsWith(prefix))) env[key] = value;
+  }
+  env["MOCK_PROVIDER_URL"] = mockUrl;
+  return env;
+}
+
+async function runJob(job: Job, mockUrl: string): Promise<FixtureRecord[]> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(HERE, job.script), ...(job.args ?? [])], {
+    cwd: REPO_ROOT,
+    env: childEnv(mockUrl),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", resolve);
+  });
+  const summary = stdout.split("\n").find((line) => line.startsWith(SUMMARY_PREFIX));
+  if (code !== 0 || summary === undefined) {
+    throw new Error(`capture ${job.name} failed (exit ${code})\n${stdout}\n${stderr}`);
+  }
+  // Anything else the child printed (instrumentation warnings, say) is worth seeing.
+  const chatter = [...stdout.split("\n").filter((l) => l.length > 0 && !l.startsWith(SUMMARY_PREFIX)), stderr.trim()]
+    .filter((l) => l.length > 0)
+    .join("\n");
+  if (chatter.length > 0) console.error(`[${job.name}] ${chatter}`);
+  return JSON.parse(summary.slice(SUMMARY_PREFIX.length)) as FixtureRecord[];
+}
+
+function cleanFixtures(): void {
+  for (const dir of CONVENTION_DIRS) {
+    const full = path.join(FIXTURES_DIR, dir);
+    let entries: string[];
+    try {
+      entries = readdirSync(full);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.endsWith(".otlp.json") || entry.endsWith(".logs.json")) rmSync(path.join(full, entry));
+    }
+  }
+}
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function table(records: readonly FixtureRecord[]): string {
+  const rows = records.map((r) => {
+    const file = r.skipped !== undefined ? `*(not written)* ${r.file}` : r.file;
+    const logs = r.logsFile !== undefined ? `${r.logRecords} (${path.basename(r.logsFile)})` : "–";
+    const notes = r.skipped !== undefined ? [`NOT CAPTURED: ${r.skipped}`, ...r.notes] : r.notes;
+    return `| ${cell(file)} | ${cell(r.instrumentationPackages.join(", "))} | ${cell(r.sdkPackage)} | ${r.scenario} | ${
+      r.spans
+    } | ${logs} | ${cell(notes.join("; "))} |`;
+  });
+  return [
+    "| File | Instrumentation package(s) | SDK | Scenario | Spans | Log records | Notes |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+function manifest(records: readonly FixtureRecord[]): string {
+  return `# Captured fixtures
+
+Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\` and \`none/\` was produced by running a
+real instrumentation package around a real provider SDK against the local mock provider
+(\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
+to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
+them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
+(serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
+
+<!-- Generated by scripts/capture/run.ts; edit the capture scripts, not this file. -->
+
+## How to regenerate
+
+\`\`\`sh
+npm ci
+npm run capture
+\`\`\`
+
+This deletes the captured files, re-runs every capture (a few seconds) and rewrites this manifest.
+A re-run gives the same files except for span durations and the offsets between spans, which are
+real measurements. What is normalised for stability (see \`scripts/capture/harness.ts\`):
+
+- trace/span ids come from a seeded generator (\`<instrumentation>/<scenario>\`), stable per file;
+- timestamps are shifted so the earliest span of each file starts at 2025-01-01T00:00:00Z
+  (log records of the same scenario are shifted by the same amount; durations are kept);
+- the mock's random port is written as 8787 in attribute values (an ephemeral client port seen by
+  a server span as 50000), and the checkout's absolute path in stack traces as \`/app\`;
+- spans are listed in the order they were started.
+
+The mock provider's replies are fixed (ids such as \`chatcmpl-fixture-0001\`, \`created\` =
+2025-01-01, fixed texts and token counts). Scenario requests are shared by all instrumentations of
+one SDK (\`scripts/capture/scenarios.ts\`), so files can be compared side by side. The error
+scenarios send \`temperature: 5\`, which the mock rejects with HTTP 400 like the real APIs do.
+
+## Files
+
+${table(records)}
+`;
+}
+
+const only = process.argv.slice(2);
+const jobs = only.length > 0 ? JOBS.filter((job) => only.includes(job.name)) : JOBS;
+if (only.length > 0 && jobs.length !== only.length) {
+  throw new Error(`unknown capture name(s); known: ${JOBS.map((j) => j.name).join(", ")}`);
+}
+
+const started = Date.now();
+if (only.length === 0) cleanFixtures();
+const mock = await startMockProvider();
+const records: FixtureRecord[] = [];
+try {
+  for (const job of jobs) records.push(...(await runJob(job, mock.origin)));
+} finally {
+  await mock.close();
+}
+
+if (only.length === 0) writeFileSync(path.join(FIXTURES_DIR, "MANIFEST.md"), manifest(records));
+console.log(table(records));
+const written = records.filter((r) => r.skipped === undefined);
+console.log(
+  `\n${written.length} trace files, ${written.filter((r) => r.logsFile !== undefined).length} log files, ` +
+    `${records.length - written.length} scenario(s) not captured, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
