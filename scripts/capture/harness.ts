@@ -157,12 +157,15 @@ export function setupTelemetry(serviceName: string): Telemetry {
   return { tracerProvider, loggerProvider, spanExporter, logExporter, ids };
 }
 
-/** `name@version` of an installed package, read from its package.json in node_modules. */
-export function packageVersion(name: string): string {
-  const file = path.join(REPO_ROOT, "node_modules", name, "package.json");
-  const pkg = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown };
-  if (typeof pkg.version !== "string") throw new Error(`no version in ${file}`);
-  return `${name}@${pkg.version}`;
+/**
+ * `name@version` of an installed package, read from its package.json in node_modules. For an npm
+ * alias (`foo-0.22` -> `npm:@scope/foo@0.22.5`) this is the real package's name.
+ */
+export function packageVersion(installedAs: string): string {
+  const file = path.join(REPO_ROOT, "node_modules", installedAs, "package.json");
+  const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
+  if (typeof pkg.name !== "string" || typeof pkg.version !== "string") throw new Error(`no name/version in ${file}`);
+  return `${pkg.name}@${pkg.version}`;
 }
 
 /** Base URL of the mock provider, handed down by run.ts. */
@@ -213,7 +216,10 @@ export interface FixtureRecord {
   readonly scenario: string;
   readonly spans: number;
   readonly logRecords: number;
+  /** Remarks about this file. */
   readonly notes: readonly string[];
+  /** Remarks that hold for every file of this instrumentation (`CaptureOptions.notes`). */
+  readonly instrumentationNotes: readonly string[];
   /** Set when no file was written, with the reason. */
   readonly skipped?: string;
 }
@@ -242,6 +248,7 @@ export async function runCapture(options: CaptureOptions): Promise<FixtureRecord
     );
     const logs = [...telemetry.logExporter.getFinishedLogRecords()];
     const base: Omit<FixtureRecord, "file" | "spans" | "logRecords" | "notes"> = {
+      instrumentationNotes: options.notes ?? [],
       convention: options.convention,
       instrumentation: options.instrumentation,
       instrumentationPackages: options.instrumentationPackages,
@@ -286,7 +293,7 @@ export async function runCapture(options: CaptureOptions): Promise<FixtureRecord
       ...(logsFile !== undefined ? { logsFile } : {}),
       spans: spans.length,
       logRecords: logs.length,
-      notes: [...describe(spans, logs), ...(options.notes ?? []), ...(scenario.notes ?? [])],
+      notes: [...describe(spans, logs), ...(scenario.notes ?? [])],
     });
   }
 

@@ -58,7 +58,10 @@ await runCapture({
         });
         await fetchOk("/v1/does-not-exist");
       },
-      notes: ["CLIENT spans from undici (stable HTTP semconv), SERVER spans from instrumentation-http"],
+      notes: [
+        "3 traces, each a CLIENT span (undici) with a SERVER child (instrumentation-http); both use the stable HTTP semconv",
+        "the 404 is ERROR on the client span, UNSET on the server span; span names are the bare HTTP method",
+      ],
     },
   ],
 });

@@ -25,8 +25,9 @@ const instrumentation = new OpenAIInstrumentation({ captureMessageContent: withC
 instrumentation.setTracerProvider(telemetry.tracerProvider);
 instrumentation.setLoggerProvider(telemetry.loggerProvider);
 // Required, not cosmetic: in 0.21.0 the subclass's metric fields are class fields that are reset
-// to undefined after the base constructor created them, so every call would throw inside the
-// instrumentation until a meter provider is set again (registerInstrumentations() does this too).
+// to undefined after the base constructor created them; without a second setMeterProvider() the
+// streaming scenario dies with "Cannot read properties of undefined (reading 'record')" inside the
+// instrumentation (registerInstrumentations() makes this call too, which hides the bug there).
 // The global no-op meter provider is enough; metrics are not captured.
 instrumentation.setMeterProvider(metrics.getMeterProvider());
 const client = openaiClient(requireOpenAI());
@@ -37,8 +38,21 @@ await runCapture({
   instrumentation: name,
   instrumentationPackages: [packageVersion("@opentelemetry/instrumentation-openai")],
   sdkPackage: packageVersion("openai"),
-  scenarios: openaiScenarios(client),
-  notes: [withContent ? "captureMessageContent: true" : "captureMessageContent: false"],
+  scenarios: openaiScenarios(client, {
+    chat: ["cached (16) and reasoning (4) token details not recorded"],
+    "chat-error": ["error.type = BadRequestError, status message = SDK error message, no exception event"],
+    embeddings: ["no log records; input texts and vectors not recorded"],
+  }),
+  notes: withContent
+    ? [
+        "content only in log records (body: content / tool_calls / message), never in span attributes",
+        "event name in the event.name attribute, OTLP eventName field unset; uses gen_ai.system, not gen_ai.provider.name",
+        "CLIENT span named '<operation> <request model>' with server.address/port; tokens as gen_ai.usage.input_tokens / output_tokens",
+        "0.21.0 must get setMeterProvider() after construction (done here), else iterating a stream with include_usage throws a TypeError from the instrumentation: its metric fields are reset by class-field initialisation",
+      ]
+    : [
+        "captureMessageContent off: same log records, bodies without content (tool call ids/names and finish_reason kept)",
+      ],
 });
 
 instrumentation.disable();

@@ -3,8 +3,8 @@
  *
  * Instrumentations patch modules from a `require` hook (require-in-the-middle), which an ESM
  * `import` under tsx never triggers. Loading the SDK through `createRequire` *after* the
- * instrumentation is enabled exercises exactly the auto-instrumentation path a CommonJS app gets,
- * without relying on any package's manual-patching helper.
+ * instrumentation is enabled exercises exactly the auto-instrumentation path a CommonJS app gets.
+ * (Only traceloop-legacy-openai.ts patches by hand, for the reason given there.)
  */
 import { createRequire } from "node:module";
 
