@@ -1,0 +1,115 @@
+import { LIMITS } from "./limits.js";
+
+export type JsonResult =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: "not-json" | "too-long" | "too-deep"; message: string };
+
+/**
+ * JSON.parse that never throws and refuses documents past the size and depth limits.
+ * Depth is checked after parsing with an explicit stack, so a deep document cannot overflow ours.
+ */
+export function safeJsonParse(text: string, limits: { maxLength?: number; maxDepth?: number } = {}): JsonResult {
+  const maxLength = limits.maxLength ?? LIMITS.maxJsonLength;
+  const maxDepth = limits.maxDepth ?? LIMITS.maxJsonDepth;
+  if (text.length > maxLength) {
+    return { ok: false, reason: "too-long", message: `JSON text of ${text.length} characters exceeds the ${maxLength} limit` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: "not-json", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (exceedsDepth(value, maxDepth)) {
+    return { ok: false, reason: "too-deep", message: `JSON nesting exceeds the depth limit of ${maxDepth}` };
+  }
+  return { ok: true, value };
+}
+
+function exceedsDepth(root: unknown, maxDepth: number): boolean {
+  if (root === null || typeof root !== "object") return false;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    } else {
+      for (const key in node as object) {
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+/** True when a string might be a JSON object or array; cheap check before paying for a parse. */
+export function looksLikeJsonContainer(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    return c === 0x7b /* { */ || c === 0x5b /* [ */;
+  }
+  return false;
+}
+
+/** JSON-encodes a value for an attribute; never throws (BigInt and cycles fall back to String). */
+export function safeJsonStringify(value: unknown): string {
+  try {
+    const text = JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (v instanceof Uint8Array) return bytesToBase64(v);
+      return v;
+    });
+    return text ?? "null";
+  } catch {
+    return JSON.stringify(String(value));
+  }
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 without Buffer or btoa, so the core stays portable. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + "==";
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + "=";
+  }
+  return out;
+}
+
+/** Decodes standard or URL-safe base64; returns undefined on anything that is not base64. */
+export function base64ToBytes(text: string): Uint8Array | undefined {
+  const clean = text.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/");
+  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    buffer = (buffer << 6) | B64.indexOf(clean[i]!);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * The state one translation shares between convention parsers: the source attributes, which of them
+ * were consumed, the diagnostics, and the best candidate so far for each canonical field.
+ *
+ * Precedence is by rank (ARCHITECTURE.md "Precedence on mixed spans"): a parser offers a value with
+ * the rank of its source; a higher rank replaces a lower one; on a tie the earlier offer stays, and
+ * parsers run in the order of `detectConventions`, most specific convention first.
+ */
+import type {
+  Attributes,
+  ChatTool,
+  Convention,
+  Cost,
+  Diagnostic,
+  Severity,
+  SpanEvent,
+  SpanKindName,
+  SpanStatus,
+  SpanType,
+  TokenUsage,
+} from "../span.js";
+import { looksLikeJsonContainer, safeJsonParse } from "../internal/json.js";
+
+export const RANK = {
+  /** `mlflow.*` keys already on the span. */
+  mlflow: 100,
+  /** An explicit span-kind attribute (`openinference.span.kind`, `traceloop.span.kind`). */
+  explicitKind: 80,
+  /** Structured JSON (`gen_ai.input.messages`). */
+  structured: 60,
+  /** An operation attribute (`gen_ai.operation.name`, `llm.request.type`). */
+  operation: 50,
+  /** Flattened indexed keys (`llm.input_messages.N.*`, `gen_ai.prompt.N.*`). */
+  flattened: 40,
+  /** Span events / log records. */
+  events: 30,
+  /** Raw values (`input.value`, `traceloop.entity.input`, deprecated `gen_ai.prompt`). */
+  raw: 20,
+  /** Inferred from what else is present. */
+  inferred: 10,
+} as const;
+
+/** Token counts as a source reports them; `completeUsage` fills in the rest. */
+export type PartialUsage = Partial<TokenUsage>;
+
+export interface Fields {
+  spanType: SpanType;
+  inputs: unknown;
+  outputs: unknown;
+  tokenUsage: PartialUsage;
+  model: string;
+  provider: string;
+  tools: ChatTool[];
+  cost: Cost;
+  messageFormat: string;
+}
+export type FieldName = keyof Fields;
+
+interface Candidate<T> {
+  value: T;
+  rank: number;
+  convention: Convention;
+}
+
+export type JsonValue = { ok: true; value: unknown } | { ok: false };
+
+export class ParseContext {
+  readonly consumed = new Set<string>();
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly best: { [F in FieldName]?: Candidate<Fields[F]> } = {};
+  private readonly jsonCache = new Map<string, JsonValue>();
+
+  constructor(
+    readonly attributes: Attributes,
+    readonly events: readonly SpanEvent[],
+    readonly name: string,
+    readonly kind: SpanKindName | undefined,
+    readonly status: SpanStatus | undefined,
+  ) {}
+
+  /** The attribute value when the span has it as an own key. */
+  get(key: string): Attributes[string] {
+    return Object.prototype.hasOwnProperty.call(this.attributes, key) ? this.attributes[key] : undefined;
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.attributes, key);
+  }
+
+  consume(key: string): void {
+    this.consumed.add(key);
+  }
+
+  diagnose(code: string, severity: Severity, message: string, key?: string): void {
+    const d: Diagnostic = { code, severity, message };
+    if (key !== undefined) d.key = key;
+    this.diagnostics.push(d);
+  }
+
+  /**
+   * The attribute parsed as JSON, once per key per span. A string that is not JSON gives `{ok:false}`
+   * plus an `invalid-json` diagnostic (or `json-too-large` / `json-too-deep`); a non-string value is
+   * returned as is.
+   */
+  json(key: string): JsonValue {
+    const cached = this.jsonCache.get(key);
+    if (cached) return cached;
+    const raw = this.get(key);
+    let result: JsonValue;
+    if (typeof raw !== "string") {
+      result = raw === undefined ? { ok: false } : { ok: true, value: raw };
+    } else {
+      const parsed = safeJsonParse(raw);
+      if (parsed.ok) result = parsed;
+      else {
+        result = { ok: false };
+        const code = parsed.reason === "too-long" ? "json-too-large" : parsed.reason === "too-deep" ? "json-too-deep" : "invalid-json";
+        this.diagnose(code, "warning", `${key} is not usable JSON (${parsed.message}); kept raw`, key);
+      }
+    }
+    this.jsonCache.set(key, result);
+    return result;
+  }
+
+  /** Like `json`, but a string that does not look like an object or array is returned as the string. */
+  jsonOrString(key: string): JsonValue {
+    const raw = this.get(key);
+    if (typeof raw === "string" && !looksLikeJsonContainer(raw)) return { ok: true, value: raw };
+    return this.json(key);
+  }
+
+  offer<F extends FieldName>(field: F, value: Fields[F] | undefined, rank: number, convention: Convention): void {
+    if (value === undefined) return;
+    const current = this.best[field];
+    if (current !== undefined && current.rank >= rank) return;
+    (this.best as Record<FieldName, Candidate<unknown>>)[field] = { value, rank, convention };
+  }
+
+  /** The best value so far, e.g. to let a parser refine the span type it inferred. */
+  current<F extends FieldName>(field: F): { value: Fields[F]; rank: number } | undefined {
+    return this.best[field] as { value: Fields[F]; rank: number } | undefined;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which conventions a span uses, decided per span from its attribute keys and event names.
+ * One Map lookup on the key's first segment, then a few `startsWith` checks: no regex per key.
+ */
+import type { Convention, SpanEvent } from "../span.js";
+import type { DetectionRule } from "../conventions/rules.js";
+import { MLFLOW_DETECTION } from "../conventions/mlflow.js";
+import { GENAI_DETECTION, GENAI_EVENT_PREFIX } from "../conventions/genai.js";
+import { OPENINFERENCE_DETECTION } from "../conventions/openinference.js";
+import { OPENLLMETRY_DETECTION } from "../conventions/openllmetry.js";
+import type { Attributes } from "../span.js";
+
+const ALL_RULES: readonly DetectionRule[] = [
+  ...MLFLOW_DETECTION,
+  ...OPENINFERENCE_DETECTION,
+  ...OPENLLMETRY_DETECTION,
+  ...GENAI_DETECTION,
+];
+
+function firstSegment(key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+/** Rules grouped by the first dotted segment of their prefix, longest prefix first. */
+const RULES_BY_SEGMENT: ReadonlyMap<string, readonly DetectionRule[]> = (() => {
+  const map = new Map<string, DetectionRule[]>();
+  for (const rule of ALL_RULES) {
+    const segment = firstSegment(rule.prefix);
+    const list = map.get(segment) ?? [];
+    list.push(rule);
+    map.set(segment, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.prefix.length - a.prefix.length);
+  return map;
+})();
+
+/** Order in which conventions are reported and parsed: most specific first. */
+export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference", "openllmetry", "genai"];
+
+export function conventionOfKey(key: string): Convention | undefined {
+  const rules = RULES_BY_SEGMENT.get(firstSegment(key));
+  if (rules === undefined) return undefined;
+  for (const rule of rules) {
+    if (!key.startsWith(rule.prefix)) continue;
+    if (rule.exact && key.length !== rule.prefix.length) continue;
+    if (rule.indexed) {
+      const c = key.charCodeAt(rule.prefix.length);
+      if (!(c >= 0x30 && c <= 0x39)) continue;
+    }
+    return rule.convention;
+  }
+  return undefined;
+}
+
+export function detectFromParts(attributes: Attributes, events: readonly SpanEvent[] | undefined): Convention[] {
+  const found = new Set<Convention>();
+  for (const key in attributes) {
+    const convention = conventionOfKey(key);
+    if (convention) found.add(convention);
+  }
+  if (events) {
+    for (const event of events) if (typeof event.name === "string" && event.name.startsWith(GENAI_EVENT_PREFIX)) found.add("genai");
+  }
+  if (found.size === 0) return [];
+  return CONVENTION_ORDER.filter((c) => found.has(c));
+}
+
+/** The conventions a span uses, most specific first (e.g. `["openllmetry", "genai"]`). */
+export function detectConventions(span: { attributes?: Attributes; events?: readonly { name: string }[] }): Convention[] {
+  if (span === null || typeof span !== "object") throw new TypeError("detectConventions expects a span object");
+  return detectFromParts(span.attributes ?? {}, span.events as readonly SpanEvent[] | undefined);
+}

@@ -1,0 +1,44 @@
+/**
+ * The dispatch tables: one parser per source convention, one emitter per target. A new convention
+ * adds one line here (and its own folder); nothing else changes.
+ */
+import type { Convention, MlflowSpan } from "../span.js";
+import type { SpanLike } from "../otlp/span-like.js";
+import type { ParseContext } from "./context.js";
+import { parseMlflow, toMlflowAttributes } from "./mlflow/encode.js";
+
+export type Parser = (ctx: ParseContext) => void;
+
+export const EMIT_TARGETS = ["genai", "openinference", "openllmetry", "mlflow"] as const;
+export type EmitTarget = (typeof EMIT_TARGETS)[number];
+
+export interface EmitOptions {
+  to: EmitTarget;
+  /** GenAI only: also write the deprecated attributes some backends still read. */
+  includeDeprecated?: boolean;
+}
+export type Emitter = (span: MlflowSpan, options: EmitOptions) => SpanLike;
+
+export const PARSERS: Partial<Record<Convention, Parser>> = {
+  mlflow: parseMlflow,
+};
+
+export const EMITTERS: Partial<Record<EmitTarget, Emitter>> = {
+  mlflow: (span) => ({ ...envelopeOf(span), attributes: toMlflowAttributes(span) }),
+};
+
+/** The span envelope (everything but the translated fields), for emitters to start from. */
+export function envelopeOf(span: MlflowSpan): Omit<SpanLike, "attributes"> {
+  const out: Omit<SpanLike, "attributes"> = { name: span.name };
+  if (span.events) out.events = span.events;
+  if (span.status) out.status = span.status;
+  if (span.kind) out.kind = span.kind;
+  if (span.traceId) out.traceId = span.traceId;
+  if (span.spanId) out.spanId = span.spanId;
+  if (span.parentSpanId) out.parentSpanId = span.parentSpanId;
+  if (span.startTimeUnixNano) out.startTimeUnixNano = span.startTimeUnixNano;
+  if (span.endTimeUnixNano) out.endTimeUnixNano = span.endTimeUnixNano;
+  if (span.scope) out.scope = span.scope;
+  if (span.resource) out.resource = span.resource;
+  return out;
+}

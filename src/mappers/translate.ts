@@ -1,0 +1,119 @@
+/**
+ * The entry points: SpanLike -> MlflowSpan (`toMlflowSpan`) and back (`fromMlflowSpan`).
+ * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
+ * ParseContext -> pick the best candidate per field -> MlflowSpan.
+ */
+import type { Attributes, Diagnostic, MlflowSpan, SpanType } from "../span.js";
+import { normalizeEnvelope, type SpanLike } from "../otlp/span-like.js";
+import { setOwn } from "../internal/records.js";
+import { ParseContext } from "./context.js";
+import { detectFromParts } from "./detect.js";
+import { completeUsage } from "./usage.js";
+import { EMIT_TARGETS, EMITTERS, PARSERS, type EmitOptions, type EmitTarget } from "./registry.js";
+
+export interface ToMlflowOptions {
+  /** Keep the source attributes the translation consumed (default true: nothing is lost). */
+  keepSource?: boolean;
+}
+
+function assertSpanLike(span: unknown, fn: string): asserts span is SpanLike {
+  if (span === null || typeof span !== "object") {
+    throw new TypeError(`${fn} expects a span object ({ attributes, ... }), got ${span === null ? "null" : typeof span}`);
+  }
+  const attributes = (span as { attributes?: unknown }).attributes;
+  if (Array.isArray(attributes)) {
+    throw new TypeError(
+      `${fn}: span.attributes is an array, which looks like raw OTLP/JSON key/value pairs; decode the request with decodeOtlpJson() first`,
+    );
+  }
+  if (attributes !== undefined && (attributes === null || typeof attributes !== "object")) {
+    throw new TypeError(`${fn}: span.attributes must be an object of attribute values`);
+  }
+}
+
+export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): MlflowSpan {
+  assertSpanLike(span, "toMlflowSpan");
+  const env = normalizeEnvelope(span);
+  const conventions = detectFromParts(env.attributes, env.events);
+  const attributes = copyAttributes(env.attributes);
+
+  if (conventions.length === 0) {
+    // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
+    return stamp({ ...env, attributes, spanType: "UNKNOWN", conventions, diagnostics: [noConvention()] });
+  }
+
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status);
+  for (const convention of conventions) {
+    const parse = PARSERS[convention];
+    if (parse) parse(ctx);
+    else {
+      ctx.diagnose(
+        "convention-not-supported",
+        "info",
+        `attributes of the ${convention} convention were found but this version does not translate them; they are kept as is`,
+      );
+    }
+  }
+
+  const spanType: SpanType = ctx.current("spanType")?.value ?? "UNKNOWN";
+  const out: MlflowSpan = { ...env, attributes, spanType, conventions, diagnostics: ctx.diagnostics };
+  const inputs = ctx.current("inputs");
+  if (inputs) out.inputs = inputs.value;
+  const outputs = ctx.current("outputs");
+  if (outputs) out.outputs = outputs.value;
+  const usage = ctx.current("tokenUsage");
+  if (usage) {
+    const complete = completeUsage(usage.value, ctx);
+    if (complete) out.tokenUsage = complete;
+  }
+  for (const field of ["model", "provider", "tools", "cost", "messageFormat"] as const) {
+    const candidate = ctx.current(field);
+    if (candidate) (out as unknown as Record<string, unknown>)[field] = candidate.value;
+  }
+  if (options.keepSource === false) {
+    for (const key of ctx.consumed) delete out.attributes[key];
+  }
+  return stamp(out);
+}
+
+function copyAttributes(source: Attributes): Attributes {
+  const out: Attributes = {};
+  for (const key in source) {
+    if (Object.prototype.hasOwnProperty.call(source, key)) setOwn(out, key, source[key]);
+  }
+  return out;
+}
+
+function noConvention(): Diagnostic {
+  return {
+    code: "no-convention",
+    severity: "info",
+    message: "no LLM tracing convention recognised; the span keeps its attributes and gets span type UNKNOWN",
+  };
+}
+
+/** Names the span on each diagnostic so a CI log line is self-explanatory. */
+function stamp(span: MlflowSpan): MlflowSpan {
+  for (const d of span.diagnostics) {
+    if (span.name) d.spanName = span.name;
+    if (span.spanId) d.spanId = span.spanId;
+  }
+  return span;
+}
+
+export function isMlflowSpan(value: unknown): value is MlflowSpan {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Partial<MlflowSpan>;
+  return typeof v.spanType === "string" && Array.isArray(v.conventions) && Array.isArray(v.diagnostics);
+}
+
+export function fromMlflowSpan(span: MlflowSpan | SpanLike, options: EmitOptions): SpanLike {
+  const to = (options as Partial<EmitOptions> | undefined)?.to;
+  if (!to || !(EMIT_TARGETS as readonly string[]).includes(to)) {
+    throw new TypeError(`fromMlflowSpan: options.to must be one of ${EMIT_TARGETS.map((t) => `"${t}"`).join(", ")}; got ${JSON.stringify(to)}`);
+  }
+  const canonical = isMlflowSpan(span) ? span : toMlflowSpan(span);
+  const emit = EMITTERS[to as EmitTarget];
+  if (!emit) throw new Error(`fromMlflowSpan: emitting "${to}" is not available in this version of mlflow-semconv`);
+  return emit(canonical, options);
+}

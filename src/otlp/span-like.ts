@@ -1,0 +1,164 @@
+/**
+ * `SpanLike`: what the translators accept. A decoded OTLP span, an OTel SDK `ReadableSpan` (v1 or v2)
+ * and a plain `{ attributes }` object all fit. `normalizeEnvelope` turns any of them into the span
+ * envelope fields of `MlflowSpan` (ids as lowercase hex, times as nanosecond strings, kind and status
+ * as names), so mappers never see the differences.
+ */
+import type {
+  Attributes,
+  InstrumentationScope,
+  Resource,
+  SpanEvent,
+  SpanKindName,
+  SpanStatus,
+  StatusCodeName,
+} from "../span.js";
+import { base64ToBytes, bytesToHex } from "../internal/json.js";
+
+/** `[seconds, nanoseconds]`, as the OTel JS SDK stores times. */
+export type HrTime = readonly [number, number];
+export type TimeInput = string | number | bigint | HrTime;
+
+export interface SpanLikeEvent {
+  name: string;
+  timeUnixNano?: TimeInput;
+  /** ReadableSpan events carry `time` as HrTime. */
+  time?: TimeInput;
+  attributes?: Attributes;
+}
+
+export interface SpanLike {
+  name?: string;
+  attributes: Attributes;
+  events?: readonly SpanLikeEvent[];
+  status?: { code: number | string; message?: string };
+  /**
+   * A name ("CLIENT", "SPAN_KIND_CLIENT") or the OTel API `SpanKind` number (INTERNAL=0 … CONSUMER=4).
+   * OTLP's own numbering (UNSPECIFIED=0, INTERNAL=1 …) is converted by `decodeOtlpJson`.
+   */
+  kind?: number | string;
+  traceId?: string;
+  spanId?: string;
+  parentSpanId?: string;
+  startTimeUnixNano?: TimeInput;
+  endTimeUnixNano?: TimeInput;
+  scope?: InstrumentationScope;
+  resource?: Resource | { attributes: Attributes };
+  // ReadableSpan fields, read when the plain ones are absent.
+  startTime?: HrTime;
+  endTime?: HrTime;
+  spanContext?: () => { traceId: string; spanId: string };
+  parentSpanContext?: { spanId: string };
+  instrumentationScope?: InstrumentationScope;
+  instrumentationLibrary?: InstrumentationScope;
+}
+
+export interface Envelope {
+  name: string;
+  attributes: Attributes;
+  events?: SpanEvent[];
+  status?: SpanStatus;
+  kind?: SpanKindName;
+  traceId?: string;
+  spanId?: string;
+  parentSpanId?: string;
+  startTimeUnixNano?: string;
+  endTimeUnixNano?: string;
+  scope?: InstrumentationScope;
+  resource?: Resource;
+}
+
+/** OTel API SpanKind order. */
+const API_KINDS: readonly SpanKindName[] = ["INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
+/** OTLP proto SpanKind order. */
+export const OTLP_KINDS: readonly SpanKindName[] = ["UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
+export const OTLP_STATUS: readonly StatusCodeName[] = ["UNSET", "OK", "ERROR"];
+
+export function kindName(kind: number | string | undefined): SpanKindName | undefined {
+  if (kind === undefined || kind === null) return undefined;
+  if (typeof kind === "number") return API_KINDS[kind];
+  const upper = kind.toUpperCase().replace(/^SPAN_KIND_/, "");
+  return (OTLP_KINDS as readonly string[]).includes(upper) ? (upper as SpanKindName) : undefined;
+}
+
+export function statusName(code: number | string | undefined): StatusCodeName | undefined {
+  if (code === undefined || code === null) return undefined;
+  if (typeof code === "number") return OTLP_STATUS[code];
+  const upper = code.toUpperCase().replace(/^STATUS_CODE_/, "");
+  return (OTLP_STATUS as readonly string[]).includes(upper) ? (upper as StatusCodeName) : undefined;
+}
+
+/** Nanoseconds since the epoch as a decimal string; exact for HrTime, bigint and digit strings. */
+export function toNanos(time: TimeInput | undefined): string | undefined {
+  if (time === undefined || time === null) return undefined;
+  if (typeof time === "string") return /^\d+$/.test(time) ? stripZeros(time) : undefined;
+  if (typeof time === "bigint") return time >= 0n ? time.toString() : undefined;
+  if (typeof time === "number") return Number.isFinite(time) && time >= 0 ? BigInt(Math.trunc(time)).toString() : undefined;
+  if (Array.isArray(time) && time.length === 2) {
+    const [s, ns] = time as HrTime;
+    if (!Number.isFinite(s) || !Number.isFinite(ns)) return undefined;
+    return (BigInt(Math.trunc(s)) * 1_000_000_000n + BigInt(Math.trunc(ns))).toString();
+  }
+  return undefined;
+}
+
+function stripZeros(digits: string): string {
+  const stripped = digits.replace(/^0+(?=\d)/, "");
+  return stripped;
+}
+
+/**
+ * Ids as lowercase hex. OTLP/JSON uses hex; protobuf's generic JSON mapping uses base64, which some
+ * exporters emit, so a value of the right byte length in base64 is converted. All-zero ids mean "none".
+ */
+export function normalizeId(id: string | undefined, bytes: 8 | 16): string | undefined {
+  if (typeof id !== "string" || id === "") return undefined;
+  let hex: string | undefined;
+  if (id.length === bytes * 2 && /^[0-9a-fA-F]+$/.test(id)) hex = id.toLowerCase();
+  else {
+    const decoded = base64ToBytes(id);
+    if (decoded && decoded.length === bytes) hex = bytesToHex(decoded);
+  }
+  if (hex === undefined || /^0+$/.test(hex)) return undefined;
+  return hex;
+}
+
+export function normalizeEnvelope(span: SpanLike): Envelope {
+  const out: Envelope = { name: typeof span.name === "string" ? span.name : "", attributes: span.attributes ?? {} };
+  const context = typeof span.spanContext === "function" ? span.spanContext() : undefined;
+  const traceId = normalizeId(span.traceId ?? context?.traceId, 16);
+  const spanId = normalizeId(span.spanId ?? context?.spanId, 8);
+  const parentSpanId = normalizeId(span.parentSpanId ?? span.parentSpanContext?.spanId, 8);
+  if (traceId) out.traceId = traceId;
+  if (spanId) out.spanId = spanId;
+  if (parentSpanId) out.parentSpanId = parentSpanId;
+  const start = toNanos(span.startTimeUnixNano ?? span.startTime);
+  const end = toNanos(span.endTimeUnixNano ?? span.endTime);
+  if (start) out.startTimeUnixNano = start;
+  if (end) out.endTimeUnixNano = end;
+  const kind = kindName(span.kind);
+  if (kind) out.kind = kind;
+  if (span.status) {
+    const code = statusName(span.status.code);
+    if (code) {
+      out.status = { code };
+      if (typeof span.status.message === "string" && span.status.message !== "") out.status.message = span.status.message;
+    }
+  }
+  if (span.events && span.events.length > 0) {
+    out.events = span.events.map((event) => {
+      const e: SpanEvent = { name: String(event.name), attributes: event.attributes ?? {} };
+      const time = toNanos(event.timeUnixNano ?? event.time);
+      if (time) e.timeUnixNano = time;
+      return e;
+    });
+  }
+  const scope = span.scope ?? span.instrumentationScope ?? span.instrumentationLibrary;
+  if (scope && typeof scope.name === "string") {
+    out.scope = { name: scope.name };
+    if (scope.version) out.scope.version = scope.version;
+    if (scope.attributes && Object.keys(scope.attributes).length > 0) out.scope.attributes = scope.attributes;
+  }
+  if (span.resource && span.resource.attributes) out.resource = { attributes: span.resource.attributes };
+  return out;
+}
