@@ -3,8 +3,8 @@
  * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
  * ParseContext -> pick the best candidate per field -> MlflowSpan.
  */
-import type { Attributes, Diagnostic, MlflowSpan, SpanType } from "../span.js";
-import { normalizeEnvelope, type SpanLike } from "../otlp/span-like.js";
+import type { Attributes, Convention, Diagnostic, MlflowSpan, SpanType } from "../span.js";
+import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { setOwn } from "../internal/records.js";
 import { ParseContext } from "./context.js";
 import { detectFromParts } from "./detect.js";
@@ -39,7 +39,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
-    return stamp({ ...env, attributes, spanType: "UNKNOWN", conventions, diagnostics: [noConvention()] });
+    return stamp(assemble(env, attributes, { spanType: "UNKNOWN" }, conventions, [noConvention()]));
   }
 
   const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status);
@@ -55,26 +55,50 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
     }
   }
 
-  const spanType: SpanType = ctx.current("spanType")?.value ?? "UNKNOWN";
-  const out: MlflowSpan = { ...env, attributes, spanType, conventions, diagnostics: ctx.diagnostics };
+  const fields: Partial<MlflowSpan> & { spanType: SpanType } = { spanType: ctx.current("spanType")?.value ?? "UNKNOWN" };
   const inputs = ctx.current("inputs");
-  if (inputs) out.inputs = inputs.value;
+  if (inputs) fields.inputs = inputs.value;
   const outputs = ctx.current("outputs");
-  if (outputs) out.outputs = outputs.value;
+  if (outputs) fields.outputs = outputs.value;
   const usage = ctx.current("tokenUsage");
   if (usage) {
     const complete = completeUsage(usage.value, ctx);
-    if (complete) out.tokenUsage = complete;
+    if (complete) fields.tokenUsage = complete;
   }
   for (const field of ["model", "provider", "tools", "cost", "messageFormat"] as const) {
     const candidate = ctx.current(field);
-    if (candidate) (out as unknown as Record<string, unknown>)[field] = candidate.value;
+    if (candidate) (fields as Record<string, unknown>)[field] = candidate.value;
   }
   if (options.keepSource === false) {
-    for (const key of ctx.consumed) delete out.attributes[key];
+    for (const key of ctx.consumed) delete attributes[key];
   }
-  return stamp(out);
+  return stamp(assemble(env, attributes, fields, conventions, ctx.diagnostics));
 }
+
+/** Builds the span with a fixed, readable key order (translated fields first, then the envelope). */
+function assemble(
+  env: Envelope,
+  attributes: Attributes,
+  fields: Partial<MlflowSpan> & { spanType: SpanType },
+  conventions: Convention[],
+  diagnostics: Diagnostic[],
+): MlflowSpan {
+  // Keys are added in display order; the object is complete before it is returned.
+  const out = { name: env.name, spanType: fields.spanType } as MlflowSpan;
+  for (const key of FIELD_ORDER) if (fields[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = fields[key];
+  out.conventions = conventions;
+  out.diagnostics = diagnostics;
+  for (const key of ENVELOPE_ORDER) if (env[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = env[key];
+  out.attributes = attributes;
+  if (env.events) out.events = env.events;
+  if (env.scope) out.scope = env.scope;
+  if (env.resource) out.resource = env.resource;
+  return out;
+}
+
+const FIELD_ORDER = ["inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"] as const;
+const ENVELOPE_ORDER = ["kind", "status", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"] as const;
+
 
 function copyAttributes(source: Attributes): Attributes {
   const out: Attributes = {};
