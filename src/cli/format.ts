@@ -1,0 +1,73 @@
+/** Output shapes of the CLI. */
+import { toMlflowAttributes, type MlflowSpan } from "../index.js";
+
+/**
+ * MLflow's serialised span (`Span.to_dict()`, schema v4): the trace id with MLflow's `tr-` prefix,
+ * hex span ids, nanosecond times, status names and the stored (JSON-encoded) attributes.
+ */
+export function toMlflowSpanJson(span: MlflowSpan): Record<string, unknown> {
+  return {
+    trace_id: span.traceId ? `tr-${span.traceId}` : null,
+    otel_trace_id: span.traceId ?? null,
+    span_id: span.spanId ?? null,
+    parent_span_id: span.parentSpanId ?? null,
+    name: span.name,
+    start_time_unix_nano: span.startTimeUnixNano ?? null,
+    end_time_unix_nano: span.endTimeUnixNano ?? null,
+    status: { code: span.status?.code ?? "UNSET", message: span.status?.message ?? "" },
+    attributes: toMlflowAttributes(span),
+    events: (span.events ?? []).map((e) => ({ name: e.name, time_unix_nano: e.timeUnixNano ?? null, attributes: e.attributes })),
+  };
+}
+
+/** A short "input → output" preview for tables. */
+export function preview(span: MlflowSpan, width = 60): string {
+  const input = summarise(lastUserText(span.inputs) ?? span.inputs);
+  const output = summarise(firstReply(span.outputs) ?? span.outputs);
+  if (input === "" && output === "") return "";
+  return truncate(`${input} → ${output}`, width);
+}
+
+function lastUserText(inputs: unknown): unknown {
+  const messages = (inputs as { messages?: unknown } | undefined)?.messages;
+  if (!Array.isArray(messages)) return undefined;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as { role?: string; content?: unknown };
+    if (m.role === "user" || m.role === "tool") return m.content;
+  }
+  return undefined;
+}
+
+function firstReply(outputs: unknown): unknown {
+  const choices = (outputs as { choices?: unknown } | undefined)?.choices;
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  const message = (choices[0] as { message?: { content?: unknown; tool_calls?: Array<{ function: { name: string } }> } }).message;
+  if (message?.tool_calls?.length) return `[tool: ${message.tool_calls.map((t) => t.function.name).join(", ")}]`;
+  return message?.content;
+}
+
+function summarise(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
+  if (Array.isArray(value)) {
+    const text = value.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text: unknown }).text) : `[${(p as { type?: string })?.type ?? "part"}]`));
+    return text.join(" ");
+  }
+  return JSON.stringify(value);
+}
+
+export function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+export function tokens(span: MlflowSpan): string {
+  const u = span.tokenUsage;
+  return u ? `${u.input_tokens}/${u.output_tokens}/${u.total_tokens}` : "-";
+}
+
+/** Renders rows as an aligned text table. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

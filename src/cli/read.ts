@@ -1,0 +1,98 @@
+/**
+ * Reading OTLP/JSON from files or stdin. JSON Lines input is streamed one request at a time so memory
+ * stays flat on large files; a pretty-printed single document is read whole.
+ */
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { decodeOtlpJson, OtlpDecodeError, type DecodedSpan } from "../index.js";
+
+export class InputError extends Error {}
+
+/** Yields the spans of each request in a file (or "-" for stdin), one request at a time. */
+export async function* readSpans(path: string, logsPath?: string): AsyncGenerator<DecodedSpan[]> {
+  const logs = logsPath ? readText(logsPath) : undefined;
+  const stream: Readable = path === "-" ? process.stdin : openFile(path);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let whole: string[] | undefined;
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (whole) {
+      whole.push(line);
+      continue;
+    }
+    if (line.trim() === "") continue;
+    let request: unknown;
+    try {
+      request = JSON.parse(line);
+    } catch {
+      // Not one request per line: a pretty-printed document. Read the rest and decode it whole.
+      whole = [line];
+      continue;
+    }
+    yield decode(request, path, `line ${lineNo}`, logs);
+  }
+  if (whole) {
+    const text = whole.join("\n");
+    let request: unknown;
+    try {
+      request = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`${path}: not JSON or JSON Lines (${(error as Error).message})`);
+    }
+    yield decode(request, path, undefined, logs);
+  }
+}
+
+function decode(request: unknown, path: string, where: string | undefined, logs: string | undefined): DecodedSpan[] {
+  try {
+    return logs === undefined ? decodeOtlpJson(request) : decodeOtlpJson(request, { logs });
+  } catch (error) {
+    if (error instanceof OtlpDecodeError) {
+      throw new InputError(`${path}${where ? ` (${where})` : ""}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function openFile(path: string): Readable {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
+  return createReadStream(path, { encoding: "utf8" });
+}
+
+function readText(path: string): string {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
+  return readFileSync(path, "utf8");
+}
+
+/** Trace files under the given paths: `*.otlp.json`, `*.json` and `*.jsonl` (directories are walked). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (path === "-") out.push(path);
+    else if (!existsSync(path)) throw new InputError(`${path}: no such file or directory`);
+    else if (statSync(path).isDirectory()) {
+      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      for (const entry of entries) {
+        const child = join(path, entry.name);
+        if (entry.isDirectory()) out.push(...expandPaths([child]));
+        else if (isTraceFile(entry.name)) out.push(child);
+      }
+    } else out.push(path);
+  }
+  return out;
+}
+
+function isTraceFile(name: string): boolean {
+  if (name.endsWith(".logs.json") || name.endsWith(".mlflow.json")) return false;
+  return name.endsWith(".json") || name.endsWith(".jsonl");
+}
+
+/** `x.otlp.json` -> `x.logs.json` when that file exists (GenAI content written as log records). */
+export function siblingLogs(path: string): string | undefined {
+  if (!path.endsWith(".otlp.json")) return undefined;
+  const logs = `${path.slice(0, -".otlp.json".length)}.logs.json`;
+  return existsSync(logs) ? logs : undefined;
+}
