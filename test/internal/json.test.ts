@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../src/internal/json.js";
+
+describe("safeJsonParse", () => {
+  it("returns values for JSON and reasons for everything else, never throwing", () => {
+    expect(safeJsonParse('{"a":[1,2]}')).toEqual({ ok: true, value: { a: [1, 2] } });
+    expect(safeJsonParse("{nope")).toMatchObject({ ok: false, reason: "not-json" });
+    expect(safeJsonParse("[1]", { maxLength: 2 })).toMatchObject({ ok: false, reason: "too-long" });
+    expect(safeJsonParse("[".repeat(200) + "]".repeat(200))).toMatchObject({ ok: false, reason: "too-deep" });
+    expect(safeJsonParse("[[1]]", { maxDepth: 2 })).toEqual({ ok: true, value: [[1]] });
+    expect(safeJsonParse("[[[1]]]", { maxDepth: 2 })).toMatchObject({ ok: false, reason: "too-deep" });
+  });
+
+  it("never throws on arbitrary strings", () => {
+    fc.assert(fc.property(fc.string(), (s) => typeof safeJsonParse(s).ok === "boolean"));
+  });
+
+  it("checks depth on a 5000-deep document without overflowing the stack", () => {
+    expect(safeJsonParse(`${"[".repeat(5000)}${"]".repeat(5000)}`, { maxDepth: 10_000 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("small JSON helpers", () => {
+  it("looksLikeJsonContainer skips whitespace", () => {
+    expect(looksLikeJsonContainer("  \n{")).toBe(true);
+    expect(looksLikeJsonContainer("[1]")).toBe(true);
+    expect(looksLikeJsonContainer("hello")).toBe(false);
+    expect(looksLikeJsonContainer("")).toBe(false);
+  });
+
+  it("safeJsonStringify handles bigint, bytes and cycles", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(safeJsonStringify({ n: 10n, b: new Uint8Array([1, 2]) })).toBe('{"n":"10","b":"AQI="}');
+    expect(safeJsonStringify(cyclic)).toBe('"[object Object]"');
+    expect(safeJsonStringify(undefined)).toBe("null");
+  });
+
+  it("base64 round-trips arbitrary bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+      }),
+    );
+    expect(base64ToBytes("not base64!")).toBeUndefined();
+  });
+});
