@@ -232,10 +232,12 @@ export interface MlflowSpan {
   diagnostics: Diagnostic[];
 }
 
+// OTLP doubles can be NaN or ±Infinity, which z.number() refuses.
+const anyNumber = z.custom<number>((v) => typeof v === "number", "expected a number");
 const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
   z.union([
     z.string(),
-    z.number(),
+    anyNumber,
     z.boolean(),
     z.null(),
     z.undefined(),

@@ -7,7 +7,7 @@
  * were JSON-encoded twice (MLflow's own `sanitize_attributes` removes one such layer).
  */
 import type { Attributes, ChatTool, Cost, MlflowSpan } from "../../span.js";
-import { isSpanType } from "../../span.js";
+import { ChatToolSchema, CostSchema, isSpanType } from "../../span.js";
 import { MLFLOW_KEYS } from "../../conventions/mlflow.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -83,11 +83,18 @@ export function parseMlflow(ctx: ParseContext): void {
     else if (value !== undefined && value !== null) ctx.diagnose("invalid-value", "warning", `${key} should be a string`, key);
   }
   const tools = read(MLFLOW_KEYS.tools);
-  if (Array.isArray(tools)) ctx.offer("tools", tools as ChatTool[], RANK.mlflow, "mlflow");
-  else if (tools !== undefined && tools !== null) ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.tools} should be a JSON list`, MLFLOW_KEYS.tools);
+  if (Array.isArray(tools)) {
+    const valid = tools.filter((tool): tool is ChatTool => ChatToolSchema.safeParse(tool).success);
+    if (valid.length < tools.length) {
+      ctx.diagnose("invalid-value", "warning", `${tools.length - valid.length} of ${tools.length} entries of ${MLFLOW_KEYS.tools} are not {type:"function", function:{name,...}} tool definitions; they are left out of tools`, MLFLOW_KEYS.tools);
+    }
+    if (valid.length > 0 || tools.length === 0) ctx.offer("tools", valid, RANK.mlflow, "mlflow");
+  } else if (tools !== undefined && tools !== null) {
+    ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.tools} should be a JSON list`, MLFLOW_KEYS.tools);
+  }
   const cost = read(MLFLOW_KEYS.cost);
-  if (isPlainObject(cost)) ctx.offer("cost", cost as Cost, RANK.mlflow, "mlflow");
-  else if (cost !== undefined && cost !== null) ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.cost} should be a JSON object`, MLFLOW_KEYS.cost);
+  if (isPlainObject(cost) && CostSchema.safeParse(cost).success) ctx.offer("cost", cost as Cost, RANK.mlflow, "mlflow");
+  else if (cost !== undefined && cost !== null) ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.cost} should be a JSON object of numbers (input_cost, output_cost, total_cost)`, MLFLOW_KEYS.cost);
 }
 
 function readUsage(value: unknown, ctx: ParseContext): PartialUsage | undefined {

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/fixtures.js";
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", input });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const request = (name: string) =>
+  JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ name, attributes: [{ key: "mlflow.spanType", value: { stringValue: '"TOOL"' } }] }] }] }] });
+
+describe("mlflow-semconv CLI", () => {
+  it("inspect prints one row per span and a summary", () => {
+    const { code, stdout } = cli(["inspect", "fixtures/none"]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^file\s+span\s+conventions\s+type\s+tokens in\/out\/total\s+input → output$/);
+    expect(lines.filter((l) => l.startsWith("http__requests"))).toHaveLength(6);
+    expect(lines.at(-1)).toBe("6 spans: UNKNOWN 6");
+  });
+
+  it("convert streams JSON Lines from stdin, one MLflow span per line", () => {
+    const { code, stdout } = cli(["convert", "-"], `${request("a")}\n${request("b")}\n`);
+    expect(code).toBe(0);
+    const spans = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(spans.map((s) => [s.name, s.attributes["mlflow.spanType"]])).toEqual([
+      ["a", '"TOOL"'],
+      ["b", '"TOOL"'],
+    ]);
+  });
+
+  it("convert --to canonical --out writes MlflowSpan objects to a file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mlflow-semconv-"));
+    const input = join(dir, "in.json");
+    writeFileSync(input, JSON.stringify(JSON.parse(request("pretty")), null, 2));
+    const out = join(dir, "out.jsonl");
+    expect(cli(["convert", input, "--to", "canonical", "--out", out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ name: "pretty", spanType: "TOOL", conventions: ["mlflow"] });
+  });
+
+  it.each([
+    [["convert", "missing.json"], /missing\.json: no such file/],
+    [["convert", "-", "--to", "zipkin"], /--to must be/],
+    [["convert"], /exactly one input/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+  ])("usage and input errors exit 2 with a message: %j", (args, message) => {
+    const { code, stderr } = cli(args as string[], "");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("names the broken line of a JSON Lines file", () => {
+    const { code, stderr } = cli(["convert", "-"], `${request("a")}\n{"resourceSpans": {}}\n`);
+    expect(code).toBe(2);
+    expect(stderr).toContain("- (line 2): resourceSpans: expected an array");
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The published shape: `npm run build` emits ESM, CJS and type declarations that load in a plain
+ * Node ESM import and a CJS require (through the package's own `exports` map), and the CLI runs.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/fixtures.js";
+
+const node = process.execPath;
+const run = (args: string[], input?: string) => execFileSync(node, args, { cwd: ROOT, encoding: "utf8", input });
+
+describe("built package", () => {
+  beforeAll(() => {
+    execFileSync(node, [join(ROOT, "node_modules/tsup/dist/cli-default.js")], { cwd: ROOT, stdio: "pipe" });
+  }, 120_000);
+
+  it("emits ESM, CJS and declarations for both", () => {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "cli.js"]) {
+      expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
+    }
+  });
+
+  it("imports from a plain ESM script and translates a span", () => {
+    const out = run([
+      "--input-type=module",
+      "-e",
+      `import { toMlflowSpan, toMlflowAttributes } from "mlflow-semconv";
+       const s = toMlflowSpan({ attributes: { "mlflow.spanType": '"LLM"' } });
+       console.log(s.spanType, toMlflowAttributes(s)["mlflow.spanType"]);`,
+    ]);
+    expect(out.trim()).toBe('LLM "LLM"');
+  });
+
+  it("requires from CommonJS", () => {
+    const out = run([
+      "-e",
+      `const m = require("mlflow-semconv");
+       console.log(typeof m.toMlflowSpan, typeof m.decodeOtlpJson, m.SPAN_TYPES.length);`,
+    ]);
+    expect(out.trim()).toBe("function function 15");
+  });
+
+  it("keeps node: imports out of the library bundle", () => {
+    const esm = run(["-e", `process.stdout.write(require("fs").readFileSync("dist/index.js", "utf8"))`]);
+    expect(esm).not.toMatch(/from ["']node:/);
+  });
+
+  it("runs the CLI from dist", () => {
+    expect(run(["dist/cli.js", "--version"]).trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const lines = run(["dist/cli.js", "convert", "fixtures/none/http__requests.otlp.json"]).trim().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(JSON.parse(lines[0]!).attributes["mlflow.spanType"]).toBe('"UNKNOWN"');
+  });
+});
