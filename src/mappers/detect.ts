@@ -38,7 +38,11 @@ const RULES_BY_SEGMENT: ReadonlyMap<string, readonly DetectionRule[]> = (() => {
 /** Order in which conventions are reported and parsed: most specific first. */
 export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference", "openllmetry", "genai"];
 
+/** First characters of every rule prefix: most keys of a non-LLM span (http., url., server.) stop here. */
+const FIRST_CHARS: ReadonlySet<number> = new Set(ALL_RULES.map((rule) => rule.prefix.charCodeAt(0)));
+
 export function conventionOfKey(key: string): Convention | undefined {
+  if (!FIRST_CHARS.has(key.charCodeAt(0))) return undefined;
   const rules = RULES_BY_SEGMENT.get(firstSegment(key));
   if (rules === undefined) return undefined;
   for (const rule of rules) {

@@ -75,7 +75,10 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   return stamp(assemble(env, attributes, fields, conventions, ctx.diagnostics));
 }
 
-/** Builds the span with a fixed, readable key order (translated fields first, then the envelope). */
+/**
+ * Builds the span with a fixed, readable key order (translated fields first, then the envelope).
+ * Written out property by property: V8 keeps such objects in fast mode, a loop of dynamic keys did not.
+ */
 function assemble(
   env: Envelope,
   attributes: Attributes,
@@ -83,12 +86,24 @@ function assemble(
   conventions: Convention[],
   diagnostics: Diagnostic[],
 ): MlflowSpan {
-  // Keys are added in display order; the object is complete before it is returned.
   const out = { name: env.name, spanType: fields.spanType } as MlflowSpan;
-  for (const key of FIELD_ORDER) if (fields[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = fields[key];
+  if (fields.inputs !== undefined) out.inputs = fields.inputs;
+  if (fields.outputs !== undefined) out.outputs = fields.outputs;
+  if (fields.tokenUsage !== undefined) out.tokenUsage = fields.tokenUsage;
+  if (fields.model !== undefined) out.model = fields.model;
+  if (fields.provider !== undefined) out.provider = fields.provider;
+  if (fields.tools !== undefined) out.tools = fields.tools;
+  if (fields.cost !== undefined) out.cost = fields.cost;
+  if (fields.messageFormat !== undefined) out.messageFormat = fields.messageFormat;
   out.conventions = conventions;
   out.diagnostics = diagnostics;
-  for (const key of ENVELOPE_ORDER) if (env[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = env[key];
+  if (env.kind !== undefined) out.kind = env.kind;
+  if (env.status !== undefined) out.status = env.status;
+  if (env.traceId !== undefined) out.traceId = env.traceId;
+  if (env.spanId !== undefined) out.spanId = env.spanId;
+  if (env.parentSpanId !== undefined) out.parentSpanId = env.parentSpanId;
+  if (env.startTimeUnixNano !== undefined) out.startTimeUnixNano = env.startTimeUnixNano;
+  if (env.endTimeUnixNano !== undefined) out.endTimeUnixNano = env.endTimeUnixNano;
   out.attributes = attributes;
   if (env.events) out.events = env.events;
   if (env.scope) out.scope = env.scope;
@@ -96,14 +111,13 @@ function assemble(
   return out;
 }
 
-const FIELD_ORDER = ["inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"] as const;
-const ENVELOPE_ORDER = ["kind", "status", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"] as const;
-
 
 function copyAttributes(source: Attributes): Attributes {
   const out: Attributes = {};
   for (const key in source) {
-    if (Object.prototype.hasOwnProperty.call(source, key)) setOwn(out, key, source[key]);
+    if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
+    if (key === "__proto__") setOwn(out, key, source[key]);
+    else out[key] = source[key];
   }
   return out;
 }

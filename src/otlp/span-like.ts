@@ -74,9 +74,13 @@ const API_KINDS: readonly SpanKindName[] = ["INTERNAL", "SERVER", "CLIENT", "PRO
 export const OTLP_KINDS: readonly SpanKindName[] = ["UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
 export const OTLP_STATUS: readonly StatusCodeName[] = ["UNSET", "OK", "ERROR"];
 
+const KIND_NAMES: ReadonlySet<string> = new Set(OTLP_KINDS);
+const STATUS_NAMES: ReadonlySet<string> = new Set(OTLP_STATUS);
+
 export function kindName(kind: number | string | undefined): SpanKindName | undefined {
   if (kind === undefined || kind === null) return undefined;
   if (typeof kind === "number") return API_KINDS[kind];
+  if (KIND_NAMES.has(kind)) return kind as SpanKindName;
   const upper = kind.toUpperCase().replace(/^SPAN_KIND_/, "");
   return (OTLP_KINDS as readonly string[]).includes(upper) ? (upper as SpanKindName) : undefined;
 }
@@ -84,6 +88,7 @@ export function kindName(kind: number | string | undefined): SpanKindName | unde
 export function statusName(code: number | string | undefined): StatusCodeName | undefined {
   if (code === undefined || code === null) return undefined;
   if (typeof code === "number") return OTLP_STATUS[code];
+  if (STATUS_NAMES.has(code)) return code as StatusCodeName;
   const upper = code.toUpperCase().replace(/^STATUS_CODE_/, "");
   return (OTLP_STATUS as readonly string[]).includes(upper) ? (upper as StatusCodeName) : undefined;
 }
@@ -91,7 +96,7 @@ export function statusName(code: number | string | undefined): StatusCodeName | 
 /** Nanoseconds since the epoch as a decimal string; exact for HrTime, bigint and digit strings. */
 export function toNanos(time: TimeInput | undefined): string | undefined {
   if (time === undefined || time === null) return undefined;
-  if (typeof time === "string") return /^\d+$/.test(time) ? stripZeros(time) : undefined;
+  if (typeof time === "string") return isDigits(time) ? stripZeros(time) : undefined;
   if (typeof time === "bigint") return time >= 0n ? time.toString() : undefined;
   if (typeof time === "number") return Number.isFinite(time) && time >= 0 ? BigInt(Math.trunc(time)).toString() : undefined;
   if (Array.isArray(time) && time.length === 2) {
@@ -102,9 +107,37 @@ export function toNanos(time: TimeInput | undefined): string | undefined {
   return undefined;
 }
 
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function stripZeros(digits: string): string {
-  const stripped = digits.replace(/^0+(?=\d)/, "");
-  return stripped;
+  if (digits.charCodeAt(0) !== 0x30 || digits.length === 1) return digits;
+  let i = 0;
+  while (i < digits.length - 1 && digits.charCodeAt(i) === 0x30) i++;
+  return digits.slice(i);
+}
+
+/** Lowercase hex check without a regex (this runs for every span); reports whether any digit is non-zero. */
+function hexState(text: string): "lower" | "mixed" | "invalid" | "zero" {
+  let lower = true;
+  let zero = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (c !== 0x30) zero = false;
+    } else if (c >= 0x61 && c <= 0x66) zero = false;
+    else if (c >= 0x41 && c <= 0x46) {
+      zero = false;
+      lower = false;
+    } else return "invalid";
+  }
+  return zero ? "zero" : lower ? "lower" : "mixed";
 }
 
 /**
@@ -113,14 +146,16 @@ function stripZeros(digits: string): string {
  */
 export function normalizeId(id: string | undefined, bytes: 8 | 16): string | undefined {
   if (typeof id !== "string" || id === "") return undefined;
-  let hex: string | undefined;
-  if (id.length === bytes * 2 && /^[0-9a-fA-F]+$/.test(id)) hex = id.toLowerCase();
-  else {
-    const decoded = base64ToBytes(id);
-    if (decoded && decoded.length === bytes) hex = bytesToHex(decoded);
+  if (id.length === bytes * 2) {
+    const state = hexState(id);
+    if (state === "lower") return id;
+    if (state === "mixed") return id.toLowerCase();
+    if (state === "zero") return undefined;
   }
-  if (hex === undefined || /^0+$/.test(hex)) return undefined;
-  return hex;
+  const decoded = base64ToBytes(id);
+  if (!decoded || decoded.length !== bytes) return undefined;
+  const hex = bytesToHex(decoded);
+  return hexState(hex) === "zero" ? undefined : hex;
 }
 
 export function normalizeEnvelope(span: SpanLike): Envelope {
