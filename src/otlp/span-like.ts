@@ -7,6 +7,7 @@
 import type {
   Attributes,
   InstrumentationScope,
+  MlflowSpan,
   Resource,
   SpanEvent,
   SpanKindName,
@@ -53,20 +54,22 @@ export interface SpanLike {
   instrumentationLibrary?: InstrumentationScope;
 }
 
-export interface Envelope {
-  name: string;
-  attributes: Attributes;
-  events?: SpanEvent[];
-  status?: SpanStatus;
-  kind?: SpanKindName;
-  traceId?: string;
-  spanId?: string;
-  parentSpanId?: string;
-  startTimeUnixNano?: string;
-  endTimeUnixNano?: string;
-  scope?: InstrumentationScope;
-  resource?: Resource;
-}
+/** The fields of `MlflowSpan` that describe the span itself rather than its translation. */
+export type Envelope = Pick<
+  MlflowSpan,
+  | "name"
+  | "attributes"
+  | "events"
+  | "status"
+  | "kind"
+  | "traceId"
+  | "spanId"
+  | "parentSpanId"
+  | "startTimeUnixNano"
+  | "endTimeUnixNano"
+  | "scope"
+  | "resource"
+>;
 
 /** OTel API SpanKind order. */
 const API_KINDS: readonly SpanKindName[] = ["INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
