@@ -2,7 +2,8 @@
  * The `mlflow-semconv` command.
  *   convert <file|-> [--to mlflow|canonical|genai|openinference|openllmetry] [--logs file] [--out file] [--pretty]
  *   inspect <files or directories...>
- * Exit codes: 0 done, 2 unusable input or usage error.
+ *   validate <files or directories...> [--convention] [--require] [--fail-on] [--show] [--format] [--max-findings]
+ * Exit codes: 0 done, 1 validate found problems at or above --fail-on, 2 unusable input or usage error.
  */
 import { createWriteStream, readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -11,6 +12,7 @@ import type { Writable } from "node:stream";
 import { encodeOtlpJson, fromMlflowSpan, toMlflowSpan, EMIT_TARGETS, type EmitTarget } from "../index.js";
 import { expandPaths, InputError, readSpans, siblingLogs } from "./read.js";
 import { preview, table, toMlflowSpanJson, tokens, truncate } from "./format.js";
+import { validateCommand } from "./validate.js";
 
 const USAGE = `mlflow-semconv — translate OpenTelemetry LLM spans into MLflow spans
 
@@ -22,6 +24,12 @@ Usage:
   mlflow-semconv inspect <files or directories...>
       Translates every span and prints a table: span, conventions, type, tokens, input → output.
       For x.otlp.json a sibling x.logs.json (GenAI content as log records) is joined automatically.
+  mlflow-semconv validate <files or directories...> [--convention C] [--require F1,F2]
+                 [--fail-on error|warning|info] [--show error|warning|info]
+                 [--format text|json|github|markdown] [--max-findings N]
+      Checks each span against its convention (types, enumerated values, deprecated keys, required and
+      recommended keys) and, with --require (spanType, inputs, outputs, tokenUsage, model, provider,
+      tools), that the MLflow translation has those fields. Exit 1 when a finding reaches --fail-on.
   mlflow-semconv --version | --help
 `;
 
@@ -37,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "convert") return convert(rest);
   if (command === "inspect") return inspect(rest);
+  if (command === "validate") return validateCommand(rest);
   process.stderr.write(`mlflow-semconv: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -1,9 +1,19 @@
 /**
- * `validateSpan`: what a CI check asks: "does this span carry what MLflow needs?". It translates the
- * span and turns missing required fields into `missing-field` errors.
+ * `validateSpan`: what a CI check asks: "does this span follow its convention, and does it carry what
+ * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
+ * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
+ *   deprecated keys (naming the replacement), required and recommended keys;
+ * - `missing-field` errors for the canonical fields listed in `require`, on spans that use an LLM
+ *   convention (or when `convention` is named); other spans only get the `no-convention` info.
+ *
+ * Presence rules (required / recommended) apply to the span's primary convention only, the named one
+ * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
+ * it is not expected to carry everything a GenAI-semconv span must.
  */
-import type { Convention, Diagnostic } from "../span.js";
+import type { AttributeValue, Convention, Diagnostic } from "../span.js";
 import type { SpanLike } from "../otlp/span-like.js";
+import { KEY_RULES, PRESENCE_RULES, type KeyRule, type ValueType } from "../conventions/requirements.js";
+import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
 
 export const REQUIRABLE_FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools"] as const;
@@ -23,26 +33,114 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     }
   }
   const translated = toMlflowSpan(span);
-  const diagnostics = [...translated.diagnostics];
-  const where = (d: Diagnostic): Diagnostic => {
+  const attributes = translated.attributes;
+  const out = [...translated.diagnostics];
+  const seen = new Set(out.map((d) => `${d.code}\u0000${d.key ?? ""}`));
+  const add = (d: Diagnostic) => {
+    const id = `${d.code}\u0000${d.key ?? ""}`;
+    if (seen.has(id)) return;
+    seen.add(id);
     if (translated.name) d.spanName = translated.name;
     if (translated.spanId) d.spanId = translated.spanId;
-    return d;
+    out.push(d);
   };
-  if (options.convention && !translated.conventions.includes(options.convention)) {
-    diagnostics.push(
-      where({
-        code: "convention-missing",
-        severity: "error",
-        message: `expected ${options.convention} attributes; found ${translated.conventions.join(", ") || "none"}`,
-      }),
-    );
+
+  const detected = translated.conventions;
+  if (options.convention && !detected.includes(options.convention)) {
+    add({
+      code: "convention-missing",
+      severity: "error",
+      message: `expected ${options.convention} attributes; found ${detected.join(", ") || "none"}`,
+    });
   }
-  for (const field of options.require ?? []) {
-    const missing = field === "spanType" ? translated.spanType === "UNKNOWN" : translated[field] === undefined;
-    if (missing) {
-      diagnostics.push(where({ code: "missing-field", severity: "error", message: `the translated span has no ${field}` }));
+
+  const checked = options.convention && !detected.includes(options.convention) ? [...detected, options.convention] : detected;
+  for (const convention of checked) {
+    const rules = KEY_RULES[convention];
+    for (const key of Object.keys(attributes)) {
+      const rule = rules[key];
+      if (rule) checkKey(key, attributes[key], rule, convention, add);
     }
   }
-  return diagnostics;
+
+  const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  if (primary) {
+    for (const rule of PRESENCE_RULES[primary]) {
+      if (rule.when && !rule.when(attributes)) continue;
+      if (rule.anyOf.some((key) => Object.prototype.hasOwnProperty.call(attributes, key))) continue;
+      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).join(", ")})` : "";
+      add({
+        code: rule.level === "required" ? "attribute-missing" : "attribute-recommended",
+        severity: rule.level === "required" ? "error" : "warning",
+        key: rule.anyOf[0]!,
+        message: `${primary} span without ${rule.anyOf[0]}${alternatives}; the convention marks it ${rule.level}${rule.because ? ` (${rule.because})` : ""}`,
+      });
+    }
+  }
+
+  // `require` is about LLM spans: a plain HTTP or DB span (no convention) is not expected to have inputs or usage.
+  for (const field of detected.length > 0 || options.convention ? (options.require ?? []) : []) {
+    const missing = field === "spanType" ? translated.spanType === "UNKNOWN" : translated[field] === undefined;
+    if (missing) add({ code: "missing-field", severity: "error", message: `the translated span has no ${field}`, key: field });
+  }
+  return out;
+}
+
+function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {
+  if (rule.deprecated) {
+    const instead = rule.deprecated.replacement ? `; use ${rule.deprecated.replacement}` : "";
+    add({ code: "deprecated-attribute", severity: "warning", key, message: `${key} is deprecated in ${convention}${instead}` });
+  }
+  if (rule.type && !hasType(value, rule.type)) {
+    const code = rule.type.startsWith("json") && typeof value === "string" ? "invalid-json" : "wrong-type";
+    add({ code, severity: "error", key, message: `${key} should be ${describeType(rule.type)}, got ${describeValue(value)}` });
+    return;
+  }
+  if (rule.values && typeof value === "string" && !rule.values.includes(value)) {
+    add({
+      code: "unknown-value",
+      severity: rule.open ? "info" : "warning",
+      key,
+      message: `${key} = "${value}" is not one of the ${rule.open ? "well-known " : ""}values: ${rule.values.join(", ")}`,
+    });
+  }
+}
+
+function hasType(value: AttributeValue, type: ValueType): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "int":
+      return typeof value === "number" && Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "json-array":
+    case "json-object": {
+      const parsed = typeof value === "string" ? safeJsonParse(value) : { ok: true as const, value };
+      if (!parsed.ok) return false;
+      const v = parsed.value;
+      return type === "json-array" ? Array.isArray(v) : v !== null && typeof v === "object" && !Array.isArray(v);
+    }
+  }
+}
+
+function describeType(type: ValueType): string {
+  return {
+    string: "a string",
+    int: "an integer",
+    number: "a number",
+    boolean: "a boolean",
+    "string[]": "an array of strings",
+    "json-array": "a JSON array (as a string or a structured value)",
+    "json-object": "a JSON object",
+  }[type];
+}
+
+function describeValue(value: AttributeValue): string {
+  const text = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : JSON.stringify(value);
+  return `${Array.isArray(value) ? "array" : typeof value} ${text ?? String(value)}`;
 }

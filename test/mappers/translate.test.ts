@@ -1,7 +1,7 @@
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
-import { detectConventions, fromMlflowSpan, toMlflowSpan, validateSpan } from "../../src/index.js";
+import { detectConventions, fromMlflowSpan, toMlflowSpan } from "../../src/index.js";
 
 describe("detectConventions", () => {
   it.each([
@@ -123,23 +123,5 @@ describe("fromMlflowSpan", () => {
   it("to mlflow: the envelope plus MLflow's stored attributes", () => {
     const out = fromMlflowSpan({ name: "n", kind: "CLIENT", attributes: { "mlflow.spanType": '"LLM"', x: 1 } }, { to: "mlflow" });
     expect(out).toEqual({ name: "n", kind: "CLIENT", attributes: { "mlflow.spanType": '"LLM"', x: 1 } });
-  });
-});
-
-describe("validateSpan", () => {
-  it("reports required fields the translation lacks and a missing convention", () => {
-    const diagnostics = validateSpan(
-      { name: "s", attributes: { "mlflow.spanType": '"LLM"', "mlflow.llm.model": '"m"' } },
-      { convention: "genai", require: ["spanType", "model", "inputs", "tokenUsage"] },
-    );
-    expect(diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ["convention-missing", "error", "expected genai attributes; found mlflow"],
-      ["missing-field", "error", "the translated span has no inputs"],
-      ["missing-field", "error", "the translated span has no tokenUsage"],
-    ]);
-  });
-
-  it("throws on an unknown required field", () => {
-    expect(() => validateSpan({ attributes: {} }, { require: ["colour" as never] })).toThrow(/unknown required field/);
   });
 });

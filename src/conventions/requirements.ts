@@ -1,0 +1,219 @@
+/**
+ * Conformance tables used by `validateSpan`: value types, enumerated values, deprecated keys and
+ * required / recommended keys of each convention. Facts come from the specs:
+ * - GenAI: the attribute registry as published in @opentelemetry/semantic-conventions 1.45 (incubating),
+ *   whose JSDoc names each deprecated key's replacement;
+ * - OpenInference: Arize-ai/openinference `spec/semantic_conventions.md`;
+ * - OpenLLMetry: `@traceloop/ai-semantic-conventions` (SpanAttributes, LLMRequestTypeValues, TraceloopSpanKindValues).
+ */
+import {
+  ATTR_GEN_AI_COMPLETION,
+  ATTR_GEN_AI_INPUT_MESSAGES,
+  ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT,
+  ATTR_GEN_AI_OPENAI_REQUEST_SEED,
+  ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER,
+  ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER,
+  ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_OUTPUT_MESSAGES,
+  ATTR_GEN_AI_PROMPT,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY,
+  ATTR_GEN_AI_REQUEST_SEED,
+  ATTR_GEN_AI_REQUEST_STOP_SEQUENCES,
+  ATTR_GEN_AI_REQUEST_TEMPERATURE,
+  ATTR_GEN_AI_REQUEST_TOP_P,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_SYSTEM,
+  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
+  ATTR_GEN_AI_TOOL_DEFINITIONS,
+  ATTR_GEN_AI_TOOL_NAME,
+  ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_COMPLETION_TOKENS,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_PROMPT_TOKENS,
+} from "@opentelemetry/semantic-conventions/incubating";
+import type { Attributes, Convention } from "../span.js";
+
+export type ValueType = "string" | "int" | "number" | "boolean" | "string[]" | "json-array" | "json-object";
+
+export interface KeyRule {
+  type?: ValueType;
+  /** Known values; `open` enums accept others with an info diagnostic, closed ones with a warning. */
+  values?: readonly string[];
+  open?: boolean;
+  /** Deprecated: the key to use instead (or undefined when the spec has no replacement). */
+  deprecated?: { replacement?: string };
+}
+
+export interface PresenceRule {
+  /** Any of these keys satisfies the rule (e.g. a key and its deprecated spelling). */
+  anyOf: readonly string[];
+  level: "required" | "recommended";
+  /** The rule applies only when this returns true (e.g. for model-call operations). */
+  when?: (attributes: Attributes) => boolean;
+  /** Why, in a few words, for the message. */
+  because?: string;
+}
+
+export const GENAI_OPERATIONS = [
+  "chat",
+  "create_agent",
+  "embeddings",
+  "execute_tool",
+  "generate_content",
+  "invoke_agent",
+  "invoke_workflow",
+  "retrieval",
+  "text_completion",
+] as const;
+
+export const GENAI_PROVIDERS = [
+  "anthropic",
+  "aws.bedrock",
+  "azure.ai.inference",
+  "azure.ai.openai",
+  "cohere",
+  "deepseek",
+  "gcp.gemini",
+  "gcp.gen_ai",
+  "gcp.vertex_ai",
+  "groq",
+  "ibm.watsonx.ai",
+  "mistral_ai",
+  "openai",
+  "perplexity",
+  "x_ai",
+] as const;
+
+const MODEL_CALLS: ReadonlySet<string> = new Set(["chat", "text_completion", "generate_content", "embeddings"]);
+const isModelCall = (a: Attributes) => MODEL_CALLS.has(String(a[ATTR_GEN_AI_OPERATION_NAME]));
+const isOperation = (name: string) => (a: Attributes) => a[ATTR_GEN_AI_OPERATION_NAME] === name;
+
+const GENAI_KEYS: Record<string, KeyRule> = {
+  [ATTR_GEN_AI_OPERATION_NAME]: { type: "string", values: GENAI_OPERATIONS, open: true },
+  [ATTR_GEN_AI_PROVIDER_NAME]: { type: "string", values: GENAI_PROVIDERS, open: true },
+  [ATTR_GEN_AI_REQUEST_MODEL]: { type: "string" },
+  [ATTR_GEN_AI_RESPONSE_MODEL]: { type: "string" },
+  [ATTR_GEN_AI_REQUEST_TEMPERATURE]: { type: "number" },
+  [ATTR_GEN_AI_REQUEST_TOP_P]: { type: "number" },
+  [ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY]: { type: "number" },
+  [ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY]: { type: "number" },
+  [ATTR_GEN_AI_REQUEST_MAX_TOKENS]: { type: "int" },
+  [ATTR_GEN_AI_REQUEST_SEED]: { type: "int" },
+  [ATTR_GEN_AI_REQUEST_STOP_SEQUENCES]: { type: "string[]" },
+  [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: { type: "string[]" },
+  [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: { type: "int" },
+  [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: { type: "int" },
+  [ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS]: { type: "int" },
+  [ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS]: { type: "int" },
+  [ATTR_GEN_AI_INPUT_MESSAGES]: { type: "json-array" },
+  [ATTR_GEN_AI_OUTPUT_MESSAGES]: { type: "json-array" },
+  [ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: { type: "json-array" },
+  [ATTR_GEN_AI_TOOL_DEFINITIONS]: { type: "json-array" },
+  [ATTR_GEN_AI_TOOL_NAME]: { type: "string" },
+  // Deprecated keys, with the replacement the registry names.
+  [ATTR_GEN_AI_SYSTEM]: { type: "string", deprecated: { replacement: ATTR_GEN_AI_PROVIDER_NAME } },
+  [ATTR_GEN_AI_USAGE_PROMPT_TOKENS]: { type: "int", deprecated: { replacement: ATTR_GEN_AI_USAGE_INPUT_TOKENS } },
+  [ATTR_GEN_AI_USAGE_COMPLETION_TOKENS]: { type: "int", deprecated: { replacement: ATTR_GEN_AI_USAGE_OUTPUT_TOKENS } },
+  [ATTR_GEN_AI_PROMPT]: { deprecated: { replacement: ATTR_GEN_AI_INPUT_MESSAGES } },
+  [ATTR_GEN_AI_COMPLETION]: { deprecated: { replacement: ATTR_GEN_AI_OUTPUT_MESSAGES } },
+  [ATTR_GEN_AI_OPENAI_REQUEST_SEED]: { deprecated: { replacement: ATTR_GEN_AI_REQUEST_SEED } },
+  [ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT]: { deprecated: { replacement: "gen_ai.output.type" } },
+  [ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER]: { deprecated: { replacement: "openai.request.service_tier" } },
+  [ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER]: { deprecated: { replacement: "openai.response.service_tier" } },
+  [ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT]: { deprecated: { replacement: "openai.response.system_fingerprint" } },
+};
+
+const GENAI_PRESENCE: readonly PresenceRule[] = [
+  { anyOf: [ATTR_GEN_AI_OPERATION_NAME], level: "required" },
+  { anyOf: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_SYSTEM], level: "required" },
+  { anyOf: [ATTR_GEN_AI_REQUEST_MODEL], level: "recommended", when: isModelCall, because: "MLflow's model field" },
+  { anyOf: [ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS], level: "recommended", when: isModelCall, because: "token usage and cost" },
+  { anyOf: [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS], level: "recommended", when: isOperation("chat"), because: "token usage and cost" },
+  { anyOf: [ATTR_GEN_AI_RESPONSE_MODEL], level: "recommended", when: isModelCall },
+  { anyOf: [ATTR_GEN_AI_RESPONSE_FINISH_REASONS], level: "recommended", when: isOperation("chat") },
+  { anyOf: [ATTR_GEN_AI_TOOL_NAME], level: "recommended", when: isOperation("execute_tool") },
+];
+
+/** OpenInference span kinds (closed list in the spec). */
+export const OPENINFERENCE_SPAN_KINDS = [
+  "LLM",
+  "CHAIN",
+  "TOOL",
+  "AGENT",
+  "RETRIEVER",
+  "RERANKER",
+  "EMBEDDING",
+  "GUARDRAIL",
+  "EVALUATOR",
+  "PROMPT",
+  "UNKNOWN",
+] as const;
+
+const OPENINFERENCE_KEYS: Record<string, KeyRule> = {
+  "openinference.span.kind": { type: "string", values: OPENINFERENCE_SPAN_KINDS },
+  "llm.model_name": { type: "string" },
+  "llm.provider": { type: "string" },
+  "llm.system": { type: "string" },
+  "llm.invocation_parameters": { type: "json-object" },
+  "llm.token_count.prompt": { type: "int" },
+  "llm.token_count.completion": { type: "int" },
+  "llm.token_count.total": { type: "int" },
+  "llm.token_count.prompt_details.cache_read": { type: "int" },
+  "llm.token_count.prompt_details.cache_write": { type: "int" },
+  "llm.token_count.prompt_details.audio": { type: "int" },
+  "llm.token_count.completion_details.reasoning": { type: "int" },
+  "llm.token_count.completion_details.audio": { type: "int" },
+  "input.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true },
+  "output.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true },
+};
+
+const isOiKind = (kind: string) => (a: Attributes) => a["openinference.span.kind"] === kind;
+const OPENINFERENCE_PRESENCE: readonly PresenceRule[] = [
+  { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type" },
+  { anyOf: ["llm.model_name"], level: "recommended", when: isOiKind("LLM"), because: "MLflow's model field" },
+  { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost" },
+  { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost" },
+  { anyOf: ["input.value", "llm.input_messages.0.message.role"], level: "recommended", because: "MLflow's inputs" },
+  { anyOf: ["output.value", "llm.output_messages.0.message.role"], level: "recommended", because: "MLflow's outputs" },
+];
+
+export const OPENLLMETRY_REQUEST_TYPES = ["chat", "completion", "embedding", "rerank", "unknown"] as const;
+export const OPENLLMETRY_SPAN_KINDS = ["workflow", "task", "agent", "tool", "unknown"] as const;
+
+const OPENLLMETRY_KEYS: Record<string, KeyRule> = {
+  "llm.request.type": { type: "string", values: OPENLLMETRY_REQUEST_TYPES },
+  "traceloop.span.kind": { type: "string", values: OPENLLMETRY_SPAN_KINDS },
+  "llm.usage.total_tokens": { type: "int" },
+  "llm.is_streaming": { type: "boolean" },
+  "traceloop.entity.name": { type: "string" },
+};
+
+const OPENLLMETRY_PRESENCE: readonly PresenceRule[] = [
+  {
+    anyOf: ["llm.request.type", "traceloop.span.kind", "gen_ai.operation.name"],
+    level: "recommended",
+    because: "it decides the span type",
+  },
+];
+
+export const KEY_RULES: Readonly<Record<Convention, Readonly<Record<string, KeyRule>>>> = {
+  mlflow: {},
+  genai: GENAI_KEYS,
+  openinference: OPENINFERENCE_KEYS,
+  openllmetry: OPENLLMETRY_KEYS,
+};
+
+export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]>> = {
+  mlflow: [],
+  genai: GENAI_PRESENCE,
+  openinference: OPENINFERENCE_PRESENCE,
+  openllmetry: OPENLLMETRY_PRESENCE,
+};
