@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: ESM first, CJS for require() users, with types for both.
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", vitest: "src/testing/vitest.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

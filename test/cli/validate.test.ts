@@ -93,8 +93,8 @@ describe("mlflow-semconv validate", () => {
       const out = createWriteStream(file);
       const spans = Array.from({ length: 100 }, (_, i) => span({ "gen_ai.operation.name": "chat", "gen_ai.system": "openai", "gen_ai.usage.input_tokens": i }, `chat ${i}`));
       const line = `${request(...spans)}\n`;
-      for (let i = 0; i < 1000; i++) if (!out.write(line)) await new Promise((r) => out.once("drain", r));
-      await new Promise((r) => out.end(r));
+      for (let i = 0; i < 1000; i++) if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      await new Promise<void>((resolve) => out.end(() => resolve()));
     }, 60_000);
 
     it("is streamed: every span counted, findings capped, memory bounded", () => {

@@ -17,7 +17,7 @@ describe("built package", () => {
   }, 120_000);
 
   it("emits ESM, CJS and declarations for both", () => {
-    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "cli.js"]) {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "cli.js"]) {
       expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
     }
   });
@@ -40,6 +40,12 @@ describe("built package", () => {
        console.log(typeof m.toMlflowSpan, typeof m.decodeOtlpJson, m.SPAN_TYPES.length);`,
     ]);
     expect(out.trim()).toBe("function function 15");
+  });
+
+  it("exposes the test matchers under mlflow-semconv/vitest to ESM and CJS", () => {
+    const esm = run(["--input-type=module", "-e", `import { mlflowMatchers } from "mlflow-semconv/vitest"; console.log(typeof mlflowMatchers.toTranslateToMlflow);`]);
+    const cjs = run(["-e", `console.log(typeof require("mlflow-semconv/vitest").mlflowMatchers.toTranslateToMlflow);`]);
+    expect([esm.trim(), cjs.trim()]).toEqual(["function", "function"]);
   });
 
   it("keeps node: imports out of the library bundle", () => {

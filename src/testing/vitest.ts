@@ -1,0 +1,53 @@
+/**
+ * Test matchers (subpath `mlflow-semconv/vitest`). Plain matcher functions, so they work with both
+ * vitest's and jest's `expect.extend`:
+ *
+ *   import { mlflowMatchers } from "mlflow-semconv/vitest";
+ *   expect.extend(mlflowMatchers);
+ *   expect(spans).toTranslateToMlflow({ require: ["inputs", "outputs", "tokenUsage"] });
+ */
+import type { Diagnostic, Severity } from "../span.js";
+import type { SpanLike } from "../otlp/span-like.js";
+import { validateSpan, type ValidateOptions } from "../mappers/validate.js";
+
+export interface TranslateExpectation extends ValidateOptions {
+  /** Lowest severity that fails the assertion (default "error"). */
+  failOn?: Severity;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+function toTranslateToMlflow(received: unknown, expectation: TranslateExpectation = {}): MatcherResult {
+  const spans = (Array.isArray(received) ? received : [received]) as SpanLike[];
+  if (spans.length === 0) {
+    return { pass: false, message: () => "expected at least one span, got an empty list" };
+  }
+  const failOn = RANK[expectation.failOn ?? "error"];
+  const failures: Diagnostic[] = [];
+  for (const span of spans) {
+    for (const d of validateSpan(span, expectation)) if (RANK[d.severity] >= failOn) failures.push(d);
+  }
+  const list = failures
+    .slice(0, 20)
+    .map((d) => `  - ${d.severity} ${d.code}${d.key ? ` [${d.key}]` : ""} on span "${d.spanName ?? ""}": ${d.message}`)
+    .join("\n");
+  return {
+    pass: failures.length === 0,
+    message: () =>
+      failures.length === 0
+        ? `expected some of the ${spans.length} span(s) not to translate cleanly, but all did`
+        : `expected ${spans.length} span(s) to translate to MLflow cleanly; ${failures.length} finding(s):\n${list}`,
+  };
+}
+
+export const mlflowMatchers = { toTranslateToMlflow };
+
+/** For vitest users: `declare module "vitest" { interface Assertion<T> extends MlflowMatchers<void> {} }`. */
+export interface MlflowMatchers<R = unknown> {
+  toTranslateToMlflow(expectation?: TranslateExpectation): R;
+}
