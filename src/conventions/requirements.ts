@@ -93,7 +93,10 @@ export const GENAI_PROVIDERS = [
 ] as const;
 
 const MODEL_CALLS: ReadonlySet<string> = new Set(["chat", "text_completion", "generate_content", "embeddings"]);
-const isModelCall = (a: Attributes) => MODEL_CALLS.has(String(a[ATTR_GEN_AI_OPERATION_NAME]));
+const isModelCall = (a: Attributes) => {
+  const operation = a[ATTR_GEN_AI_OPERATION_NAME];
+  return typeof operation === "string" && MODEL_CALLS.has(operation);
+};
 const isOperation = (name: string) => (a: Attributes) => a[ATTR_GEN_AI_OPERATION_NAME] === name;
 
 const GENAI_KEYS: Record<string, KeyRule> = {
@@ -204,11 +207,12 @@ const OPENLLMETRY_PRESENCE: readonly PresenceRule[] = [
   },
 ];
 
-export const KEY_RULES: Readonly<Record<Convention, Readonly<Record<string, KeyRule>>>> = {
-  mlflow: {},
-  genai: GENAI_KEYS,
-  openinference: OPENINFERENCE_KEYS,
-  openllmetry: OPENLLMETRY_KEYS,
+/** Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
+export const KEY_RULES: Readonly<Record<Convention, ReadonlyMap<string, KeyRule>>> = {
+  mlflow: new Map(),
+  genai: new Map(Object.entries(GENAI_KEYS)),
+  openinference: new Map(Object.entries(OPENINFERENCE_KEYS)),
+  openllmetry: new Map(Object.entries(OPENLLMETRY_KEYS)),
 };
 
 export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]>> = {

@@ -58,7 +58,7 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   for (const convention of checked) {
     const rules = KEY_RULES[convention];
     for (const key of Object.keys(attributes)) {
-      const rule = rules[key];
+      const rule = rules.get(key);
       if (rule) checkKey(key, attributes[key], rule, convention, add);
     }
   }

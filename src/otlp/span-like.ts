@@ -185,7 +185,7 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
   }
   if (span.events && span.events.length > 0) {
     out.events = span.events.map((event) => {
-      const e: SpanEvent = { name: String(event.name), attributes: event.attributes ?? {} };
+      const e: SpanEvent = { name: typeof event.name === "string" ? event.name : "", attributes: event.attributes ?? {} };
       const time = toNanos(event.timeUnixNano ?? event.time);
       if (time) e.timeUnixNano = time;
       return e;

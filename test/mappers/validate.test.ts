@@ -70,6 +70,14 @@ describe("validateSpan codes", () => {
     expect(codes({ "http.request.method": "GET" }, { require: ["inputs"] })).toEqual([["no-convention", "info", undefined]]);
   });
 
+  it("attribute keys named like Object.prototype members are just keys", () => {
+    expect(codes({ ...goodChat, constructor: "x", toString: 1, "gen_ai.operation.name": Object.create(null) })).toContainEqual([
+      "wrong-type",
+      "error",
+      "gen_ai.operation.name",
+    ]);
+  });
+
   it("throws on an unknown required field", () => {
     expect(() => validateSpan({ attributes: {} }, { require: ["colour" as never] })).toThrow(/unknown required field/);
   });
