@@ -38,10 +38,10 @@ export function toMlflowAttributes(span: MlflowSpan): Attributes {
  * itself JSON for a string, object or array, one more layer is removed (double encoding). Strings
  * that are not JSON come back as they are.
  */
-export function decodeMlflowValue(raw: unknown): { value: unknown; json: boolean } {
+export function decodeMlflowValue(raw: unknown): { value: unknown; json: boolean; refused?: "too-long" | "too-deep" } {
   if (typeof raw !== "string") return { value: raw, json: true };
   const first = safeJsonParse(raw);
-  if (!first.ok) return { value: raw, json: false };
+  if (!first.ok) return first.reason === "not-json" ? { value: raw, json: false } : { value: raw, json: false, refused: first.reason };
   if (typeof first.value === "string") {
     const second = safeJsonParse(first.value);
     if (second.ok && (typeof second.value === "string" || (second.value !== null && typeof second.value === "object"))) {
@@ -56,7 +56,12 @@ export function parseMlflow(ctx: ParseContext): void {
   const read = (key: string): unknown => {
     if (!ctx.has(key)) return undefined;
     ctx.consume(key);
-    return decodeMlflowValue(ctx.get(key)).value;
+    const decoded = decodeMlflowValue(ctx.get(key));
+    if (decoded.refused) {
+      const code = decoded.refused === "too-long" ? "json-too-large" : "json-too-deep";
+      ctx.diagnose(code, "warning", `${key} is too ${decoded.refused === "too-long" ? "large" : "deeply nested"} to parse; kept as the raw string`, key);
+    }
+    return decoded.value;
   };
 
   const spanType = read(MLFLOW_KEYS.spanType);
