@@ -2,11 +2,13 @@
  * `npm run bench`: spans/s of `toMlflowSpan` per convention on a corpus built from the captured
  * fixtures (replicated, with about half non-LLM HTTP spans as in a real trace), and the ratio to a
  * floor: a loop that only copies each attribute record and JSON.parses each JSON-valued attribute once.
- * The goal (ARCHITECTURE.md) is to stay within 2x of the floor.
+ * The goal (ARCHITECTURE.md) is to stay within 2x of the floor. On the GenAI-only spans it also runs a
+ * peer, Arize's `@arizeai/openinference-genai` (GenAI -> OpenInference attributes), on the same spans.
  */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { convertGenAISpanAttributesToOpenInferenceSpanAttributes } from "@arizeai/openinference-genai";
 import { decodeOtlpJson, detectConventions, toMlflowSpan, type Attributes, type DecodedSpan } from "../src/index.js";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
@@ -85,6 +87,7 @@ const row = (label: string, spans: DecodedSpan[], size: number) => {
   rows.push([label, String(spans.length), fmt(ours), (1e6 / ours).toFixed(2), fmt(base), (base / ours).toFixed(2)]);
 };
 for (const [label, spans] of [...groups].sort()) row(label, spans, 20_000);
+const genaiOnly = groups.get("genai") ?? [];
 row(`mixed corpus (${llm.length} LLM + ${plain.length} HTTP distinct, ×${TARGET_SPANS.toLocaleString("en-US")})`, corpus, TARGET_SPANS);
 
 const header = ["conventions", "distinct spans", "spans/s", "µs/span", "floor spans/s", "× floor"];
@@ -94,4 +97,13 @@ console.log(`node ${process.version}, ${process.platform}/${process.arch}; goal:
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
 for (const r of rows) console.log(line(r));
+if (genaiOnly.length > 0) {
+  const set = replicate(genaiOnly, 20_000);
+  const ours = measure(set, (s) => toMlflowSpan(s));
+  const peer = measure(set, (s) => convertGenAISpanAttributesToOpenInferenceSpanAttributes(s.attributes as never));
+  console.log(
+    `\nGenAI spans: mlflow-semconv ${fmt(ours)} spans/s vs @arizeai/openinference-genai ${fmt(peer)} spans/s ` +
+      `(ours is ${(ours / peer).toFixed(2)}× the peer's throughput)`,
+  );
+}
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
