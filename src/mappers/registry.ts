@@ -6,6 +6,8 @@ import type { Convention, MlflowSpan } from "../span.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import type { ParseContext } from "./context.js";
 import { parseMlflow, toMlflowAttributes } from "./mlflow/encode.js";
+import { parseGenAi } from "./genai/parse.js";
+import { emitGenAi } from "./genai/emit.js";
 
 export type Parser = (ctx: ParseContext) => void;
 
@@ -21,10 +23,12 @@ export type Emitter = (span: MlflowSpan, options: EmitOptions) => SpanLike;
 
 export const PARSERS: Partial<Record<Convention, Parser>> = {
   mlflow: parseMlflow,
+  genai: parseGenAi,
 };
 
 export const EMITTERS: Partial<Record<EmitTarget, Emitter>> = {
   mlflow: (span) => ({ ...envelopeOf(span), attributes: toMlflowAttributes(span) }),
+  genai: emitGenAi,
 };
 
 /** The span envelope (everything but the translated fields), for emitters to start from. */

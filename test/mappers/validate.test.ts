@@ -37,7 +37,11 @@ describe("validateSpan codes", () => {
 
   it("attribute-recommended only where the rule applies", () => {
     const { "gen_ai.usage.input_tokens": _in, ...rest } = goodChat;
-    expect(codes(rest)).toEqual([["attribute-recommended", "warning", "gen_ai.usage.input_tokens"]]);
+    // The GenAI translation itself also notes the usage gap (usage-incomplete, no key).
+    expect(codes(rest)).toEqual([
+      ["usage-incomplete", "warning", undefined],
+      ["attribute-recommended", "warning", "gen_ai.usage.input_tokens"],
+    ]);
     expect(codes({ "gen_ai.operation.name": "execute_tool", "gen_ai.provider.name": "openai", "gen_ai.tool.name": "f" })).toEqual([]);
   });
 

@@ -1,0 +1,548 @@
+/**
+ * The OTel GenAI parser: every non-indexed `gen_ai.*` attribute and the GenAI content events.
+ *
+ * Three generations of the convention are read, best first (precedence by rank, see context.ts):
+ * 1. structured JSON messages (`gen_ai.input.messages`, `gen_ai.output.messages`,
+ *    `gen_ai.system_instructions`, `gen_ai.tool.definitions`) — RANK.structured;
+ * 2. content events (`gen_ai.{system,user,assistant,tool}.message`, `gen_ai.choice`, and the
+ *    `gen_ai.client.inference.operation.details` event) — RANK.events;
+ * 3. deprecated raw `gen_ai.prompt` / `gen_ai.completion` strings — RANK.raw.
+ * Indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` keys belong to the OpenLLMetry parser and are
+ * never read here.
+ */
+import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, SpanType, ToolCall } from "../../span.js";
+import { GENAI, GENAI_EVENTS, GENAI_PROVIDER_ALIASES, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
+import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
+import { isPlainObject } from "../../internal/records.js";
+import { safeJsonStringify } from "../../internal/json.js";
+import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
+import { RANK, type ParseContext, type PartialUsage } from "../context.js";
+import { toCount } from "../usage.js";
+import {
+  finishReasonToCanonical,
+  inputMessagesFromGenAi,
+  normalizePart,
+  outputChoicesFromGenAi,
+  parseMaybeJson,
+  responseText,
+  systemFromGenAi,
+  toolsFromGenAi,
+} from "./messages.js";
+
+type Obj = Record<string, unknown>;
+
+/** `gen_ai.operation.name` -> MLflow span type. Values not listed get an `unknown-operation` diagnostic. */
+export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
+  chat: "CHAT_MODEL",
+  text_completion: "LLM",
+  generate_content: "LLM",
+  // Not in the spec; MLflow's own GenAI translator maps it (OpenAI Responses API instrumentations).
+  response: "LLM",
+  embeddings: "EMBEDDING",
+  execute_tool: "TOOL",
+  create_agent: "AGENT",
+  invoke_agent: "AGENT",
+  plan: "AGENT",
+  invoke_workflow: "WORKFLOW",
+  retrieval: "RETRIEVER",
+  // Not in the spec; seen in vector-store and rerank instrumentations.
+  search: "RETRIEVER",
+  rerank: "RERANKER",
+};
+
+function spanTypeOfOperation(operation: string): SpanType | undefined {
+  if (Object.prototype.hasOwnProperty.call(GENAI_OPERATION_SPAN_TYPES, operation)) return GENAI_OPERATION_SPAN_TYPES[operation];
+  if (operation.includes("memory")) return "MEMORY";
+  return undefined;
+}
+
+export function parseGenAi(ctx: ParseContext): void {
+  const operation = readString(ctx, GENAI.operation);
+  if (operation !== undefined) {
+    ctx.consume(GENAI.operation);
+    const type = spanTypeOfOperation(operation);
+    if (type) ctx.offer("spanType", type, RANK.operation, "genai");
+    else {
+      ctx.diagnose("unknown-operation", "info", `${GENAI.operation} "${operation}" is not a known GenAI operation; the span type is inferred from the other attributes`, GENAI.operation);
+    }
+  }
+
+  readProvider(ctx);
+  const requestModel = readString(ctx, GENAI.requestModel);
+  const responseModel = readString(ctx, GENAI.responseModel);
+  if (requestModel !== undefined) ctx.consume(GENAI.requestModel);
+  if (responseModel !== undefined) ctx.consume(GENAI.responseModel);
+  const model = responseModel ?? requestModel;
+  if (model !== undefined) ctx.offer("model", model, RANK.structured, "genai");
+
+  const params: Obj = requestModel !== undefined ? { model: requestModel } : {};
+  Object.assign(params, readParams(ctx));
+
+  readUsage(ctx, operation === "embeddings");
+
+  if (ctx.has(GENAI.toolDefinitions)) {
+    const parsed = ctx.json(GENAI.toolDefinitions);
+    if (parsed.ok) {
+      const tools = toolsFromGenAi(parsed.value, ctx, GENAI.toolDefinitions);
+      if (tools) {
+        ctx.consume(GENAI.toolDefinitions);
+        ctx.offer("tools", tools, RANK.structured, "genai");
+      }
+    }
+  }
+
+  const finishReasons = readFinishReasons(ctx);
+  let hasChat = false;
+
+  // 1. Structured messages on the span.
+  const structured = readStructured(ctx, (key) => (ctx.has(key) ? ctx.json(key) : { ok: false }), true);
+  if (structured.messages) {
+    ctx.offer("inputs", { messages: structured.messages }, RANK.structured, "genai");
+    hasChat = true;
+  }
+  if (structured.choices) {
+    ctx.offer("outputs", { choices: withFinishReasons(structured.choices, finishReasons) }, RANK.structured, "genai");
+    hasChat = true;
+  }
+
+  // 2. Content events.
+  if (ctx.events.length > 0 && readEvents(ctx, finishReasons)) hasChat = true;
+
+  // 3. Deprecated raw strings.
+  if (readDeprecatedContent(ctx, finishReasons)) hasChat = true;
+
+  // Tool execution spans.
+  const isTool = readToolExecution(ctx);
+
+  // No output content at all, but the span says how generation ended: record the choices' ends.
+  if (!ctx.current("outputs") && finishReasons && finishReasons.length > 0 && !isTool) {
+    const choices = finishReasons.map((reason, index) => ({ index, message: { role: "assistant", content: null }, finish_reason: finishReasonToCanonical(reason) }));
+    ctx.offer("outputs", { choices }, RANK.inferred, "genai");
+  }
+  if (!ctx.current("inputs") && Object.keys(params).length > 0) ctx.offer("inputs", {}, RANK.inferred, "genai");
+
+  mergeParams(ctx, params);
+  mergeResponse(ctx, responseModel);
+  if (hasChat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.structured, "genai");
+  inferSpanType(ctx, hasChat, isTool);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+function readString(ctx: ParseContext, key: string): string | undefined {
+  if (!ctx.has(key)) return undefined;
+  const value = ctx.get(key);
+  if (typeof value === "string" && value !== "") return value;
+  ctx.diagnose("invalid-value", "warning", `${key} should be a non-empty string, got ${describe(value)}`, key);
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  const text = safeJsonStringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function normalizeProvider(raw: string): string {
+  const lower = raw.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(GENAI_PROVIDER_ALIASES, lower) ? GENAI_PROVIDER_ALIASES[lower]! : lower;
+}
+
+function readProvider(ctx: ParseContext): void {
+  const provider = readString(ctx, GENAI.provider);
+  const system = readString(ctx, GENAI.system);
+  if (provider !== undefined) ctx.consume(GENAI.provider);
+  if (system !== undefined) ctx.consume(GENAI.system);
+  const value = provider ?? system;
+  if (value !== undefined) ctx.offer("provider", normalizeProvider(value), provider !== undefined ? RANK.structured : RANK.raw, "genai");
+}
+
+function readParams(ctx: ParseContext): Obj {
+  const params: Obj = {};
+  for (const { key, param, kind } of GENAI_REQUEST_PARAMS) {
+    if (!ctx.has(key)) continue;
+    let value: unknown = ctx.get(key);
+    let ok = false;
+    switch (kind) {
+      case "number":
+        ok = typeof value === "number";
+        break;
+      case "int":
+        ok = typeof value === "number" && Number.isInteger(value);
+        break;
+      case "boolean":
+        ok = typeof value === "boolean";
+        break;
+      case "strings":
+        if (typeof value === "string") {
+          const parsed = parseMaybeJson(value);
+          value = parsed.ok && Array.isArray(parsed.value) ? parsed.value : [value];
+        }
+        ok = Array.isArray(value) && value.every((v) => typeof v === "string");
+        break;
+      case "any":
+        ok = value !== null && value !== undefined;
+        if (typeof value === "string") {
+          const parsed = parseMaybeJson(value);
+          if (parsed.ok && parsed.value !== null && typeof parsed.value === "object") value = parsed.value;
+        }
+        break;
+    }
+    if (!ok) {
+      ctx.diagnose("invalid-value", "warning", `${key} has the wrong type (${describe(value)}); left out of inputs`, key);
+      continue;
+    }
+    ctx.consume(key);
+    // The generic key wins over a deprecated vendor spelling of the same parameter.
+    if (!(param in params)) params[param] = Array.isArray(value) ? [...value] : value;
+  }
+  return params;
+}
+
+function readUsage(ctx: ParseContext, embeddings: boolean): void {
+  const usage: PartialUsage = {};
+  let any = false;
+  for (const field of Object.keys(GENAI_USAGE_KEYS) as (keyof typeof GENAI_USAGE_KEYS)[]) {
+    for (const key of GENAI_USAGE_KEYS[field]) {
+      if (!ctx.has(key)) continue;
+      const n = toCount(ctx.get(key), ctx, key);
+      if (n === undefined) continue;
+      ctx.consume(key);
+      if (usage[field] === undefined) usage[field] = n;
+      any = true;
+    }
+  }
+  if (!any) return;
+  // Embeddings produce no tokens: a missing output count is a real zero, not a gap.
+  if (embeddings && usage.output_tokens === undefined) usage.output_tokens = 0;
+  adjustAnthropicCache(ctx, usage);
+  // Another convention on the span may have offered a partial usage (OpenLLMetry's
+  // `llm.usage.total_tokens`): fill the gaps in whichever candidate wins, never change a count.
+  const current = ctx.current("tokenUsage");
+  if (current) {
+    for (const [k, v] of Object.entries(usage) as [keyof PartialUsage, number][]) {
+      if (current.value[k] === undefined) current.value[k] = v;
+    }
+    for (const [k, v] of Object.entries(current.value) as [keyof PartialUsage, number][]) {
+      if (usage[k] === undefined && v !== undefined) usage[k] = v;
+    }
+  }
+  ctx.offer("tokenUsage", usage, RANK.structured, "genai");
+}
+
+/**
+ * The spec says `gen_ai.usage.input_tokens` includes cached tokens. Instrumentations that copy
+ * Anthropic's `usage.input_tokens` (OpenLLMetry) report the uncached part only; when the cache counts
+ * alone exceed the input count that cannot be the spec meaning, so the cache counts are added back
+ * (and a total that was input + output follows).
+ */
+function adjustAnthropicCache(ctx: ParseContext, usage: PartialUsage): void {
+  const input = usage.input_tokens;
+  if (input === undefined) return;
+  const cached = (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
+  if (cached === 0 || input >= cached) return;
+  const adjusted = input + cached;
+  if (usage.total_tokens !== undefined && usage.output_tokens !== undefined && usage.total_tokens === input + usage.output_tokens) {
+    usage.total_tokens = adjusted + usage.output_tokens;
+  }
+  usage.input_tokens = adjusted;
+  ctx.diagnose(
+    "usage-cache-added",
+    "info",
+    `${GENAI.inputTokens} (${input}) is smaller than the cache counts (${cached}), so it excludes cached tokens (Anthropic's meaning); input_tokens is recorded as ${adjusted} to include them`,
+    GENAI.inputTokens,
+  );
+}
+
+function readFinishReasons(ctx: ParseContext): string[] | undefined {
+  if (!ctx.has(GENAI.finishReasons)) return undefined;
+  let value: unknown = ctx.get(GENAI.finishReasons);
+  if (typeof value === "string") {
+    const parsed = parseMaybeJson(value);
+    value = parsed.ok && Array.isArray(parsed.value) ? parsed.value : [value];
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    ctx.diagnose("invalid-value", "warning", `${GENAI.finishReasons} should be an array of strings, got ${describe(value)}`, GENAI.finishReasons);
+    return undefined;
+  }
+  ctx.consume(GENAI.finishReasons);
+  return value as string[];
+}
+
+function withFinishReasons(choices: ChatChoice[], reasons: string[] | undefined): ChatChoice[] {
+  if (!reasons) return choices;
+  for (const c of choices) if (c.finish_reason === null && reasons[c.index] !== undefined) c.finish_reason = finishReasonToCanonical(reasons[c.index]);
+  return choices;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured messages (span attributes, or the attributes of an operation-details event)
+
+type Lookup = (key: string) => { ok: true; value: unknown } | { ok: false };
+
+function readStructured(ctx: ParseContext, lookup: Lookup, consume: boolean): { messages?: ChatMessage[]; choices?: ChatChoice[] } {
+  const out: { messages?: ChatMessage[]; choices?: ChatChoice[] } = {};
+  let system: ChatMessage | undefined;
+  const sys = lookup(GENAI.systemInstructions);
+  if (sys.ok) {
+    system = systemFromGenAi(sys.value, ctx, GENAI.systemInstructions);
+    if (system && consume) ctx.consume(GENAI.systemInstructions);
+  }
+  const input = lookup(GENAI.inputMessages);
+  let messages: ChatMessage[] | undefined;
+  if (input.ok) {
+    messages = inputMessagesFromGenAi(input.value, ctx, GENAI.inputMessages);
+    if (messages && consume) ctx.consume(GENAI.inputMessages);
+  }
+  if (system || messages) out.messages = system ? [system, ...(messages ?? [])] : messages!;
+  const output = lookup(GENAI.outputMessages);
+  if (output.ok) {
+    const choices = outputChoicesFromGenAi(output.value, ctx, GENAI.outputMessages);
+    if (choices) {
+      out.choices = choices;
+      if (consume) ctx.consume(GENAI.outputMessages);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content events
+
+const MESSAGE_EVENT_ROLES: Readonly<Record<string, string>> = {
+  [GENAI_EVENTS.system]: "system",
+  [GENAI_EVENTS.user]: "user",
+  [GENAI_EVENTS.assistant]: "assistant",
+  [GENAI_EVENTS.tool]: "tool",
+};
+
+/** The event body: a log record's `body`, an older `gen_ai.event.content` JSON string, or the attributes. */
+function eventBody(attributes: Attributes): Obj {
+  const body = attributes.body;
+  if (isPlainObject(body)) return body;
+  if (typeof body === "string") {
+    const parsed = parseMaybeJson(body);
+    return parsed.ok && isPlainObject(parsed.value) ? parsed.value : { content: body };
+  }
+  const legacy = attributes["gen_ai.event.content"];
+  if (typeof legacy === "string") {
+    const parsed = parseMaybeJson(legacy);
+    if (parsed.ok && isPlainObject(parsed.value)) return parsed.value;
+  }
+  return attributes as Obj;
+}
+
+/** Event content: a string, a list of parts (OpenAI or GenAI shapes), or anything else as JSON. */
+function eventContent(content: unknown): string | ContentPart[] | null {
+  if (content === undefined || content === null) return null;
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    const parts: ContentPart[] = content.map((item) => {
+      const part = normalizePart(item);
+      if (isPlainObject(part) && (part as Obj).type === "text" && typeof (part as Obj).content === "string") {
+        return { type: "text", text: (part as Obj).content as string };
+      }
+      return (isPlainObject(part) && typeof (part as Obj).type === "string" ? part : { type: "text", text: safeJsonStringify(item) }) as ContentPart;
+    });
+    return simplifyContent(parts);
+  }
+  return safeJsonStringify(content);
+}
+
+function eventToolCalls(value: unknown): ToolCall[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const calls: ToolCall[] = [];
+  for (const raw of value) {
+    if (!isPlainObject(raw)) continue;
+    const call = raw as Obj;
+    const fn = isPlainObject(call.function) ? (call.function as Obj) : call;
+    calls.push(toolCall(typeof call.id === "string" ? call.id : undefined, typeof fn.name === "string" ? fn.name : "", fn.arguments));
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+function eventMessage(role: string, body: Obj, ctx: ParseContext, eventName: string): ChatMessage {
+  const bodyRole = typeof body.role === "string" && body.role !== "" ? normalizeRole(body.role, ctx, eventName) : role;
+  const msg: ChatMessage = { role: bodyRole, content: eventContent(body.content) };
+  const calls = eventToolCalls(body.tool_calls);
+  if (calls) msg.tool_calls = calls;
+  if (bodyRole === "tool") {
+    const id = body.id ?? body.tool_call_id;
+    if (typeof id === "string") msg.tool_call_id = id;
+    if (msg.content !== null && typeof msg.content !== "string") msg.content = responseText(msg.content);
+  }
+  return msg;
+}
+
+function readEvents(ctx: ParseContext, finishReasons: string[] | undefined): boolean {
+  const messages: ChatMessage[] = [];
+  const choices: ChatChoice[] = [];
+  let found = false;
+  let withoutContent = 0;
+  let details: SpanEvent | undefined;
+  for (const event of ctx.events) {
+    const name = event.name;
+    if (typeof name !== "string" || !name.startsWith("gen_ai.")) continue;
+    if (name === GENAI_EVENTS.operationDetails) {
+      details ??= event;
+      continue;
+    }
+    const attributes = isPlainObject(event.attributes) ? event.attributes : {};
+    if (Object.prototype.hasOwnProperty.call(MESSAGE_EVENT_ROLES, name)) {
+      const body = eventBody(attributes);
+      const msg = eventMessage(MESSAGE_EVENT_ROLES[name]!, body, ctx, name);
+      if (msg.content === null && !msg.tool_calls) withoutContent++;
+      messages.push(msg);
+      found = true;
+    } else if (name === GENAI_EVENTS.choice) {
+      const body = eventBody(attributes);
+      const inner = isPlainObject(body.message) ? (body.message as Obj) : body;
+      const msg = eventMessage("assistant", inner, ctx, name);
+      if (msg.content === null && !msg.tool_calls) withoutContent++;
+      const index = typeof body.index === "number" && Number.isInteger(body.index) && body.index >= 0 ? body.index : choices.length;
+      choices.push({ index, message: msg, finish_reason: finishReasonToCanonical(body.finish_reason) });
+      found = true;
+    }
+  }
+  if (messages.length > 0) ctx.offer("inputs", { messages }, RANK.events, "genai");
+  if (choices.length > 0) {
+    choices.sort((a, b) => a.index - b.index);
+    ctx.offer("outputs", { choices: withFinishReasons(choices, finishReasons) }, RANK.events, "genai");
+  }
+  if (withoutContent > 0) {
+    ctx.diagnose("content-not-captured", "info", `${withoutContent} GenAI content event(s) carry no message content (content capture is off in the instrumentation); their messages have content null`);
+  }
+  if (details) {
+    const attributes = isPlainObject(details.attributes) ? details.attributes : {};
+    const lookup: Lookup = (key) => (Object.prototype.hasOwnProperty.call(attributes, key) ? parseMaybeJson(attributes[key]) : { ok: false });
+    const structured = readStructured(ctx, lookup, false);
+    const reasons = finishReasons ?? eventFinishReasons(attributes);
+    if (structured.messages) ctx.offer("inputs", { messages: structured.messages }, RANK.events, "genai");
+    if (structured.choices) ctx.offer("outputs", { choices: withFinishReasons(structured.choices, reasons) }, RANK.events, "genai");
+    if (structured.messages || structured.choices) found = true;
+  }
+  return found;
+}
+
+function eventFinishReasons(attributes: Attributes): string[] | undefined {
+  const value = attributes[GENAI.finishReasons];
+  return Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deprecated `gen_ai.prompt` / `gen_ai.completion`
+
+/** A deprecated content string: a JSON list of `{role, content}` messages, one such message, or plain text. */
+function legacyMessages(value: unknown, defaultRole: string, ctx: ParseContext, key: string): ChatMessage[] | undefined {
+  let parsed: unknown = value;
+  if (typeof value === "string") {
+    const json = parseMaybeJson(value);
+    parsed = json.ok && json.value !== null && typeof json.value === "object" ? json.value : value;
+  }
+  if (typeof parsed === "string") return [{ role: defaultRole, content: parsed }];
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const out: ChatMessage[] = [];
+  for (const item of list) {
+    if (!isPlainObject(item)) continue;
+    const m = item as Obj;
+    if (Array.isArray(m.parts)) {
+      const converted = inputMessagesFromGenAi([m], ctx, key);
+      if (converted) out.push(...converted);
+      continue;
+    }
+    out.push(eventMessage(typeof m.role === "string" ? normalizeRole(m.role, ctx, key) : defaultRole, m, ctx, key));
+  }
+  if (out.length === 0) {
+    ctx.diagnose("invalid-value", "warning", `${key} is neither text nor a list of messages; kept raw`, key);
+    return undefined;
+  }
+  return out;
+}
+
+function readDeprecatedContent(ctx: ParseContext, finishReasons: string[] | undefined): boolean {
+  let found = false;
+  if (ctx.has(GENAI.prompt)) {
+    const messages = legacyMessages(ctx.get(GENAI.prompt), "user", ctx, GENAI.prompt);
+    if (messages) {
+      ctx.consume(GENAI.prompt);
+      ctx.offer("inputs", { messages }, RANK.raw, "genai");
+      found = true;
+    }
+  }
+  if (ctx.has(GENAI.completion)) {
+    const messages = legacyMessages(ctx.get(GENAI.completion), "assistant", ctx, GENAI.completion);
+    if (messages) {
+      ctx.consume(GENAI.completion);
+      const choices = messages.map((message, index) => ({ index, message, finish_reason: null }));
+      ctx.offer("outputs", { choices: withFinishReasons(choices, finishReasons) }, RANK.raw, "genai");
+      found = true;
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tool execution spans
+
+function readToolExecution(ctx: ParseContext): boolean {
+  let found = ctx.has(GENAI.toolName) || ctx.has(GENAI.toolCallId);
+  for (const [key, field] of [[GENAI.toolCallArguments, "inputs"], [GENAI.toolCallResult, "outputs"]] as const) {
+    if (!ctx.has(key)) continue;
+    const parsed = ctx.jsonOrString(key);
+    if (!parsed.ok) continue;
+    ctx.consume(key);
+    ctx.offer(field, parsed.value, RANK.structured, "genai");
+    found = true;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging request parameters and response metadata into the winning inputs/outputs
+
+function mergeParams(ctx: ParseContext, params: Obj): void {
+  if (Object.keys(params).length === 0) return;
+  const current = ctx.current("inputs");
+  if (!current || current.rank >= RANK.mlflow || !isPlainObject(current.value)) return;
+  const inputs = current.value as Obj;
+  // Tool arguments are the tool's own inputs; only chat-like inputs take request parameters.
+  if (!Array.isArray(inputs.messages) && Object.keys(inputs).length > 0) return;
+  for (const [k, v] of Object.entries(params)) if (!(k in inputs)) inputs[k] = v;
+}
+
+function mergeResponse(ctx: ParseContext, responseModel: string | undefined): void {
+  const current = ctx.current("outputs");
+  if (!current || current.rank >= RANK.mlflow || !isPlainObject(current.value)) return;
+  const outputs = current.value as Obj;
+  if (!Array.isArray(outputs.choices)) return;
+  const extra: Obj = {};
+  const id = ctx.has(GENAI.responseId) ? ctx.get(GENAI.responseId) : undefined;
+  if (typeof id === "string" && id !== "") {
+    ctx.consume(GENAI.responseId);
+    extra.id = id;
+  } else if (id !== undefined) {
+    ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describe(id)}`, GENAI.responseId);
+  }
+  if (responseModel !== undefined) extra.model = responseModel;
+  for (const [key, name] of [[GENAI.openaiSystemFingerprint, "system_fingerprint"], ["openai.response.system_fingerprint", "system_fingerprint"], [GENAI.openaiResponseServiceTier, "service_tier"], ["openai.response.service_tier", "service_tier"]] as const) {
+    const v = ctx.get(key);
+    if (typeof v === "string" && !(name in extra)) {
+      extra[name] = v;
+      ctx.consume(key);
+    }
+  }
+  // Response metadata first, as in an OpenAI chat completion object.
+  const merged: Obj = { ...extra };
+  for (const [k, v] of Object.entries(outputs)) if (!(k in extra)) merged[k] = v;
+  for (const k of Object.keys(outputs)) delete outputs[k];
+  Object.assign(outputs, merged);
+}
+
+function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean): void {
+  let type: SpanType | undefined;
+  if (hasChat) type = "CHAT_MODEL";
+  else if (ctx.current("tokenUsage") || ctx.has(GENAI.requestModel)) type = "LLM";
+  else if (isTool) type = "TOOL";
+  else if (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId)) type = "AGENT";
+  if (type) ctx.offer("spanType", type, RANK.inferred, "genai");
+}
