@@ -22,8 +22,11 @@ export function toMlflowSpanJson(span: MlflowSpan): Record<string, unknown> {
 
 /** A short "input → output" preview for tables. */
 export function preview(span: MlflowSpan, width = 60): string {
-  const input = summarise(lastUserText(span.inputs) ?? span.inputs);
-  const output = summarise(firstReply(span.outputs) ?? span.outputs);
+  const userText = lastUserText(span.inputs);
+  const reply = firstReply(span.outputs);
+  // Content capture off: the messages are there but their content is null.
+  const input = userText === null ? "(no content)" : summarise(userText ?? span.inputs);
+  const output = reply === null ? "(no content)" : summarise(reply ?? span.outputs);
   if (input === "" && output === "") return "";
   return truncate(`${input} → ${output}`, width);
 }
@@ -33,7 +36,7 @@ function lastUserText(inputs: unknown): unknown {
   if (!Array.isArray(messages)) return undefined;
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i] as { role?: string; content?: unknown };
-    if (m.role === "user" || m.role === "tool") return m.content;
+    if (m.role === "user" || m.role === "tool") return m.content ?? null;
   }
   return undefined;
 }
@@ -43,7 +46,7 @@ function firstReply(outputs: unknown): unknown {
   if (!Array.isArray(choices) || choices.length === 0) return undefined;
   const message = (choices[0] as { message?: { content?: unknown; tool_calls?: Array<{ function: { name: string } }> } }).message;
   if (message?.tool_calls?.length) return `[tool: ${message.tool_calls.map((t) => t.function.name).join(", ")}]`;
-  return message?.content;
+  return message?.content ?? null;
 }
 
 function summarise(value: unknown): string {
