@@ -8,6 +8,8 @@ import type { ParseContext } from "./context.js";
 import { parseMlflow, toMlflowAttributes } from "./mlflow/encode.js";
 import { parseGenAi } from "./genai/parse.js";
 import { emitGenAi } from "./genai/emit.js";
+import { parseOpenInference } from "./openinference/parse.js";
+import { emitOpenInference } from "./openinference/emit.js";
 
 export type Parser = (ctx: ParseContext) => void;
 
@@ -24,11 +26,13 @@ export type Emitter = (span: MlflowSpan, options: EmitOptions) => SpanLike;
 export const PARSERS: Partial<Record<Convention, Parser>> = {
   mlflow: parseMlflow,
   genai: parseGenAi,
+  openinference: parseOpenInference,
 };
 
 export const EMITTERS: Partial<Record<EmitTarget, Emitter>> = {
   mlflow: (span) => ({ ...envelopeOf(span), attributes: toMlflowAttributes(span) }),
   genai: emitGenAi,
+  openinference: emitOpenInference,
 };
 
 /** The span envelope (everything but the translated fields), for emitters to start from. */
