@@ -126,7 +126,8 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
       return m;
     });
     attrs[GENAI.outputMessages] = safeJsonStringify(out);
-    if (reasons.length > 0) attrs[GENAI.finishReasons] = reasons;
+    // One reason per generation, in order: written only when every choice has one, so positions match.
+    if (reasons.length > 0 && reasons.length === choices.length) attrs[GENAI.finishReasons] = reasons;
     if (deprecated) attrs[GENAI.completion] = safeJsonStringify(choices.map((c) => c.message));
   }
   if (outputs) {

@@ -182,7 +182,7 @@ export function messageFromGenAi(msg: { role: string; parts: GenAiPart[]; name?:
         toolCalls.push(toolCallFromPart(part));
         break;
       case "tool_call_response": {
-        const m: ChatMessage = { role: "tool", content: responseText(part.response) };
+        const m: ChatMessage = { role: "tool", content: part.response === null || part.response === undefined ? null : responseText(part.response) };
         if (typeof part.id === "string") m.tool_call_id = part.id;
         responses.push(m);
         break;
@@ -395,7 +395,7 @@ function contentToParts(content: ChatMessage["content"]): GenAiPart[] {
 /** One canonical message -> one GenAI message. */
 export function messageToGenAi(message: ChatMessage): { role: string; parts: GenAiPart[]; name?: string } {
   if (message.role === "tool" && message.tool_call_id !== undefined) {
-    const response = typeof message.content === "string" ? message.content : message.content === null ? "" : responseText(contentToParts(message.content).map((p) => (p.type === "text" ? { type: "text", text: p.content } : p)));
+    const response = typeof message.content === "string" ? message.content : message.content === null ? null : responseText(contentToParts(message.content).map((p) => (p.type === "text" ? { type: "text", text: p.content } : p)));
     return { role: "tool", parts: [{ type: "tool_call_response", id: message.tool_call_id, response }] };
   }
   const parts = contentToParts(message.content);
