@@ -10,6 +10,8 @@ import { parseGenAi } from "./genai/parse.js";
 import { emitGenAi } from "./genai/emit.js";
 import { parseOpenInference } from "./openinference/parse.js";
 import { emitOpenInference } from "./openinference/emit.js";
+import { parseOpenLlmetry } from "./openllmetry/parse.js";
+import { emitOpenLlmetry } from "./openllmetry/emit.js";
 
 export type Parser = (ctx: ParseContext) => void;
 
@@ -27,12 +29,14 @@ export const PARSERS: Partial<Record<Convention, Parser>> = {
   mlflow: parseMlflow,
   genai: parseGenAi,
   openinference: parseOpenInference,
+  openllmetry: parseOpenLlmetry,
 };
 
 export const EMITTERS: Partial<Record<EmitTarget, Emitter>> = {
   mlflow: (span) => ({ ...envelopeOf(span), attributes: toMlflowAttributes(span) }),
   genai: emitGenAi,
   openinference: emitOpenInference,
+  openllmetry: emitOpenLlmetry,
 };
 
 /** The span envelope (everything but the translated fields), for emitters to start from. */

@@ -60,7 +60,7 @@ describe("validateSpan codes", () => {
     expect(codes({ ...goodChat, "gen_ai.provider.name": "acme" })).toEqual([["unknown-value", "info", "gen_ai.provider.name"]]);
     const oi = codes({ "openinference.span.kind": "BANANA", "input.value": "x", "output.value": "y" });
     expect(oi).toContainEqual(["unknown-value", "warning", "openinference.span.kind"]);
-    expect(codes({ "llm.request.type": "chat", "llm.usage.total_tokens": 3 })).toEqual([]);
+    expect(codes({ "llm.request.type": "chat", "llm.usage.total_tokens": 3, "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 2 })).toEqual([]);
     expect(codes({ "llm.request.type": "chat-ish" })).toEqual([["unknown-value", "warning", "llm.request.type"]]);
   });
 

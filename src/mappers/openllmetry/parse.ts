@@ -1,0 +1,452 @@
+/**
+ * The OpenLLMetry (Traceloop) parser. What it reads, and at which rank (context.ts RANK):
+ * - `traceloop.span.kind` -> span type (explicitKind);
+ * - `llm.request.type` -> span type (operation);
+ * - indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` -> chat messages and choices, and
+ *   `llm.request.functions.N.*` -> tools (flattened); `llm.*` request parameters join the messages;
+ * - `llm.usage.total_tokens` -> a partial usage (flattened), which the GenAI parser completes with the
+ *   `gen_ai.usage.*` counts of the same span;
+ * - vector-database result events / keys -> RETRIEVER documents (events);
+ * - `traceloop.entity.input` / `.output` -> inputs/outputs with the SDK envelopes unwrapped (raw).
+ *
+ * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
+ * messages) are the GenAI parser's, which runs after this one on the same context.
+ */
+import type { AttributeValue, ChatChoice, ChatMessage, ChatTool, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
+import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "../../conventions/openllmetry.js";
+import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
+import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
+import { isPlainObject } from "../../internal/records.js";
+import { parseIndex, unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
+import { choice, message, normalizeRole, toolCall } from "../chat.js";
+import { RANK, type ParseContext } from "../context.js";
+import { toCount } from "../usage.js";
+import { convertContent } from "./content.js";
+
+type Obj = Record<string, unknown>;
+
+/** `traceloop.span.kind` -> MLflow span type. `unknown` (and `llm`) give no type here. */
+export const SPAN_KIND_TYPES: Readonly<Record<string, SpanType>> = {
+  workflow: "WORKFLOW",
+  task: "TASK",
+  agent: "AGENT",
+  tool: "TOOL",
+  // JS SDK only; a conversation wrapper, closest to a chain.
+  session: "CHAIN",
+};
+
+/** `llm.request.type` -> MLflow span type. */
+export const REQUEST_TYPE_TYPES: Readonly<Record<string, SpanType>> = {
+  chat: "CHAT_MODEL",
+  completion: "LLM",
+  embedding: "EMBEDDING",
+  rerank: "RERANKER",
+};
+
+/** `llm.*` request parameters -> OpenAI-style names in canonical `inputs`. */
+export const LLM_PARAMS: readonly { key: string; param: string; kind: "number" | "boolean" | "string" | "stop" }[] = [
+  { key: OPENLLMETRY.topK, param: "top_k", kind: "number" },
+  { key: OPENLLMETRY.frequencyPenalty, param: "frequency_penalty", kind: "number" },
+  { key: OPENLLMETRY.presencePenalty, param: "presence_penalty", kind: "number" },
+  { key: OPENLLMETRY.repetitionPenalty, param: "repetition_penalty", kind: "number" },
+  { key: OPENLLMETRY.stopSequences, param: "stop", kind: "stop" },
+  { key: OPENLLMETRY.isStreaming, param: "stream", kind: "boolean" },
+  { key: OPENLLMETRY.user, param: "user", kind: "string" },
+];
+
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return own(table, key) ? table[key] : undefined;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value instanceof Uint8Array) return "bytes";
+  return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
+}
+
+export function parseOpenLlmetry(ctx: ParseContext): void {
+  readSpanKind(ctx);
+  readRequestType(ctx);
+
+  // One pass over the keys to see which indexed families are present.
+  let prompts = false;
+  let completions = false;
+  let functions = false;
+  let vectorResults = false;
+  for (const key in ctx.attributes) {
+    if (key.charCodeAt(0) === 0x67 /* g */) {
+      if (key.startsWith("gen_ai.prompt.")) prompts = true;
+      else if (key.startsWith("gen_ai.completion.")) completions = true;
+    } else if (key.startsWith("llm.request.functions.")) functions = true;
+    else if (key.startsWith("db.vector.query.result.")) vectorResults = true;
+  }
+
+  let chat = false;
+  if (prompts) {
+    const messages = readMessages(ctx, OPENLLMETRY.prompt, "user");
+    if (messages) {
+      const inputs: Obj = { messages: messages.map((m) => m.message) };
+      Object.assign(inputs, readParams(ctx));
+      ctx.offer("inputs", inputs, RANK.flattened, "openllmetry");
+      chat = true;
+    }
+  }
+  if (completions) {
+    const messages = readMessages(ctx, OPENLLMETRY.completion, "assistant");
+    if (messages) {
+      const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
+      const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
+      ctx.offer("outputs", { choices }, RANK.flattened, "openllmetry");
+      chat = true;
+    }
+  }
+  if (!chat) {
+    const params = readParams(ctx);
+    if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
+  }
+  if (chat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
+  if (functions) readFunctions(ctx);
+
+  readUsage(ctx);
+  readRetrieval(ctx, vectorResults);
+  readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
+  readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
+
+  if (chat) ctx.offer("spanType", "CHAT_MODEL", RANK.inferred, "openllmetry");
+  else if (ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Span type
+
+function readSpanKind(ctx: ParseContext): void {
+  const key = OPENLLMETRY.spanKind;
+  if (!ctx.has(key)) return;
+  const raw = ctx.get(key);
+  if (typeof raw !== "string") {
+    ctx.diagnose("invalid-value", "warning", `${key} should be a string, got ${describe(raw)}`, key);
+    return;
+  }
+  const kind = raw.toLowerCase();
+  const type = lookup(SPAN_KIND_TYPES, kind);
+  if (type) {
+    ctx.consume(key);
+    ctx.offer("spanType", type, RANK.explicitKind, "openllmetry");
+  } else if (kind === "llm") {
+    // Some instrumentations mark their model spans so; llm.request.type says which kind.
+    ctx.consume(key);
+    ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+  } else if (kind !== "unknown") {
+    ctx.diagnose("unknown-value", "warning", `${key} "${raw}" is not a Traceloop span kind; the span type is inferred from the other attributes`, key);
+  } else {
+    ctx.consume(key);
+  }
+}
+
+function readRequestType(ctx: ParseContext): void {
+  const key = OPENLLMETRY.requestType;
+  if (!ctx.has(key)) return;
+  const raw = ctx.get(key);
+  if (typeof raw !== "string") {
+    ctx.diagnose("invalid-value", "warning", `${key} should be a string, got ${describe(raw)}`, key);
+    return;
+  }
+  const type = lookup(REQUEST_TYPE_TYPES, raw.toLowerCase());
+  if (type) {
+    ctx.consume(key);
+    ctx.offer("spanType", type, RANK.operation, "openllmetry");
+  } else if (raw.toLowerCase() === "unknown") {
+    ctx.consume(key);
+    ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+  } else {
+    ctx.diagnose("unknown-value", "warning", `${key} "${raw}" is not an OpenLLMetry request type; the span type is inferred from the other attributes`, key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indexed messages
+
+interface ParsedMessage {
+  message: ChatMessage;
+  finishReason?: string;
+}
+
+/** The items of an indexed family in index order; keys that are not `<prefix>.<index>.…` are left alone. */
+function readIndexed(ctx: ParseContext, prefix: string): { items: TreeValue[]; keys: string[] } | undefined {
+  const result = unflattenIndexed(ctx.attributes, prefix);
+  for (const problem of result.problems) ctx.diagnose(problem.code, "warning", `${problem.key}: ${problem.message}`, problem.key);
+  const value = result.value;
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return { items: value, keys: result.consumed };
+  // Some keys under the prefix have no index (`gen_ai.prompt.foo`): use only the indexed ones.
+  const head = prefix.length + 1;
+  const indexed = Object.keys(value)
+    .map((k) => [parseIndex(k), k] as const)
+    .filter(([i]) => i >= 0)
+    .sort((a, b) => a[0] - b[0]);
+  const keys = result.consumed.filter((k) => {
+    const dot = k.indexOf(".", head);
+    return parseIndex(dot < 0 ? k.slice(head) : k.slice(head, dot)) >= 0;
+  });
+  for (const k of result.consumed) {
+    if (!keys.includes(k)) ctx.diagnose("invalid-value", "warning", `${k} has no message index after "${prefix}."; kept as is`, k);
+  }
+  if (indexed.length === 0) return undefined;
+  return { items: indexed.map(([, k]) => value[k]!), keys };
+}
+
+function text(value: TreeValue | undefined): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+function readToolCalls(value: TreeValue | undefined, into: ToolCall[]): void {
+  if (!Array.isArray(value)) return;
+  for (const item of value) {
+    if (!isPlainObject(item)) continue;
+    const fn = isPlainObject(item.function) ? (item.function as Obj) : undefined;
+    const name = text(item.name as TreeValue) ?? text(fn?.name as TreeValue) ?? "";
+    const args = item.arguments ?? fn?.arguments;
+    into.push(toolCall(text(item.id as TreeValue), name, args));
+  }
+}
+
+function readMessages(ctx: ParseContext, prefix: string, defaultRole: "user" | "assistant"): ParsedMessage[] | undefined {
+  const indexed = readIndexed(ctx, prefix);
+  if (!indexed) return undefined;
+  for (const key of indexed.keys) ctx.consume(key);
+  const out: ParsedMessage[] = [];
+  indexed.items.forEach((item, position) => {
+    const keyBase = `${prefix}.${position}`;
+    if (!isPlainObject(item)) {
+      // `gen_ai.prompt.0` holding a value directly: the message text.
+      out.push({ message: message(defaultRole, text(item) ?? null) });
+      return;
+    }
+    const node = item as Record<string, TreeValue>;
+    const role =
+      node.role === undefined && defaultRole === "assistant" ? "assistant" : normalizeRole(node.role, ctx, `${keyBase}.role`);
+    const converted = convertContent(node.content);
+    let content = converted.content;
+    // OpenLLMetry 0.22 (JS) records an assistant tool-call turn's missing content as the string "null".
+    if (content === "null" && role === "assistant") content = null;
+    const toolCalls = converted.toolCalls;
+    readToolCalls(node.tool_calls, toolCalls);
+    if (isPlainObject(node.function_call)) {
+      const fc = node.function_call as Record<string, TreeValue>;
+      toolCalls.push(toolCall(undefined, text(fc.name) ?? "", fc.arguments));
+    }
+    if (toolCalls.length > 0 && content === "") content = null;
+
+    // Anthropic tool results sit in a user message; in the OpenAI shape each is a tool message.
+    for (const result of converted.toolResults) out.push({ message: result });
+    if (converted.toolResults.length > 0 && content === null && toolCalls.length === 0) return;
+
+    const extra: Partial<ChatMessage> = {};
+    if (toolCalls.length > 0) extra.tool_calls = toolCalls;
+    const toolCallId = text(node.tool_call_id);
+    if (toolCallId !== undefined) extra.tool_call_id = toolCallId;
+    const name = text(node.name);
+    if (name !== undefined) extra.name = name;
+    const parsed: ParsedMessage = { message: message(role, content, extra) };
+    const reason = text(node.finish_reason);
+    if (reason !== undefined && reason !== "") parsed.finishReason = reason;
+    out.push(parsed);
+  });
+  return out;
+}
+
+/** Python instrumentations write the finish reason once per span. */
+function spanFinishReason(ctx: ParseContext): string | undefined {
+  for (const key of [OPENLLMETRY.responseFinishReason, OPENLLMETRY.responseStopReason]) {
+    const v = ctx.get(key);
+    if (typeof v === "string" && v !== "") {
+      ctx.consume(key);
+      return v;
+    }
+  }
+  return undefined;
+}
+
+/** Provider finish reasons are kept; the GenAI spelling `tool_call` becomes OpenAI's `tool_calls`. */
+export function canonicalFinishReason(reason: string | undefined): string | null {
+  if (reason === undefined || reason === "") return null;
+  return reason === "tool_call" ? "tool_calls" : reason;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request parameters, tools, usage
+
+function readParams(ctx: ParseContext): Obj {
+  const params: Obj = {};
+  for (const { key, param, kind } of LLM_PARAMS) {
+    if (!ctx.has(key)) continue;
+    const v = ctx.get(key);
+    let value: unknown;
+    if (kind === "number" && typeof v === "number" && Number.isFinite(v)) value = v;
+    else if (kind === "boolean" && typeof v === "boolean") value = v;
+    else if (kind === "string" && typeof v === "string") value = v;
+    else if (kind === "stop") {
+      if (typeof v === "string") value = [v];
+      else if (Array.isArray(v) && v.every((s) => typeof s === "string")) value = [...(v as string[])];
+    }
+    if (value === undefined) {
+      ctx.diagnose("invalid-value", "warning", `${key} should be a ${kind === "stop" ? "list of strings" : kind}, got ${describe(v)}`, key);
+      continue;
+    }
+    ctx.consume(key);
+    params[param] = value;
+  }
+  return params;
+}
+
+function readFunctions(ctx: ParseContext): void {
+  const prefix = OPENLLMETRY.requestFunctions;
+  const indexed = readIndexed(ctx, prefix);
+  if (!indexed) return;
+  const tools: ChatTool[] = [];
+  const consumed: string[] = [];
+  indexed.items.forEach((item, position) => {
+    const base = `${prefix}.${position}`;
+    if (!isPlainObject(item) || typeof item.name !== "string" || item.name === "") {
+      ctx.diagnose("invalid-value", "warning", `${base}.name is missing; the function is kept as is`, `${base}.name`);
+      return;
+    }
+    const fn: ChatTool["function"] = { name: item.name };
+    if (typeof item.description === "string") fn.description = item.description;
+    // Python writes the JSON schema as `parameters`; the JS instrumentations as `arguments`.
+    for (const field of ["parameters", "arguments"] as const) {
+      const raw = item[field];
+      if (raw === undefined) continue;
+      const parsed = typeof raw === "string" ? safeJsonParse(raw) : { ok: true as const, value: raw };
+      if (parsed.ok && isPlainObject(parsed.value)) {
+        fn.parameters = parsed.value as Record<string, unknown>;
+        break;
+      }
+      ctx.diagnose("invalid-value", "warning", `${base}.${field} is not a JSON schema object; the function is kept without parameters`, `${base}.${field}`);
+    }
+    tools.push({ type: "function", function: fn });
+    const head = `${base}.`;
+    for (const k of indexed.keys) if (k.startsWith(head)) consumed.push(k);
+  });
+  for (const k of consumed) ctx.consume(k);
+  if (tools.length > 0) ctx.offer("tools", tools, RANK.flattened, "openllmetry");
+}
+
+/**
+ * Only the total is OpenLLMetry's own; the prompt/completion counts are `gen_ai.usage.*` keys the
+ * GenAI parser reads. It runs next and fills the gaps of this partial usage (or replaces it with its
+ * own, complete one). Alone, the total gives `usage-incomplete`.
+ */
+function readUsage(ctx: ParseContext): void {
+  const key = OPENLLMETRY.totalTokens;
+  if (!ctx.has(key)) return;
+  const total = toCount(ctx.get(key), ctx, key);
+  if (total === undefined) return;
+  ctx.consume(key);
+  ctx.offer("tokenUsage", { total_tokens: total }, RANK.flattened, "openllmetry");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entity input/output (SDK decorators, LangChain)
+
+/**
+ * Unwraps the envelopes the Traceloop SDKs write:
+ * - decorators (JS and Python): `{"args": [...], "kwargs": {...}}` -> the kwargs when there are no
+ *   positional args, the single arg when there is one and no kwargs, else the envelope unchanged;
+ * - LangChain: `{"inputs": ..., "tags", "metadata", "kwargs"}` -> inputs, `{"outputs": ..., "kwargs"}` -> outputs.
+ */
+export function unwrapEntity(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 2 && own(value, "args") && own(value, "kwargs") && Array.isArray(value.args) && isPlainObject(value.kwargs)) {
+    const args = value.args as unknown[];
+    const kwargs = value.kwargs as Obj;
+    const kwargCount = Object.keys(kwargs).length;
+    if (args.length === 0) return kwargs;
+    if (args.length === 1 && kwargCount === 0) return args[0];
+    return value;
+  }
+  for (const field of ["inputs", "outputs"] as const) {
+    if (!own(value, field)) continue;
+    if (keys.every((k) => k === field || k === "tags" || k === "metadata" || k === "kwargs")) return value[field];
+  }
+  return value;
+}
+
+function readEntity(ctx: ParseContext, key: string, field: "inputs" | "outputs"): void {
+  if (!ctx.has(key)) return;
+  const parsed = ctx.jsonOrString(key);
+  if (!parsed.ok) return;
+  ctx.consume(key);
+  ctx.offer(field, unwrapEntity(parsed.value), RANK.raw, "openllmetry");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vector databases
+
+const RETRIEVAL_OPERATIONS: ReadonlySet<string> = new Set(["query", "search", "similarity_search", "hybrid_search", "get"]);
+
+function numberOf(value: AttributeValue | undefined): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+function jsonObject(value: unknown): Obj | undefined {
+  if (isPlainObject(value)) return value;
+  if (typeof value !== "string") return undefined;
+  const parsed = safeJsonParse(value);
+  return parsed.ok && isPlainObject(parsed.value) ? parsed.value : undefined;
+}
+
+function documentOf(id: unknown, content: unknown, metadata: Obj, extra: Record<string, number | undefined>): RetrievedDocument {
+  const doc: RetrievedDocument = { page_content: typeof content === "string" ? content : content === undefined || content === null ? "" : safeJsonStringify(content), metadata: { ...metadata } };
+  if (typeof id === "string" || typeof id === "number") doc.id = String(id);
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) doc.metadata[k] = v;
+  return doc;
+}
+
+function readRetrieval(ctx: ParseContext, vectorResults: boolean): void {
+  const documents: RetrievedDocument[] = [];
+  for (const event of ctx.events) {
+    const a = event.attributes;
+    if (event.name === OPENLLMETRY_EVENTS.queryResult) {
+      documents.push(
+        documentOf(a[EA.queryResultId], a[EA.queryResultDocument], jsonObject(a[EA.queryResultMetadata]) ?? {}, {
+          score: numberOf(a[EA.queryResultScore]),
+          distance: numberOf(a[EA.queryResultDistance]),
+        }),
+      );
+    } else if (event.name === OPENLLMETRY_EVENTS.searchResult) {
+      const entity = jsonObject(a[EA.searchResultEntity]) ?? {};
+      const { text: entityText, ...rest } = entity;
+      documents.push(
+        documentOf(a[EA.searchResultId], entityText, rest, { score: numberOf(a[EA.searchResultScore]), distance: numberOf(a[EA.searchResultDistance]) }),
+      );
+    }
+  }
+  if (vectorResults) {
+    const indexed = readIndexed(ctx, OPENLLMETRY.vectorDbQueryResult);
+    if (indexed) {
+      for (const k of indexed.keys) ctx.consume(k);
+      for (const item of indexed.items) {
+        if (!isPlainObject(item)) continue;
+        const metadata = jsonObject(item.metadata) ?? {};
+        const content = typeof metadata.text === "string" ? metadata.text : undefined;
+        documents.push(documentOf(item.id, content, metadata, { score: numberOf(item.score as AttributeValue) }));
+      }
+    }
+  }
+  const operation = ctx.get(OPENLLMETRY.vectorDbOperation);
+  const isQuery =
+    documents.length > 0 ||
+    ctx.has(OPENLLMETRY.vectorDbQueryTopK) ||
+    (typeof operation === "string" && ctx.has(OPENLLMETRY.vectorDbVendor) && RETRIEVAL_OPERATIONS.has(operation.toLowerCase()));
+  if (!isQuery) return;
+  ctx.offer("spanType", "RETRIEVER", documents.length > 0 ? RANK.operation : RANK.inferred, "openllmetry");
+  if (documents.length > 0) ctx.offer("outputs", documents, RANK.events, "openllmetry");
+}
