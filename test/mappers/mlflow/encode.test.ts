@@ -2,6 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeMlflowValue, fromMlflowSpan, toMlflowAttributes, toMlflowSpan, type MlflowSpan } from "../../../src/index.js";
 
+function looksDoubleEncoded(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const inner: unknown = JSON.parse(value);
+    return typeof inner === "string" || (inner !== null && typeof inner === "object");
+  } catch {
+    return false;
+  }
+}
+
 const chatSpan: MlflowSpan = {
   name: "chat gpt-4o",
   spanType: "CHAT_MODEL",
@@ -126,13 +136,15 @@ describe("reading mlflow.* attributes", () => {
   it("round trip property: any JSON inputs/outputs survive MLflow encoding", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (inputs, outputs) => {
+        // Excluded on purpose: the double-encoding ambiguity tested above (a string whose text is JSON).
+        fc.pre(!looksDoubleEncoded(inputs) && !looksDoubleEncoded(outputs));
         const span: MlflowSpan = { ...chatSpan, inputs, outputs };
         const back = toMlflowSpan({ attributes: toMlflowAttributes(span) as never });
         // JSON cannot carry -0; MLflow stores JSON, so compare through JSON.
         expect(JSON.parse(JSON.stringify(back.inputs ?? null))).toEqual(JSON.parse(JSON.stringify(inputs)));
         expect(JSON.parse(JSON.stringify(back.outputs ?? null))).toEqual(JSON.parse(JSON.stringify(outputs)));
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 });
