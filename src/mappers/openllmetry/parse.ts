@@ -12,7 +12,7 @@
  * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
  * messages) are the GenAI parser's, which runs after this one on the same context.
  */
-import type { AttributeValue, ChatChoice, ChatMessage, ChatTool, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
+import type { AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "../../conventions/openllmetry.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
@@ -219,6 +219,8 @@ function readMessages(ctx: ParseContext, prefix: string, defaultRole: "user" | "
   if (!indexed) return undefined;
   for (const key of indexed.keys) ctx.consume(key);
   const out: ParsedMessage[] = [];
+  let pendingReasoning: ContentPart[] = [];
+  let pendingReason: string | undefined;
   indexed.items.forEach((item, position) => {
     const keyBase = `${prefix}.${position}`;
     if (!isPlainObject(item)) {
@@ -227,14 +229,28 @@ function readMessages(ctx: ParseContext, prefix: string, defaultRole: "user" | "
       return;
     }
     const node = item as Record<string, TreeValue>;
+    if (node.role === "thinking" && defaultRole === "assistant") {
+      // Python Anthropic: a thinking block is a completion of its own, before the reply it belongs to.
+      pendingReasoning.push({ type: "reasoning", text: text(node.content) ?? "" });
+      const reason = text(node.finish_reason);
+      if (reason !== undefined && reason !== "") pendingReason = reason;
+      return;
+    }
     const role =
-      node.role === undefined && defaultRole === "assistant" ? "assistant" : normalizeRole(node.role, ctx, `${keyBase}.role`);
-    const converted = convertContent(node.content);
+      node.role === undefined && (defaultRole === "assistant" || node.user !== undefined)
+        ? defaultRole
+        : normalizeRole(node.role, ctx, `${keyBase}.role`);
+    // The Python Anthropic instrumentation writes a legacy text-completion prompt as `gen_ai.prompt.0.user`.
+    const converted = convertContent(node.content === undefined && node.user !== undefined ? node.user : node.content);
     let content = converted.content;
     // OpenLLMetry 0.22 (JS) records an assistant tool-call turn's missing content as the string "null".
     if (content === "null" && role === "assistant") content = null;
     const toolCalls = converted.toolCalls;
-    readToolCalls(node.tool_calls, toolCalls);
+    // Python Anthropic writes tool_use blocks both in the content JSON and as tool_calls keys: once each.
+    const seen = new Set(toolCalls.map((c) => c.id).filter((id) => id !== ""));
+    const keyed: ToolCall[] = [];
+    readToolCalls(node.tool_calls, keyed);
+    for (const call of keyed) if (call.id === "" || !seen.has(call.id)) toolCalls.push(call);
     if (isPlainObject(node.function_call)) {
       const fc = node.function_call as Record<string, TreeValue>;
       toolCalls.push(toolCall(undefined, text(fc.name) ?? "", fc.arguments));
@@ -251,11 +267,22 @@ function readMessages(ctx: ParseContext, prefix: string, defaultRole: "user" | "
     if (toolCallId !== undefined) extra.tool_call_id = toolCallId;
     const name = text(node.name);
     if (name !== undefined) extra.name = name;
+    if (pendingReasoning.length > 0) {
+      const rest: ContentPart[] = content === null ? [] : typeof content === "string" ? (content === "" ? [] : [{ type: "text", text: content }]) : content;
+      content = [...pendingReasoning, ...rest];
+      pendingReasoning = [];
+    }
     const parsed: ParsedMessage = { message: message(role, content, extra) };
-    const reason = text(node.finish_reason);
+    const reason = text(node.finish_reason) || pendingReason;
+    pendingReason = undefined;
     if (reason !== undefined && reason !== "") parsed.finishReason = reason;
     out.push(parsed);
   });
+  if (pendingReasoning.length > 0) {
+    const parsed: ParsedMessage = { message: message("assistant", pendingReasoning) };
+    if (pendingReason !== undefined) parsed.finishReason = pendingReason;
+    out.push(parsed);
+  }
   return out;
 }
 
@@ -317,8 +344,8 @@ function readFunctions(ctx: ParseContext): void {
     }
     const fn: ChatTool["function"] = { name: item.name };
     if (typeof item.description === "string") fn.description = item.description;
-    // Python writes the JSON schema as `parameters`; the JS instrumentations as `arguments`.
-    for (const field of ["parameters", "arguments"] as const) {
+    // The JSON schema: `parameters` (Python OpenAI), `arguments` (JS), `input_schema` (Python Anthropic).
+    for (const field of ["parameters", "arguments", "input_schema"] as const) {
       const raw = item[field];
       if (raw === undefined) continue;
       const parsed = typeof raw === "string" ? safeJsonParse(raw) : { ok: true as const, value: raw };

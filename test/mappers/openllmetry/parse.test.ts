@@ -214,6 +214,47 @@ describe("attribute -> canonical field (hand-written)", () => {
       check: (s) => expect((s.inputs as { messages: { content: unknown }[] }).messages.map((m) => m.content)).toEqual(["[INST] hi [/INST]", "[1, 2]"]),
     },
     {
+      name: "Python Anthropic: a `thinking` completion joins the reply as a reasoning part, with its finish reason",
+      attrs: {
+        "gen_ai.completion.0.finish_reason": "end_turn",
+        "gen_ai.completion.0.role": "thinking",
+        "gen_ai.completion.0.content": "let me think",
+        "gen_ai.completion.1.role": "assistant",
+        "gen_ai.completion.1.content": "42",
+      },
+      check: (s) =>
+        expect(s.outputs).toEqual({
+          choices: [{ index: 0, message: { role: "assistant", content: [{ type: "reasoning", text: "let me think" }, { type: "text", text: "42" }] }, finish_reason: "end_turn" }],
+        }),
+    },
+    {
+      name: "Python Anthropic: tool_use both in the content JSON and as tool_calls keys is one tool call",
+      attrs: {
+        "gen_ai.prompt.0.role": "assistant",
+        "gen_ai.prompt.0.content": '[{"type":"text","text":"ok"},{"type":"tool_use","id":"t1","name":"f","input":{"a":1}}]',
+        "gen_ai.prompt.0.tool_calls.0.id": "t1",
+        "gen_ai.prompt.0.tool_calls.0.name": "f",
+        "gen_ai.prompt.0.tool_calls.0.arguments": '{"a": 1}',
+      },
+      check: (s) =>
+        expect(s.inputs).toEqual({
+          messages: [{ role: "assistant", content: "ok", tool_calls: [{ id: "t1", type: "function", function: { name: "f", arguments: '{"a":1}' } }] }],
+        }),
+    },
+    {
+      name: "Python Anthropic: legacy text-completion prompt as gen_ai.prompt.0.user",
+      attrs: { "gen_ai.prompt.0.user": "Human: hi" },
+      check: (s) => {
+        expect(s.inputs).toEqual({ messages: [{ role: "user", content: "Human: hi" }] });
+        expect(codes(s)).toEqual([]);
+      },
+    },
+    {
+      name: "llm.request.functions.N.input_schema (Python Anthropic)",
+      attrs: { "llm.request.functions.0.name": "f", "llm.request.functions.0.input_schema": '{"type":"object"}' },
+      check: (s) => expect(s.tools).toEqual([{ type: "function", function: { name: "f", parameters: { type: "object" } } }]),
+    },
+    {
       name: "llm.request.functions.N.* (Python `parameters`)",
       attrs: { "llm.request.functions.0.name": "f", "llm.request.functions.0.parameters": '{"type":"object"}' },
       check: (s) => expect(s.tools).toEqual([{ type: "function", function: { name: "f", parameters: { type: "object" } } }]),
