@@ -34,6 +34,7 @@ export const OPENINFERENCE_DETECTION: readonly DetectionRule[] = [
   oi("llm.tools."),
   oi("llm.prompt_template."),
   oi("llm.prompts."),
+  oi("llm.prompts", true),
   oi("llm.choices."),
   oi("llm.function_call", true),
   oi("llm.cost."),
