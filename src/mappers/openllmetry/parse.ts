@@ -12,7 +12,7 @@
  * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
  * messages) are the GenAI parser's, which runs after this one on the same context.
  */
-import type { AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
+import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "../../conventions/openllmetry.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
@@ -70,22 +70,29 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   readSpanKind(ctx);
   readRequestType(ctx);
 
-  // One pass over the keys to see which indexed families are present.
-  let prompts = false;
-  let completions = false;
-  let functions = false;
-  let vectorResults = false;
-  for (const key in ctx.attributes) {
-    if (key.charCodeAt(0) === 0x67 /* g */) {
-      if (key.startsWith("gen_ai.prompt.")) prompts = true;
-      else if (key.startsWith("gen_ai.completion.")) completions = true;
-    } else if (key.startsWith("llm.request.functions.")) functions = true;
-    else if (key.startsWith("db.vector.query.result.")) vectorResults = true;
+  // One pass over the keys: each indexed family is gathered into its own small record, so the
+  // un-flattening below walks only its own keys.
+  let prompts: Attributes | undefined;
+  let completions: Attributes | undefined;
+  let functions: Attributes | undefined;
+  let vectorResults: Attributes | undefined;
+  const attributes = ctx.attributes;
+  for (const key in attributes) {
+    if (!own(attributes, key)) continue;
+    const c = key.charCodeAt(0);
+    if (c === 0x67 /* g */) {
+      if (key.startsWith("gen_ai.prompt.")) (prompts ??= Object.create(null) as Attributes)[key] = attributes[key];
+      else if (key.startsWith("gen_ai.completion.")) (completions ??= Object.create(null) as Attributes)[key] = attributes[key];
+    } else if (c === 0x6c /* l */) {
+      if (key.startsWith("llm.request.functions.")) (functions ??= Object.create(null) as Attributes)[key] = attributes[key];
+    } else if (c === 0x64 /* d */ && key.startsWith("db.vector.query.result.")) {
+      (vectorResults ??= Object.create(null) as Attributes)[key] = attributes[key];
+    }
   }
 
   let chat = false;
   if (prompts) {
-    const messages = readMessages(ctx, OPENLLMETRY.prompt, "user");
+    const messages = readMessages(ctx, OPENLLMETRY.prompt, prompts, "user");
     if (messages) {
       const inputs: Obj = { messages: messages.map((m) => m.message) };
       Object.assign(inputs, readParams(ctx));
@@ -94,7 +101,7 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     }
   }
   if (completions) {
-    const messages = readMessages(ctx, OPENLLMETRY.completion, "assistant");
+    const messages = readMessages(ctx, OPENLLMETRY.completion, completions, "assistant");
     if (messages) {
       const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
       const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
@@ -107,7 +114,7 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
   }
   if (chat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
-  if (functions) readFunctions(ctx);
+  if (functions) readFunctions(ctx, functions);
 
   readUsage(ctx);
   readRetrieval(ctx, vectorResults);
@@ -174,8 +181,8 @@ interface ParsedMessage {
 }
 
 /** The items of an indexed family in index order; keys that are not `<prefix>.<index>.…` are left alone. */
-function readIndexed(ctx: ParseContext, prefix: string): { items: TreeValue[]; keys: string[] } | undefined {
-  const result = unflattenIndexed(ctx.attributes, prefix);
+function readIndexed(ctx: ParseContext, prefix: string, family: Attributes): { items: TreeValue[]; keys: string[] } | undefined {
+  const result = unflattenIndexed(family, prefix);
   for (const problem of result.problems) ctx.diagnose(problem.code, "warning", `${problem.key}: ${problem.message}`, problem.key);
   const value = result.value;
   if (value === undefined) return undefined;
@@ -214,8 +221,8 @@ function readToolCalls(value: TreeValue | undefined, into: ToolCall[]): void {
   }
 }
 
-function readMessages(ctx: ParseContext, prefix: string, defaultRole: "user" | "assistant"): ParsedMessage[] | undefined {
-  const indexed = readIndexed(ctx, prefix);
+function readMessages(ctx: ParseContext, prefix: string, family: Attributes, defaultRole: "user" | "assistant"): ParsedMessage[] | undefined {
+  const indexed = readIndexed(ctx, prefix, family);
   if (!indexed) return undefined;
   for (const key of indexed.keys) ctx.consume(key);
   const out: ParsedMessage[] = [];
@@ -330,9 +337,9 @@ function readParams(ctx: ParseContext): Obj {
   return params;
 }
 
-function readFunctions(ctx: ParseContext): void {
+function readFunctions(ctx: ParseContext, family: Attributes): void {
   const prefix = OPENLLMETRY.requestFunctions;
-  const indexed = readIndexed(ctx, prefix);
+  const indexed = readIndexed(ctx, prefix, family);
   if (!indexed) return;
   const tools: ChatTool[] = [];
   const consumed: string[] = [];
@@ -437,7 +444,7 @@ function documentOf(id: unknown, content: unknown, metadata: Obj, extra: Record<
   return doc;
 }
 
-function readRetrieval(ctx: ParseContext, vectorResults: boolean): void {
+function readRetrieval(ctx: ParseContext, vectorResults: Attributes | undefined): void {
   const documents: RetrievedDocument[] = [];
   for (const event of ctx.events) {
     const a = event.attributes;
@@ -457,7 +464,7 @@ function readRetrieval(ctx: ParseContext, vectorResults: boolean): void {
     }
   }
   if (vectorResults) {
-    const indexed = readIndexed(ctx, OPENLLMETRY.vectorDbQueryResult);
+    const indexed = readIndexed(ctx, OPENLLMETRY.vectorDbQueryResult, vectorResults);
     if (indexed) {
       for (const k of indexed.keys) ctx.consume(k);
       for (const item of indexed.items) {
