@@ -189,7 +189,8 @@ const OPENINFERENCE_PRESENCE: readonly PresenceRule[] = [
 ];
 
 export const OPENLLMETRY_REQUEST_TYPES = ["chat", "completion", "embedding", "rerank", "unknown"] as const;
-export const OPENLLMETRY_SPAN_KINDS = ["workflow", "task", "agent", "tool", "unknown"] as const;
+// "session" exists in the JS package only.
+export const OPENLLMETRY_SPAN_KINDS = ["workflow", "task", "agent", "tool", "session", "unknown"] as const;
 
 const OPENLLMETRY_KEYS: Record<string, KeyRule> = {
   "llm.request.type": { type: "string", values: OPENLLMETRY_REQUEST_TYPES },
