@@ -18,7 +18,7 @@
  *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
  * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
  */
-import type { ChatChoice, ChatMessage, ChatTool, ContentPart, Cost, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
+import type { Attributes, ChatChoice, ChatMessage, ChatTool, ContentPart, Cost, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import {
   OI,
   OI_CONTENT_FIELD as CF,
@@ -87,7 +87,7 @@ const LISTS = {
   embeddings: OI.embeddingEmbeddings + ".",
 } as const;
 type ListName = keyof typeof LISTS;
-const LIST_ENTRIES = Object.entries(LISTS) as [ListName, string][];
+const LIST_BY_PREFIX: ReadonlyMap<string, ListName> = new Map((Object.entries(LISTS) as [ListName, string][]).map(([name, prefix]) => [prefix, name]));
 
 export function parseOpenInference(ctx: ParseContext): void {
   const lists = scanLists(ctx);
@@ -165,16 +165,34 @@ export function parseOpenInference(ctx: ParseContext): void {
 // ---------------------------------------------------------------------------------------------
 // Span kind, provider, model
 
+/**
+ * One pass over the keys: which indexed lists the span has, and the keys of each, so every list is
+ * expanded from its own keys instead of a scan of the whole record per list.
+ */
 function scanLists(ctx: ParseContext): Set<ListName> {
   const found = new Set<ListName>();
+  const subsets = new Map<string, Attributes>();
   for (const key in ctx.attributes) {
     const c = key.charCodeAt(0);
-    // l(lm.), r(etrieval./eranker.), e(mbedding.)
+    // l(lm.), r(etrieval./eranker.), e(mbedding.): every list prefix has two segments.
     if (c !== 0x6c && c !== 0x72 && c !== 0x65) continue;
-    for (const [name, prefix] of LIST_ENTRIES) if (!found.has(name) && key.startsWith(prefix)) found.add(name);
+    const first = key.indexOf(".");
+    const second = first < 0 ? -1 : key.indexOf(".", first + 1);
+    if (second < 0) continue;
+    const prefix = key.slice(0, second + 1);
+    const name = LIST_BY_PREFIX.get(prefix);
+    if (name === undefined) continue;
+    found.add(name);
+    let subset = subsets.get(prefix);
+    if (!subset) subsets.set(prefix, (subset = Object.create(null) as Attributes));
+    subset[key] = ctx.attributes[key];
   }
+  LIST_KEYS.set(ctx, subsets);
   return found;
 }
+
+/** The keys of each indexed list of a span being parsed (see scanLists). */
+const LIST_KEYS = new WeakMap<ParseContext, Map<string, Attributes>>();
 
 /** The span type from `openinference.span.kind`; returns the MLflow type, or undefined when absent or unknown. */
 function readKind(ctx: ParseContext): SpanType | undefined {
@@ -362,7 +380,10 @@ interface Expanded {
 
 /** Expands `prefix.<i>.*` into a compact list; problems become diagnostics, refused keys stay unconsumed. */
 function expand(ctx: ParseContext, prefix: string): Expanded | undefined {
-  const r = unflattenIndexed(ctx.attributes, prefix);
+  const subsets = LIST_KEYS.get(ctx);
+  const keys = subsets ? subsets.get(prefix + ".") : ctx.attributes;
+  if (keys === undefined) return undefined;
+  const r = unflattenIndexed(keys, prefix);
   for (const p of r.problems) ctx.diagnose(p.code, "warning", `${p.key}: ${p.message}`, p.key);
   if (r.value === undefined) return undefined;
   if (!Array.isArray(r.value)) {
