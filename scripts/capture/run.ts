@@ -36,6 +36,7 @@ const JOBS: readonly Job[] = [
   { name: "anthropic-native", script: "anthropic-native.ts" },
   { name: "openinference-openai", script: "openinference-openai.ts" },
   { name: "openinference-anthropic", script: "openinference-anthropic.ts" },
+  { name: "openinference-core", script: "openinference-core.ts" },
   { name: "traceloop-openai", script: "traceloop-openai.ts" },
   { name: "traceloop-anthropic", script: "traceloop-anthropic.ts" },
   { name: "traceloop-legacy-openai", script: "traceloop-legacy-openai.ts" },

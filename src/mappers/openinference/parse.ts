@@ -676,10 +676,10 @@ function readDocuments(ctx: ParseContext, prefix: string): RetrievedDocument[] |
       ctx.diagnose("invalid-document", "warning", `${key} has no document.* fields; left out`, key);
       return;
     }
-    const doc: RetrievedDocument = { page_content: "", metadata: {} };
+    // Key order as MLflow's documents print: id, page_content, metadata.
+    const doc = {} as RetrievedDocument;
     if (typeof d.id === "string" || typeof d.id === "number") doc.id = String(d.id);
-    if (typeof d.content === "string") doc.page_content = d.content;
-    else if (d.content !== undefined) doc.page_content = asText(d.content, ctx, `${key}.${DF.content}`);
+    doc.page_content = typeof d.content === "string" ? d.content : d.content !== undefined ? asText(d.content, ctx, `${key}.${DF.content}`) : "";
     const metadata: Obj = {};
     if (d.score !== undefined) {
       if (typeof d.score === "number") metadata.score = d.score;

@@ -487,6 +487,69 @@ describe("captured fixtures", () => {
     expect(span.tokenUsage).toMatchObject({ input_tokens: 512, output_tokens: 16, total_tokens: 528 });
   });
 
+  it("openinference-core agent: AGENT, two LLM spans and a TOOL span, context keys kept", () => {
+    const spans = spansOf("openinference-core__agent");
+    expect(spans.map((s) => [s.name, s.spanType])).toEqual([["weather_agent", "AGENT"], ["plan", "LLM"], ["get_weather", "TOOL"], ["answer", "LLM"]]);
+    const [agent, plan, tool, answer] = spans as [MlflowSpan, MlflowSpan, MlflowSpan, MlflowSpan];
+    expect(agent.inputs).toBe("What's the weather in Paris?");
+    expect(agent.outputs).toBe("It is 18 °C and sunny in Paris.");
+    expect((plan.inputs as Chat).messages[1]!.content).toEqual([
+      { type: "text", text: "What's the weather in Paris?" },
+      { type: "image_url", image_url: { url: "https://example.com/paris.png" } },
+    ]);
+    expect(plan.inputs).toMatchObject({ temperature: 0, model: "gpt-4o-mini" });
+    expect(plan.model).toBe("gpt-4o-mini-2024-07-18");
+    expect((plan.outputs as Out).choices[0]!.message.tool_calls).toEqual([{ id: "call_core_0001", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }]);
+    expect(plan.tokenUsage).toEqual({ input_tokens: 120, output_tokens: 18, total_tokens: 138, cache_read_input_tokens: 64 });
+    expect(plan.tools?.map((t) => t.function.name)).toEqual(["get_weather"]);
+    expect(tool.inputs).toEqual({ city: "Paris" });
+    expect(tool.outputs).toEqual({ city: "Paris", temperature: 18, condition: "sunny" });
+    expect(tool.attributes["tool.name"]).toBe("get_weather");
+    expect((answer.outputs as Out).choices[0]!.message.content).toEqual([
+      { type: "reasoning", text: "The tool says sunny, 18 degrees.", signature: "sig-core" },
+      { type: "text", text: "It is 18 °C and sunny in Paris." },
+    ]);
+    expect(answer.tokenUsage).toEqual({ input_tokens: 160, output_tokens: 12, total_tokens: 172 });
+    for (const s of spans) {
+      expect(s.attributes["session.id"]).toBe("session-core-1");
+      expect(s.attributes["user.id"]).toBe("user-core-1");
+      expect(s.diagnostics).toEqual([]);
+    }
+  });
+
+  it("openinference-core rag: CHAIN, EMBEDDING, RETRIEVER, RERANKER, PROMPT (as CHAIN) and LLM", () => {
+    const spans = spansOf("openinference-core__rag");
+    expect(spans.map((s) => s.spanType)).toEqual(["CHAIN", "EMBEDDING", "RETRIEVER", "RERANKER", "CHAIN", "LLM"]);
+    const [, embed, retrieve, rerank, prompt, generate] = spans as MlflowSpan[];
+    expect(embed!.inputs).toEqual({ input: ["capital of France"] });
+    expect(embed!.outputs).toEqual({ data: [{ index: 0, object: "embedding", embedding: [0.25, -0.5, 0.125] }] });
+    expect(embed!.model).toBe("text-embedding-3-small");
+    expect(retrieve!.inputs).toBe("What is the capital of France?");
+    expect(retrieve!.outputs).toEqual([
+      { id: "doc-1", page_content: "Paris is the capital of France.", metadata: { score: 0.92, source: "atlas", page: 12 } },
+      { id: "doc-2", page_content: "Lyon is known for its cuisine.", metadata: { score: 0.41, source: "guide" } },
+      { id: "3", page_content: "The Seine flows through Paris.", metadata: { score: 0.77, source: "rivers" } },
+    ]);
+    expect(rerank!.inputs).toMatchObject({ query: "What is the capital of France?", top_k: 2 });
+    expect((rerank!.inputs as { documents: unknown[] }).documents).toHaveLength(3);
+    expect((rerank!.outputs as { id: string }[]).map((d) => d.id)).toEqual(["doc-1", "3"]);
+    expect(rerank!.model).toBe("cross-encoder/ms-marco-MiniLM-L-6-v2");
+    expect(prompt!.attributes["openinference.span.kind"]).toBe("PROMPT");
+    expect(prompt!.attributes["llm.prompt_template.template"]).toBe("Context:\n{context}\n\nQuestion: {question}");
+    expect(generate!.tokenUsage).toEqual({ input_tokens: 3093, output_tokens: 3, total_tokens: 3096, cache_read_input_tokens: 2048, cache_creation_input_tokens: 1024 });
+    expect(generate!.provider).toBe("anthropic");
+  });
+
+  it("openinference-core guardrail-evaluator: GUARDRAIL (one failing) and EVALUATOR", () => {
+    const spans = spansOf("openinference-core__guardrail-evaluator");
+    expect(spans.map((s) => s.spanType)).toEqual(["GUARDRAIL", "GUARDRAIL", "EVALUATOR"]);
+    expect(spans[0]!.outputs).toEqual({ allowed: true });
+    expect(spans[1]!.status?.code).toBe("ERROR");
+    expect(spans[1]!.outputs).toBeUndefined();
+    expect(spans[2]!.inputs).toEqual(["Paris", "Paris"]);
+    expect(spans[2]!.outputs).toEqual({ score: 1, label: "correct" });
+  });
+
   it("anthropic messages-stream and messages-error", () => {
     const stream = oiSpan("openinference-anthropic__messages-stream");
     expect((stream.outputs as Out).choices[0]!.message.content).toBe("1, 2, 3, 4, 5.");
