@@ -378,6 +378,30 @@ describe("documents, reranking, embeddings, raw values", () => {
   });
 });
 
+describe("precedence on mixed spans (OpenInference + GenAI)", () => {
+  const mixed = {
+    [KIND]: "LLM",
+    "gen_ai.operation.name": "chat",
+    ...msg(0, "role", "user"),
+    ...msg(0, "content", "flattened"),
+    "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "structured" }] }]),
+    "llm.token_count.prompt": 5,
+    "llm.token_count.completion": 1,
+  };
+  it("the explicit kind beats gen_ai.operation.name; structured GenAI messages beat flattened ones", () => {
+    const span = parse(mixed);
+    expect(span.conventions).toEqual(["openinference", "genai"]);
+    expect(span.spanType).toBe("LLM");
+    expect((span.inputs as { messages: { content: unknown }[] }).messages[0]!.content).toBe("structured");
+    expect(span.tokenUsage).toMatchObject({ input_tokens: 5, output_tokens: 1 });
+  });
+  it("mlflow.* keys on the span win over everything", () => {
+    const span = parse({ ...mixed, "mlflow.spanType": '"AGENT"', "mlflow.spanInputs": '"raw"' });
+    expect(span.spanType).toBe("AGENT");
+    expect(span.inputs).toBe("raw");
+  });
+});
+
 describe("captured fixtures", () => {
   const spansOf = (id: string) => loadFixture(`openinference/${id}`).map((s) => toMlflowSpan(s));
   const oiSpan = (id: string) => spansOf(id).find((s) => s.conventions.includes("openinference"))!;
