@@ -28,16 +28,28 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
 
 function exceedsDepth(root: unknown, maxDepth: number): boolean {
   if (root === null || typeof root !== "object") return false;
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks instead of [node, depth] pairs: this runs on every parsed attribute.
+  const nodes: object[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > maxDepth) return true;
     if (Array.isArray(node)) {
-      for (const child of node) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === "object") {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
     } else {
-      for (const key in node as object) {
+      for (const key in node) {
         const child = (node as Record<string, unknown>)[key];
-        if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+        if (child !== null && typeof child === "object") {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
       }
     }
   }

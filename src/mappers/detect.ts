@@ -41,8 +41,24 @@ export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference
 /** First characters of every rule prefix: most keys of a non-LLM span (http., url., server.) stop here. */
 const FIRST_CHARS: ReadonlySet<number> = new Set(ALL_RULES.map((rule) => rule.prefix.charCodeAt(0)));
 
+/**
+ * Attribute keys repeat from span to span (one instrumentation writes the same keys every time), and
+ * V8 keeps a string's hash with the string, so a Map lookup beats re-deriving the convention each
+ * time. Bounded, so a stream of unique hostile keys cannot grow it.
+ */
+const KEY_CACHE = new Map<string, Convention | null>();
+const KEY_CACHE_LIMIT = 4096;
+
 export function conventionOfKey(key: string): Convention | undefined {
   if (!FIRST_CHARS.has(key.charCodeAt(0))) return undefined;
+  const cached = KEY_CACHE.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const convention = matchRules(key);
+  if (KEY_CACHE.size < KEY_CACHE_LIMIT) KEY_CACHE.set(key, convention ?? null);
+  return convention;
+}
+
+function matchRules(key: string): Convention | undefined {
   const rules = RULES_BY_SEGMENT.get(firstSegment(key));
   if (rules === undefined) return undefined;
   for (const rule of rules) {
