@@ -76,7 +76,7 @@ export function unflattenIndexed(attributes: Attributes, prefix: string): Unflat
     insert(root, segments, { leaf: attributes[key], key }, problems) && consumed.push(key);
   }
   if (root.size === 0) return { value: undefined, consumed, problems };
-  return { value: toTree(root, prefix, problems), consumed, problems };
+  return { value: toTree(root, [prefix], problems), consumed, problems };
 }
 
 function checkSegments(key: string, segments: string[]): UnflattenProblem | undefined {
@@ -133,35 +133,61 @@ function insert(root: Node, segments: string[], leaf: Leaf, problems: UnflattenP
   return true;
 }
 
-function toTree(node: Node, path: string, problems: UnflattenProblem[]): TreeValue[] | Tree {
-  let allIndices = true;
+/**
+ * Converts the Map tree into arrays and objects. The path is kept as a stack of segments and joined
+ * only when a problem is reported: building a path string per node showed up in profiles.
+ */
+function toTree(node: Node, path: string[], problems: UnflattenProblem[]): TreeValue[] | Tree {
+  const indices: number[] = [];
   for (const key of node.keys()) {
-    if (parseIndex(key) < 0) {
-      allIndices = false;
+    const index = parseIndex(key);
+    if (index < 0) return toObject(node, path, problems);
+    indices.push(index);
+  }
+  const children = [...node.values()];
+  // Keys usually arrive in index order; sort (an order of positions) only when they did not.
+  let order: number[] | undefined;
+  for (let i = 1; i < indices.length; i++) {
+    if (indices[i]! < indices[i - 1]!) {
+      order = indices.map((_, j) => j).sort((x, y) => indices[x]! - indices[y]!);
       break;
     }
   }
-  if (allIndices) {
-    const entries = [...node.entries()].map(([k, v]) => [parseIndex(k), v] as const).sort((a, b) => a[0] - b[0]);
-    const out: TreeValue[] = [];
-    let expected = 0;
-    for (const [index, child] of entries) {
-      if (index !== expected) {
-        problems.push({
-          code: "indexed-key-gap",
-          key: `${path}.${expected}`,
-          message: `indices ${expected}..${index - 1} under "${path}" are missing; later items were moved up`,
-        });
-      }
-      expected = index + 1;
-      out.push(isLeaf(child) ? child.leaf : toTree(child, `${path}.${index}`, problems));
+  const out: TreeValue[] = [];
+  let expected = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const at = order ? order[i]! : i;
+    const index = indices[at]!;
+    const child = children[at]!;
+    if (index !== expected) {
+      const where = path.join(".");
+      problems.push({
+        code: "indexed-key-gap",
+        key: `${where}.${expected}`,
+        message: `indices ${expected}..${index - 1} under "${where}" are missing; later items were moved up`,
+      });
     }
-    return out;
+    expected = index + 1;
+    if (isLeaf(child)) out.push(child.leaf);
+    else {
+      path.push(String(index));
+      out.push(toTree(child, path, problems));
+      path.pop();
+    }
   }
+  return out;
+}
+
+function toObject(node: Node, path: string[], problems: UnflattenProblem[]): Tree {
   const out: Tree = {};
   for (const [key, child] of node) {
     // Unsafe segments were refused above, so plain assignment cannot reach a prototype.
-    out[key] = isLeaf(child) ? child.leaf : toTree(child, `${path}.${key}`, problems);
+    if (isLeaf(child)) out[key] = child.leaf;
+    else {
+      path.push(key);
+      out[key] = toTree(child, path, problems);
+      path.pop();
+    }
   }
   return out;
 }
