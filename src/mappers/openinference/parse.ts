@@ -33,6 +33,7 @@ import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import { unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
+import { insertRegular, type LeafObjects, type ScannedList } from "./lists.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
 import { toCount } from "../usage.js";
@@ -160,39 +161,45 @@ export function parseOpenInference(ctx: ParseContext): void {
   }
 
   if (kind === undefined) inferSpanType(ctx, content, model.any);
+  scanned = scannedCtx = undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Span kind, provider, model
 
 /**
- * One pass over the keys: which indexed lists the span has, and the keys of each, so every list is
- * expanded from its own keys instead of a scan of the whole record per list.
+ * One pass over the keys: which indexed lists the span has, with each list's keys and, when the keys
+ * are regular, its expanded tree (lists.ts), so no list needs another scan or `unflattenIndexed`.
  */
-function scanLists(ctx: ParseContext): Set<ListName> {
-  const found = new Set<ListName>();
-  const subsets = new Map<string, Attributes>();
-  for (const key in ctx.attributes) {
+function scanLists(ctx: ParseContext): Map<ListName, ScannedList> {
+  const found = new Map<ListName, ScannedList>();
+  const attributes = ctx.attributes;
+  const leaves: LeafObjects = { set: undefined };
+  for (const key in attributes) {
     const c = key.charCodeAt(0);
     // l(lm.), r(etrieval./eranker.), e(mbedding.): every list prefix has two segments.
     if (c !== 0x6c && c !== 0x72 && c !== 0x65) continue;
     const first = key.indexOf(".");
     const second = first < 0 ? -1 : key.indexOf(".", first + 1);
     if (second < 0) continue;
-    const prefix = key.slice(0, second + 1);
-    const name = LIST_BY_PREFIX.get(prefix);
+    const name = LIST_BY_PREFIX.get(key.slice(0, second + 1));
     if (name === undefined) continue;
-    found.add(name);
-    let subset = subsets.get(prefix);
-    if (!subset) subsets.set(prefix, (subset = Object.create(null) as Attributes));
-    subset[key] = ctx.attributes[key];
+    let list = found.get(name);
+    if (list === undefined) found.set(name, (list = { items: [], keys: [] }));
+    list.keys.push(key);
+    if (list.items !== undefined && !insertRegular(list.items, key, second + 1, attributes[key] as TreeValue, leaves)) list.items = undefined;
   }
-  LIST_KEYS.set(ctx, subsets);
+  scanned = found;
+  scannedCtx = ctx;
   return found;
 }
 
-/** The keys of each indexed list of a span being parsed (see scanLists). */
-const LIST_KEYS = new WeakMap<ParseContext, Map<string, Attributes>>();
+/**
+ * The lists of the span being parsed (see scanLists). Parsing is synchronous and one span at a time,
+ * so module state is enough; `expand` checks the context before trusting it.
+ */
+let scanned: Map<ListName, ScannedList> | undefined;
+let scannedCtx: ParseContext | undefined;
 
 /** The span type from `openinference.span.kind`; returns the MLflow type, or undefined when absent or unknown. */
 function readKind(ctx: ParseContext): SpanType | undefined {
@@ -380,10 +387,23 @@ interface Expanded {
 
 /** Expands `prefix.<i>.*` into a compact list; problems become diagnostics, refused keys stay unconsumed. */
 function expand(ctx: ParseContext, prefix: string): Expanded | undefined {
-  const subsets = LIST_KEYS.get(ctx);
-  const keys = subsets ? subsets.get(prefix + ".") : ctx.attributes;
-  if (keys === undefined) return undefined;
-  const r = unflattenIndexed(keys, prefix);
+  const name = LIST_BY_PREFIX.get(prefix + ".");
+  if (scannedCtx === ctx && scanned !== undefined && name !== undefined) {
+    const list = scanned.get(name);
+    if (list === undefined) return undefined;
+    const items = list.items;
+    if (items !== undefined) {
+      // Regular keys: the tree unflattenIndexed would build, with no problem to report.
+      const keys = list.keys;
+      return {
+        items,
+        consume: () => {
+          for (let i = 0; i < keys.length; i++) ctx.consume(keys[i]!);
+        },
+      };
+    }
+  }
+  const r = unflattenIndexed(ctx.attributes, prefix);
   for (const p of r.problems) ctx.diagnose(p.code, "warning", `${p.key}: ${p.message}`, p.key);
   if (r.value === undefined) return undefined;
   if (!Array.isArray(r.value)) {
