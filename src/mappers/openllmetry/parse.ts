@@ -70,29 +70,29 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   readSpanKind(ctx);
   readRequestType(ctx);
 
-  // One pass over the keys: each indexed family is gathered into its own small record, so the
-  // un-flattening below walks only its own keys.
-  let prompts: Attributes | undefined;
-  let completions: Attributes | undefined;
-  let functions: Attributes | undefined;
-  let vectorResults: Attributes | undefined;
+  // One pass over the keys to see which indexed families are present; each is then un-flattened
+  // from the span's own record (spans are small, and building a family record per key cost more
+  // than letting the un-flattening skip the other keys).
+  let prompts = false;
+  let completions = false;
+  let functions = false;
+  let vectorResults = false;
   const attributes = ctx.attributes;
   for (const key in attributes) {
-    if (!own(attributes, key)) continue;
     const c = key.charCodeAt(0);
     if (c === 0x67 /* g */) {
-      if (key.startsWith("gen_ai.prompt.")) (prompts ??= Object.create(null) as Attributes)[key] = attributes[key];
-      else if (key.startsWith("gen_ai.completion.")) (completions ??= Object.create(null) as Attributes)[key] = attributes[key];
+      if (!prompts && key.startsWith("gen_ai.prompt.")) prompts = true;
+      else if (!completions && key.startsWith("gen_ai.completion.")) completions = true;
     } else if (c === 0x6c /* l */) {
-      if (key.startsWith("llm.request.functions.")) (functions ??= Object.create(null) as Attributes)[key] = attributes[key];
-    } else if (c === 0x64 /* d */ && key.startsWith("db.vector.query.result.")) {
-      (vectorResults ??= Object.create(null) as Attributes)[key] = attributes[key];
+      if (!functions && key.startsWith("llm.request.functions.")) functions = true;
+    } else if (c === 0x64 /* d */ && !vectorResults && key.startsWith("db.vector.query.result.")) {
+      vectorResults = true;
     }
   }
 
   let chat = false;
   if (prompts) {
-    const messages = readMessages(ctx, OPENLLMETRY.prompt, prompts, "user");
+    const messages = readMessages(ctx, OPENLLMETRY.prompt, attributes, "user");
     if (messages) {
       const inputs: Obj = { messages: messages.map((m) => m.message) };
       Object.assign(inputs, readParams(ctx));
@@ -101,7 +101,7 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     }
   }
   if (completions) {
-    const messages = readMessages(ctx, OPENLLMETRY.completion, completions, "assistant");
+    const messages = readMessages(ctx, OPENLLMETRY.completion, attributes, "assistant");
     if (messages) {
       const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
       const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
@@ -114,10 +114,10 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
   }
   if (chat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
-  if (functions) readFunctions(ctx, functions);
+  if (functions) readFunctions(ctx, attributes);
 
   readUsage(ctx);
-  readRetrieval(ctx, vectorResults);
+  readRetrieval(ctx, vectorResults ? attributes : undefined);
   readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
   readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
 
@@ -228,12 +228,13 @@ function readMessages(ctx: ParseContext, prefix: string, family: Attributes, def
   const out: ParsedMessage[] = [];
   let pendingReasoning: ContentPart[] = [];
   let pendingReason: string | undefined;
-  indexed.items.forEach((item, position) => {
-    const keyBase = `${prefix}.${position}`;
+  const items = indexed.items;
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]!;
     if (!isPlainObject(item)) {
       // `gen_ai.prompt.0` holding a value directly: the message text.
       out.push({ message: message(defaultRole, text(item) ?? null) });
-      return;
+      continue;
     }
     const node = item as Record<string, TreeValue>;
     if (node.role === "thinking" && defaultRole === "assistant") {
@@ -241,23 +242,29 @@ function readMessages(ctx: ParseContext, prefix: string, family: Attributes, def
       pendingReasoning.push({ type: "reasoning", text: text(node.content) ?? "" });
       const reason = text(node.finish_reason);
       if (reason !== undefined && reason !== "") pendingReason = reason;
-      return;
+      continue;
     }
     const role =
       node.role === undefined && (defaultRole === "assistant" || node.user !== undefined)
         ? defaultRole
-        : normalizeRole(node.role, ctx, `${keyBase}.role`);
+        : normalizeRole(node.role, ctx, `${prefix}.${position}.role`);
     // The Python Anthropic instrumentation writes a legacy text-completion prompt as `gen_ai.prompt.0.user`.
     const converted = convertContent(node.content === undefined && node.user !== undefined ? node.user : node.content);
     let content = converted.content;
     // OpenLLMetry 0.22 (JS) records an assistant tool-call turn's missing content as the string "null".
     if (content === "null" && role === "assistant") content = null;
     const toolCalls = converted.toolCalls;
-    // Python Anthropic writes tool_use blocks both in the content JSON and as tool_calls keys: once each.
-    const seen = new Set(toolCalls.map((c) => c.id).filter((id) => id !== ""));
-    const keyed: ToolCall[] = [];
-    readToolCalls(node.tool_calls, keyed);
-    for (const call of keyed) if (call.id === "" || !seen.has(call.id)) toolCalls.push(call);
+    if (node.tool_calls !== undefined) {
+      if (toolCalls.length === 0) readToolCalls(node.tool_calls, toolCalls);
+      else {
+        // Python Anthropic writes tool_use blocks both in the content JSON and as tool_calls keys: once each.
+        const seen = new Set<string>();
+        for (const c of toolCalls) if (c.id !== "") seen.add(c.id);
+        const keyed: ToolCall[] = [];
+        readToolCalls(node.tool_calls, keyed);
+        for (const call of keyed) if (call.id === "" || !seen.has(call.id)) toolCalls.push(call);
+      }
+    }
     if (isPlainObject(node.function_call)) {
       const fc = node.function_call as Record<string, TreeValue>;
       toolCalls.push(toolCall(undefined, text(fc.name) ?? "", fc.arguments));
@@ -266,7 +273,7 @@ function readMessages(ctx: ParseContext, prefix: string, family: Attributes, def
 
     // Anthropic tool results sit in a user message; in the OpenAI shape each is a tool message.
     for (const result of converted.toolResults) out.push({ message: result });
-    if (converted.toolResults.length > 0 && content === null && toolCalls.length === 0) return;
+    if (converted.toolResults.length > 0 && content === null && toolCalls.length === 0) continue;
 
     const extra: Partial<ChatMessage> = {};
     if (toolCalls.length > 0) extra.tool_calls = toolCalls;
@@ -284,7 +291,7 @@ function readMessages(ctx: ParseContext, prefix: string, family: Attributes, def
     pendingReason = undefined;
     if (reason !== undefined && reason !== "") parsed.finishReason = reason;
     out.push(parsed);
-  });
+  }
   if (pendingReasoning.length > 0) {
     const parsed: ParsedMessage = { message: message("assistant", pendingReasoning) };
     if (pendingReason !== undefined) parsed.finishReason = pendingReason;
@@ -342,17 +349,22 @@ function readFunctions(ctx: ParseContext, family: Attributes): void {
   const indexed = readIndexed(ctx, prefix, family);
   if (!indexed) return;
   const tools: ChatTool[] = [];
-  const consumed: string[] = [];
-  indexed.items.forEach((item, position) => {
-    const base = `${prefix}.${position}`;
+  let allKept = true;
+  const kept: boolean[] = [];
+  const items = indexed.items;
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position];
     if (!isPlainObject(item) || typeof item.name !== "string" || item.name === "") {
+      const base = `${prefix}.${position}`;
       ctx.diagnose("invalid-value", "warning", `${base}.name is missing; the function is kept as is`, `${base}.name`);
-      return;
+      allKept = false;
+      kept.push(false);
+      continue;
     }
     const fn: ChatTool["function"] = { name: item.name };
     if (typeof item.description === "string") fn.description = item.description;
     // The JSON schema: `parameters` (Python OpenAI), `arguments` (JS), `input_schema` (Python Anthropic).
-    for (const field of ["parameters", "arguments", "input_schema"] as const) {
+    for (const field of SCHEMA_FIELDS) {
       const raw = item[field];
       if (raw === undefined) continue;
       const parsed = typeof raw === "string" ? safeJsonParse(raw) : { ok: true as const, value: raw };
@@ -360,15 +372,24 @@ function readFunctions(ctx: ParseContext, family: Attributes): void {
         fn.parameters = parsed.value as Record<string, unknown>;
         break;
       }
-      ctx.diagnose("invalid-value", "warning", `${base}.${field} is not a JSON schema object; the function is kept without parameters`, `${base}.${field}`);
+      ctx.diagnose("invalid-value", "warning", `${prefix}.${position}.${field} is not a JSON schema object; the function is kept without parameters`, `${prefix}.${position}.${field}`);
     }
     tools.push({ type: "function", function: fn });
-    const head = `${base}.`;
-    for (const k of indexed.keys) if (k.startsWith(head)) consumed.push(k);
-  });
-  for (const k of consumed) ctx.consume(k);
+    kept.push(true);
+  }
+  // The keys of the function read at position N are those of `<prefix>.N.` (positions are those of
+  // the compacted list, so after a gap in the indices some keys are left unconsumed).
+  const head = prefix.length + 1;
+  for (const k of indexed.keys) {
+    const dot = k.indexOf(".", head);
+    if (dot < 0) continue;
+    const index = parseIndex(k.slice(head, dot));
+    if (index >= 0 && index < items.length && (allKept || kept[index])) ctx.consume(k);
+  }
   if (tools.length > 0) ctx.offer("tools", tools, RANK.flattened, "openllmetry");
 }
+
+const SCHEMA_FIELDS = ["parameters", "arguments", "input_schema"] as const;
 
 /**
  * Only the total is OpenLLMetry's own; the prompt/completion counts are `gen_ai.usage.*` keys the

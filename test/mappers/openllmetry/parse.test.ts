@@ -458,6 +458,20 @@ describe("bad input (hand-written)", () => {
     const s = span({ "llm.request.functions.0.description": "d", "llm.request.functions.1.name": "g", "llm.request.functions.1.parameters": "nope" });
     expect(s.tools).toEqual([{ type: "function", function: { name: "g" } }]);
     expect(codes(s).filter((c) => c === "invalid-value")).toHaveLength(2);
+    // Only the keys of the function that was read are consumed.
+    const kept = toMlflowSpan({ name: "s", attributes: { "llm.request.functions.0.description": "d", "llm.request.functions.1.name": "g", "llm.request.functions.1.parameters": "nope" } }, { keepSource: false });
+    expect(Object.keys(kept.attributes).filter((k) => k.startsWith("llm.request.functions."))).toEqual(["llm.request.functions.0.description"]);
+  });
+
+  it("functions: keys are consumed by list position, so after an index gap the later keys stay", () => {
+    const attributes = { "llm.request.functions.0.name": "f", "llm.request.functions.2.name": "g", "llm.request.functions.2.description": "d" };
+    const s = toMlflowSpan({ name: "s", attributes }, { keepSource: false });
+    expect(s.tools).toEqual([
+      { type: "function", function: { name: "f" } },
+      { type: "function", function: { name: "g", description: "d" } },
+    ]);
+    expect(codes(s)).toContain("indexed-key-gap");
+    expect(Object.keys(s.attributes).filter((k) => k.startsWith("llm.request.functions."))).toEqual(["llm.request.functions.2.name", "llm.request.functions.2.description"]);
   });
 
   it("keepSource: false drops exactly the consumed keys", () => {
