@@ -33,7 +33,7 @@ import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import { unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
-import { insertRegular, type LeafObjects, type ScannedList } from "./lists.js";
+import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../internal/indexed.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
 import { toCount } from "../usage.js";
@@ -89,6 +89,8 @@ const LISTS = {
 } as const;
 type ListName = keyof typeof LISTS;
 const LIST_BY_PREFIX: ReadonlyMap<string, ListName> = new Map((Object.entries(LISTS) as [ListName, string][]).map(([name, prefix]) => [prefix, name]));
+/** The same, keyed by the prefix without its dot (the constant `expand` is called with). */
+const LIST_BY_NAME: ReadonlyMap<string, ListName> = new Map((Object.entries(LISTS) as [ListName, string][]).map(([name, prefix]) => [prefix.slice(0, -1), name]));
 
 export function parseOpenInference(ctx: ParseContext): void {
   const lists = scanLists(ctx);
@@ -169,36 +171,62 @@ export function parseOpenInference(ctx: ParseContext): void {
 
 /**
  * One pass over the keys: which indexed lists the span has, with each list's keys and, when the keys
- * are regular, its expanded tree (lists.ts), so no list needs another scan or `unflattenIndexed`.
+ * are regular, its expanded tree (src/internal/indexed.ts), so no list needs another scan or `unflattenIndexed`.
  */
-function scanLists(ctx: ParseContext): Map<ListName, ScannedList> {
-  const found = new Map<ListName, ScannedList>();
+function scanLists(ctx: ParseContext): Map<ListName, IndexedFamily> {
+  const found = new Map<ListName, IndexedFamily>();
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
   for (const key in attributes) {
     const c = key.charCodeAt(0);
     // l(lm.), r(etrieval./eranker.), e(mbedding.): every list prefix has two segments.
     if (c !== 0x6c && c !== 0x72 && c !== 0x65) continue;
-    const first = key.indexOf(".");
-    const second = first < 0 ? -1 : key.indexOf(".", first + 1);
-    if (second < 0) continue;
-    const name = LIST_BY_PREFIX.get(key.slice(0, second + 1));
-    if (name === undefined) continue;
-    let list = found.get(name);
-    if (list === undefined) found.set(name, (list = { items: [], keys: [] }));
+    const info = listKey(key);
+    if (info === null) continue;
+    let list = found.get(info.name);
+    if (list === undefined) found.set(info.name, (list = { items: [], keys: [] }));
     list.keys.push(key);
-    if (list.items !== undefined && !insertRegular(list.items, key, second + 1, attributes[key] as TreeValue, leaves)) list.items = undefined;
+    if (list.items !== undefined && (info.path === undefined || !insertPath(list.items, info.path, attributes[key] as TreeValue, leaves))) {
+      list.items = undefined;
+    }
   }
   scanned = found;
   scannedCtx = ctx;
   return found;
 }
 
+interface ListKey {
+  name: ListName;
+  /** Undefined when the key cannot be expanded by the fast path (src/internal/indexed.ts). */
+  path: KeyPath | undefined;
+}
+
+/**
+ * Which list a key belongs to and its parsed path, or null. Cached per key and bounded, like
+ * detect.ts's cache, so a stream of unique hostile keys cannot grow it.
+ */
+const LIST_KEY_CACHE = new Map<string, ListKey | null>();
+const LIST_KEY_CACHE_LIMIT = 4096;
+
+function listKey(key: string): ListKey | null {
+  const cached = LIST_KEY_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  let info: ListKey | null = null;
+  const first = key.indexOf(".");
+  const second = first < 0 ? -1 : key.indexOf(".", first + 1);
+  if (second >= 0) {
+    const name = LIST_BY_PREFIX.get(key.slice(0, second + 1));
+    if (name !== undefined) info = { name, path: parseKeyPath(key, second + 1) };
+  }
+  if (LIST_KEY_CACHE.size < LIST_KEY_CACHE_LIMIT) LIST_KEY_CACHE.set(key, info);
+  return info;
+}
+
 /**
  * The lists of the span being parsed (see scanLists). Parsing is synchronous and one span at a time,
  * so module state is enough; `expand` checks the context before trusting it.
  */
-let scanned: Map<ListName, ScannedList> | undefined;
+let scanned: Map<ListName, IndexedFamily> | undefined;
 let scannedCtx: ParseContext | undefined;
 
 /** The span type from `openinference.span.kind`; returns the MLflow type, or undefined when absent or unknown. */
@@ -387,7 +415,7 @@ interface Expanded {
 
 /** Expands `prefix.<i>.*` into a compact list; problems become diagnostics, refused keys stay unconsumed. */
 function expand(ctx: ParseContext, prefix: string): Expanded | undefined {
-  const name = LIST_BY_PREFIX.get(prefix + ".");
+  const name = LIST_BY_NAME.get(prefix);
   if (scannedCtx === ctx && scanned !== undefined && name !== undefined) {
     const list = scanned.get(name);
     if (list === undefined) return undefined;

@@ -1,14 +1,14 @@
 /**
- * The one-pass list builder (src/mappers/openinference/lists.ts) is a fast path for `unflattenIndexed`:
+ * The one-pass list builder (src/internal/indexed.ts) is a fast path for `unflattenIndexed`:
  * whenever it accepts every key of a list, its tree must be exactly (values and key order) what
  * `unflattenIndexed` builds, and `unflattenIndexed` must report no problem. Keys it refuses go to
  * `unflattenIndexed`, so only acceptance is checked here.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Attributes } from "../../../src/index.js";
-import { unflattenIndexed, type TreeValue } from "../../../src/internal/unflatten.js";
-import { insertRegular, type LeafObjects } from "../../../src/mappers/openinference/lists.js";
+import type { Attributes } from "../../src/index.js";
+import { unflattenIndexed, type TreeValue } from "../../src/internal/unflatten.js";
+import { insertPath, parseKeyPath, type LeafObjects } from "../../src/internal/indexed.js";
 
 const PREFIX = "llm.input_messages";
 
@@ -18,7 +18,8 @@ function fast(attributes: Attributes): TreeValue[] | undefined {
   const leaves: LeafObjects = { set: undefined };
   for (const key in attributes) {
     if (!key.startsWith(`${PREFIX}.`)) continue;
-    if (!insertRegular(root, key, PREFIX.length + 1, attributes[key] as TreeValue, leaves)) return undefined;
+    const path = parseKeyPath(key, PREFIX.length + 1);
+    if (path === undefined || !insertPath(root, path, attributes[key] as TreeValue, leaves)) return undefined;
   }
   return root;
 }
@@ -40,7 +41,7 @@ const attrs = (keys: [string, Attributes[string]][]): Attributes => {
 };
 const k = (rest: string) => `${PREFIX}.${rest}`;
 
-describe("OpenInference one-pass list builder", () => {
+describe("indexed families: one-pass fast path", () => {
   it("builds the unflattenIndexed tree for regular keys", () => {
     expect(
       expectSameAsUnflatten(
