@@ -99,8 +99,15 @@ function normalizeMessage(raw: unknown, defaultRole?: string): unknown {
     changed = true;
   }
   if (Array.isArray(parts)) {
-    const normalized = parts.map(normalizePart);
-    if (changed || normalized.some((p, i) => p !== (parts as unknown[])[i])) {
+    // Copy the list only when a part changes (most messages are already in the pinned shape).
+    let normalized: unknown[] | undefined;
+    for (let i = 0; i < parts.length; i++) {
+      const before: unknown = parts[i];
+      const after = normalizePart(before);
+      if (normalized === undefined && (changed || after !== before)) normalized = parts.slice(0, i);
+      if (normalized !== undefined) normalized.push(after);
+    }
+    if (normalized !== undefined) {
       parts = normalized;
       changed = true;
     }
@@ -113,6 +120,78 @@ function normalizeMessage(raw: unknown, defaultRole?: string): unknown {
   if (!changed) return raw;
   const { content: _c, ...rest } = msg;
   return { ...(parts === msg.parts ? msg : rest), role, parts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hot-path shape checks. Each returns true only when the zod schema in src/conventions/genai.ts
+// would accept the value (it may be stricter, e.g. it wants plain objects); on false the caller
+// runs the zod schema, which decides and words the diagnostic. The zod output is a copy of each
+// part with `type` first and `__proto__` dropped; `passThroughPart` makes the same copy for the
+// parts that reach the canonical span as they are.
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `z.string().nullable().optional()` */
+function isNullableString(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === "string";
+}
+
+/** `z.object({ type: z.string() }).loose()`, plain objects only. */
+function isTypedRecord(v: unknown): boolean {
+  return isPlainObject(v) && typeof (v as Obj).type === "string";
+}
+
+/** True when `GenAiPartSchema` surely accepts `raw`. */
+export function isGenAiPart(raw: unknown): raw is GenAiPart {
+  if (!isPlainObject(raw) || hasOwn.call(raw, "__proto__")) return false;
+  const p = raw as Obj;
+  const type = p.type;
+  if (typeof type !== "string") return false;
+  switch (type) {
+    case "text":
+    case "reasoning":
+      return typeof p.content === "string";
+    case "tool_call":
+      return isNullableString(p.id) && typeof p.name === "string";
+    case "tool_call_response":
+      return isNullableString(p.id) && hasOwn.call(p, "response");
+    case "server_tool_call":
+      return isNullableString(p.id) && typeof p.name === "string" && isTypedRecord(p.server_tool_call);
+    case "server_tool_call_response":
+      return isNullableString(p.id) && isTypedRecord(p.server_tool_call_response);
+    case "blob":
+      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.content === "string" && isNullableString(p.transcript);
+    case "file":
+      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.file_id === "string" && isNullableString(p.transcript);
+    case "uri":
+      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.uri === "string" && isNullableString(p.transcript);
+    case "compaction":
+      return isNullableString(p.id) && isNullableString(p.content);
+    default:
+      return true;
+  }
+}
+
+/** True when `GenAiInputMessageSchema` (or, with `output`, `GenAiOutputMessageSchema`) surely accepts `raw`. */
+function isGenAiMessage(raw: unknown, output: boolean): raw is { role: string; parts: GenAiPart[]; name?: string | null; finish_reason?: string | null } {
+  if (!isPlainObject(raw) || hasOwn.call(raw, "__proto__")) return false;
+  const m = raw as Obj;
+  if (typeof m.role !== "string" || !isNullableString(m.name)) return false;
+  if (output && !isNullableString(m.finish_reason)) return false;
+  const parts = m.parts;
+  if (!Array.isArray(parts)) return false;
+  for (let i = 0; i < parts.length; i++) if (!isGenAiPart(parts[i])) return false;
+  return true;
+}
+
+/** A part kept as it is in the canonical span: the copy zod's loose object makes (`type` first, no `__proto__`). */
+function passThroughPart(part: GenAiPart): ContentPart {
+  const out: Obj = { type: part.type };
+  for (const key in part) {
+    if (key === "type" || key === "__proto__") continue;
+    out[key] = part[key];
+  }
+  return out as ContentPart;
 }
 
 /** Tool results as text: strings stay, lists of text blocks are joined, anything else is JSON. */
@@ -153,7 +232,7 @@ function mediaPart(part: Obj): ContentPart {
     if (typeof mime === "string") file.mime_type = mime;
     return { type: "file", file } as ContentPart;
   }
-  return part as ContentPart;
+  return passThroughPart(part as GenAiPart);
 }
 
 function toolCallFromPart(part: Obj): ToolCall {
@@ -189,7 +268,7 @@ export function messageFromGenAi(msg: { role: string; parts: GenAiPart[]; name?:
       }
       case "refusal":
         if (typeof part.content === "string" && refusal === undefined) refusal = part.content;
-        else content.push(part as ContentPart);
+        else content.push(passThroughPart(part));
         break;
       case "blob":
       case "uri":
@@ -197,7 +276,7 @@ export function messageFromGenAi(msg: { role: string; parts: GenAiPart[]; name?:
         content.push(mediaPart(part));
         break;
       default:
-        content.push(part as ContentPart);
+        content.push(passThroughPart(part));
     }
   }
   const out: ChatMessage[] = [...responses];
@@ -228,14 +307,22 @@ export function inputMessagesFromGenAi(value: unknown, ctx: ParseContext, key: s
     return undefined;
   }
   const out: ChatMessage[] = [];
-  value.forEach((raw, i) => {
-    const result = GenAiInputMessageSchema.safeParse(normalizeMessage(raw));
-    if (!result.success) {
-      ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI message (${describeIssue(result.error)}); left out`, key);
-      return;
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) continue; // a hole (as forEach skips it)
+    const msg = normalizeMessage(value[i]);
+    let valid: { role: string; parts: GenAiPart[]; name?: string | null | undefined };
+    if (isGenAiMessage(msg, false)) valid = msg;
+    else {
+      const result = GenAiInputMessageSchema.safeParse(msg);
+      if (!result.success) {
+        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI message (${describeIssue(result.error)}); left out`, key);
+        continue;
+      }
+      valid = result.data;
     }
-    out.push(...messageFromGenAi(result.data as never, ctx, key));
-  });
+    const msgs = messageFromGenAi(valid, ctx, key);
+    for (let k = 0; k < msgs.length; k++) out.push(msgs[k]!);
+  }
   return out;
 }
 
@@ -250,16 +337,23 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
     return undefined;
   }
   const choices: ChatChoice[] = [];
-  value.forEach((raw, i) => {
-    const result = GenAiOutputMessageSchema.safeParse(normalizeMessage(raw, "assistant"));
-    if (!result.success) {
-      ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI output message (${describeIssue(result.error)}); left out`, key);
-      return;
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) continue; // a hole (as forEach skips it)
+    const msg = normalizeMessage(value[i], "assistant");
+    let valid: { role: string; parts: GenAiPart[]; name?: string | null | undefined; finish_reason?: string | null | undefined };
+    if (isGenAiMessage(msg, true)) valid = msg;
+    else {
+      const result = GenAiOutputMessageSchema.safeParse(msg);
+      if (!result.success) {
+        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI output message (${describeIssue(result.error)}); left out`, key);
+        continue;
+      }
+      valid = result.data;
     }
-    const msgs = messageFromGenAi(result.data as never, ctx, key);
+    const msgs = messageFromGenAi(valid, ctx, key);
     const message = msgs[msgs.length - 1]!;
-    choices.push({ index: choices.length, message, finish_reason: finishReasonToCanonical(result.data.finish_reason) });
-  });
+    choices.push({ index: choices.length, message, finish_reason: finishReasonToCanonical(valid.finish_reason) });
+  }
   return choices;
 }
 
@@ -271,11 +365,17 @@ export function systemFromGenAi(value: unknown, ctx: ParseContext, key: string):
     return undefined;
   }
   const parts: GenAiPart[] = [];
-  value.forEach((raw, i) => {
-    const result = GenAiPartSchema.safeParse(normalizePart(raw));
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) continue; // a hole (as forEach skips it)
+    const part = normalizePart(value[i]);
+    if (isGenAiPart(part)) {
+      parts.push(part);
+      continue;
+    }
+    const result = GenAiPartSchema.safeParse(part);
     if (result.success) parts.push(result.data);
     else ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI part (${describeIssue(result.error)}); left out`, key);
-  });
+  }
   if (parts.length === 0) return undefined;
   return messageFromGenAi({ role: "system", parts }, ctx, key)[0];
 }
