@@ -41,6 +41,7 @@ const JOBS: readonly Job[] = [
   { name: "traceloop-anthropic", script: "traceloop-anthropic.ts" },
   { name: "traceloop-legacy-openai", script: "traceloop-legacy-openai.ts" },
   { name: "traceloop-legacy-anthropic", script: "traceloop-legacy-anthropic.ts" },
+  { name: "traceloop-sdk", script: "traceloop-sdk.ts" },
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },

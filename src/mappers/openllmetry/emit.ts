@@ -17,7 +17,7 @@
 import type { Attributes, ChatChoice, ChatMessage, ChatTool, MlflowSpan, RetrievedDocument, SpanEvent, SpanType } from "../../span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "../../conventions/openllmetry.js";
-import { looksLikeJsonContainer, safeJsonStringify } from "../../internal/json.js";
+import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import { conventionOfKey } from "../detect.js";
 import { envelopeOf, type EmitOptions } from "../registry.js";
@@ -164,14 +164,13 @@ export function entityInput(inputs: unknown): string {
 }
 
 /**
- * An entity output as the SDK writes it (the JSON of the value, a string verbatim). Values that
- * would read back as something else (numbers, booleans, null, strings that look like JSON, objects
- * shaped like an envelope) are wrapped in `{"outputs": ...}`, which the parser unwraps.
+ * An entity output as the SDKs write it: the JSON of the value, strings included (`"\"done\""`).
+ * Only objects shaped like an envelope, which would be unwrapped on the way back, are wrapped in
+ * `{"outputs": ...}` (the parser unwraps that one layer).
  */
 export function entityOutput(outputs: unknown): string {
-  if (typeof outputs === "string" && !looksLikeJsonContainer(outputs)) return outputs;
-  if ((Array.isArray(outputs) || isPlainObject(outputs)) && !looksLikeEnvelope(outputs)) return safeJsonStringify(outputs);
-  return safeJsonStringify({ outputs });
+  if (isPlainObject(outputs) && looksLikeEnvelope(outputs)) return safeJsonStringify({ outputs });
+  return safeJsonStringify(outputs);
 }
 
 function resultEvents(docs: RetrievedDocument[], time: string | undefined): SpanEvent[] {

@@ -12,16 +12,17 @@
  * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
  * messages) are the GenAI parser's, which runs after this one on the same context.
  */
-import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
+import type { AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "../../conventions/openllmetry.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
-import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
+import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject } from "../../internal/records.js";
 import { parseIndex, unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
 import { choice, message, normalizeRole, toolCall } from "../chat.js";
 import { RANK, type ParseContext } from "../context.js";
 import { toCount } from "../usage.js";
 import { convertContent } from "./content.js";
+import { insertPath, parseKeyPath, type IndexedFamily, type LeafObjects } from "../../internal/indexed.js";
 
 type Obj = Record<string, unknown>;
 
@@ -70,29 +71,41 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   readSpanKind(ctx);
   readRequestType(ctx);
 
-  // One pass over the keys to see which indexed families are present; each is then un-flattened
-  // from the span's own record (spans are small, and building a family record per key cost more
-  // than letting the un-flattening skip the other keys).
-  let prompts = false;
-  let completions = false;
-  let functions = false;
-  let vectorResults = false;
+  // One pass over the keys: each indexed family's keys, and its tree when they are regular
+  // (src/internal/indexed.ts), so no family needs another scan or `unflattenIndexed`.
+  let prompts: IndexedFamily | undefined;
+  let completions: IndexedFamily | undefined;
+  let functions: IndexedFamily | undefined;
+  let vectorResults: IndexedFamily | undefined;
   const attributes = ctx.attributes;
+  const leaves: LeafObjects = { set: undefined };
   for (const key in attributes) {
     const c = key.charCodeAt(0);
+    let family: IndexedFamily | undefined;
+    let start: number;
     if (c === 0x67 /* g */) {
-      if (!prompts && key.startsWith("gen_ai.prompt.")) prompts = true;
-      else if (!completions && key.startsWith("gen_ai.completion.")) completions = true;
+      if (key.startsWith("gen_ai.prompt.")) family = prompts ??= { items: [], keys: [] };
+      else if (key.startsWith("gen_ai.completion.")) family = completions ??= { items: [], keys: [] };
+      else continue;
+      start = family === prompts ? 14 : 18;
     } else if (c === 0x6c /* l */) {
-      if (!functions && key.startsWith("llm.request.functions.")) functions = true;
-    } else if (c === 0x64 /* d */ && !vectorResults && key.startsWith("db.vector.query.result.")) {
-      vectorResults = true;
+      if (!key.startsWith("llm.request.functions.")) continue;
+      family = functions ??= { items: [], keys: [] };
+      start = 22;
+    } else if (c === 0x64 /* d */ && key.startsWith("db.vector.query.result.")) {
+      family = vectorResults ??= { items: [], keys: [] };
+      start = 23;
+    } else continue;
+    family.keys.push(key);
+    if (family.items !== undefined) {
+      const path = parseKeyPath(key, start);
+      if (path === undefined || !insertPath(family.items, path, attributes[key] as TreeValue, leaves)) family.items = undefined;
     }
   }
 
   let chat = false;
   if (prompts) {
-    const messages = readMessages(ctx, OPENLLMETRY.prompt, attributes, "user");
+    const messages = readMessages(ctx, OPENLLMETRY.prompt, prompts, "user");
     if (messages) {
       const inputs: Obj = { messages: messages.map((m) => m.message) };
       Object.assign(inputs, readParams(ctx));
@@ -101,7 +114,7 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     }
   }
   if (completions) {
-    const messages = readMessages(ctx, OPENLLMETRY.completion, attributes, "assistant");
+    const messages = readMessages(ctx, OPENLLMETRY.completion, completions, "assistant");
     if (messages) {
       const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
       const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
@@ -114,10 +127,10 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
   }
   if (chat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
-  if (functions) readFunctions(ctx, attributes);
+  if (functions) readFunctions(ctx, functions);
 
   readUsage(ctx);
-  readRetrieval(ctx, vectorResults ? attributes : undefined);
+  readRetrieval(ctx, vectorResults);
   readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
   readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
 
@@ -181,8 +194,10 @@ interface ParsedMessage {
 }
 
 /** The items of an indexed family in index order; keys that are not `<prefix>.<index>.…` are left alone. */
-function readIndexed(ctx: ParseContext, prefix: string, family: Attributes): { items: TreeValue[]; keys: string[] } | undefined {
-  const result = unflattenIndexed(family, prefix);
+function readIndexed(ctx: ParseContext, prefix: string, family: IndexedFamily): { items: TreeValue[]; keys: string[] } | undefined {
+  // Regular keys were expanded by the key scan, all of them (and a family has at least one key).
+  if (family.items !== undefined) return { items: family.items, keys: family.keys };
+  const result = unflattenIndexed(ctx.attributes, prefix);
   for (const problem of result.problems) ctx.diagnose(problem.code, "warning", `${problem.key}: ${problem.message}`, problem.key);
   const value = result.value;
   if (value === undefined) return undefined;
@@ -221,7 +236,7 @@ function readToolCalls(value: TreeValue | undefined, into: ToolCall[]): void {
   }
 }
 
-function readMessages(ctx: ParseContext, prefix: string, family: Attributes, defaultRole: "user" | "assistant"): ParsedMessage[] | undefined {
+function readMessages(ctx: ParseContext, prefix: string, family: IndexedFamily, defaultRole: "user" | "assistant"): ParsedMessage[] | undefined {
   const indexed = readIndexed(ctx, prefix, family);
   if (!indexed) return undefined;
   for (const key of indexed.keys) ctx.consume(key);
@@ -344,7 +359,7 @@ function readParams(ctx: ParseContext): Obj {
   return params;
 }
 
-function readFunctions(ctx: ParseContext, family: Attributes): void {
+function readFunctions(ctx: ParseContext, family: IndexedFamily): void {
   const prefix = OPENLLMETRY.requestFunctions;
   const indexed = readIndexed(ctx, prefix, family);
   if (!indexed) return;
@@ -432,12 +447,34 @@ export function unwrapEntity(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Could `text` be a JSON scalar (string, number, true/false/null)? Only then is it worth parsing:
+ * plain prose ("done") is kept as it is without a failed parse.
+ */
+function mayBeJsonScalar(text: string): boolean {
+  const c = text.trimStart().charCodeAt(0);
+  return c === 0x22 /* " */ || c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39) || c === 0x74 /* t */ || c === 0x66 /* f */ || c === 0x6e /* n */;
+}
+
+/**
+ * Both SDKs write every entity value as its JSON (JSON.stringify / json.dumps), so a string result
+ * arrives quoted (`"\"PARIS\""`) and a number as `"60"`; any JSON value is decoded. Text that is not
+ * JSON (hand-written spans) is kept as the string; broken JSON objects/arrays are diagnosed and kept raw.
+ */
 function readEntity(ctx: ParseContext, key: string, field: "inputs" | "outputs"): void {
   if (!ctx.has(key)) return;
-  const parsed = ctx.jsonOrString(key);
-  if (!parsed.ok) return;
+  const raw = ctx.get(key);
+  let value: unknown;
+  if (typeof raw === "string" && !looksLikeJsonContainer(raw)) {
+    const parsed = mayBeJsonScalar(raw) ? safeJsonParse(raw) : undefined;
+    value = parsed !== undefined && parsed.ok ? parsed.value : raw;
+  } else {
+    const parsed = ctx.json(key);
+    if (!parsed.ok) return;
+    value = parsed.value;
+  }
   ctx.consume(key);
-  ctx.offer(field, unwrapEntity(parsed.value), RANK.raw, "openllmetry");
+  ctx.offer(field, unwrapEntity(value), RANK.raw, "openllmetry");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +502,7 @@ function documentOf(id: unknown, content: unknown, metadata: Obj, extra: Record<
   return doc;
 }
 
-function readRetrieval(ctx: ParseContext, vectorResults: Attributes | undefined): void {
+function readRetrieval(ctx: ParseContext, vectorResults: IndexedFamily | undefined): void {
   const documents: RetrievedDocument[] = [];
   for (const event of ctx.events) {
     const a = event.attributes;

@@ -108,8 +108,15 @@ describe("emitted attributes", () => {
     ]);
   });
 
+  it("entity outputs are written as the SDKs write them: the JSON of the value", () => {
+    expect(entityOutput("done")).toBe('"done"');
+    expect(entityOutput(60)).toBe("60");
+    expect(entityOutput({ t: 18 })).toBe('{"t":18}');
+    expect(entityOutput({ outputs: 2, kwargs: {} })).toBe('{"outputs":{"outputs":2,"kwargs":{}}}');
+  });
+
   it("entity envelopes read back as the same value", () => {
-    const values: unknown[] = ["text", "[not json", "{also not", 5, true, null, [1, 2], { a: 1 }, {}, { args: [], kwargs: {} }, { inputs: 1 }, { outputs: 2, kwargs: {} }, ["x"]];
+    const values: unknown[] = ["text", "60", '"quoted"', "true", "", "[not json", "{also not", 5, -1.5, true, null, [1, 2], { a: 1 }, {}, { args: [], kwargs: {} }, { inputs: 1 }, { outputs: 2, kwargs: {} }, ["x"]];
     for (const v of values) {
       const s = toMlflowSpan({ attributes: { "traceloop.span.kind": "task", "traceloop.entity.input": entityInput(v), "traceloop.entity.output": entityOutput(v) } });
       expect(s.inputs, JSON.stringify(v)).toEqual(v);

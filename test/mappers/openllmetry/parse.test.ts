@@ -313,6 +313,24 @@ describe("attribute -> canonical field (hand-written)", () => {
       },
     },
     {
+      name: "traceloop.entity.output is the JSON of any value (the SDKs stringify strings and numbers too)",
+      attrs: { "traceloop.span.kind": "task", "traceloop.entity.input": '"Paris"', "traceloop.entity.output": "60" },
+      check: (s) => {
+        expect(s.inputs).toBe("Paris");
+        expect(s.outputs).toBe(60);
+        expect(s.diagnostics).toEqual([]);
+      },
+    },
+    {
+      name: "hand-written prose that only starts like JSON stays a string, without a diagnostic",
+      attrs: { "traceloop.span.kind": "task", "traceloop.entity.input": "true story", "traceloop.entity.output": "-- none --" },
+      check: (s) => {
+        expect(s.inputs).toBe("true story");
+        expect(s.outputs).toBe("-- none --");
+        expect(s.diagnostics).toEqual([]);
+      },
+    },
+    {
       name: "traceloop.entity.input with several args and kwargs stays whole",
       attrs: { "traceloop.span.kind": "task", "traceloop.entity.input": '{"args":[1,2],"kwargs":{"k":3}}' },
       check: (s) => expect(s.inputs).toEqual({ args: [1, 2], kwargs: { k: 3 } }),
