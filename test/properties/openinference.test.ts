@@ -6,7 +6,7 @@
  *   never throw, and no list comes out longer than the keys present.
  *
  * Lossy on purpose (kept out of the generators; docs/openinference.md lists them):
- * - CHAT_MODEL comes back as LLM (OpenInference has one LLM kind);
+ * - OpenInference has one LLM kind: a chat call reads back as CHAT_MODEL, anything else as LLM;
  * - a part list of a single text part comes back as a plain string;
  * - one `llm.finish_reason` per span: choices with different finish reasons come back with the first;
  * - a user message with a tool_call_id comes back as a tool message;
@@ -84,7 +84,7 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
   .map((g) => {
     const inputs: Record<string, unknown> = { messages: g.messages, ...g.params };
     if (g.requestModel !== undefined) inputs.model = g.requestModel;
-    const span = base({ inputs, messageFormat: "openai" });
+    const span = base({ spanType: "CHAT_MODEL", inputs, messageFormat: "openai" });
     if (g.model !== undefined) span.model = g.model;
     if (g.provider !== undefined) span.provider = g.provider;
     if (g.choices) span.outputs = { ...g.response, choices: g.choices.map((message, index) => ({ index, message, finish_reason: g.finish })) };

@@ -112,7 +112,11 @@ export function parseOpenInference(ctx: ParseContext): void {
   // Chat messages.
   let messages = lists.has("inputMessages") ? readMessages(ctx, OI.inputMessages) : undefined;
   const outputMessages = lists.has("outputMessages") ? readMessages(ctx, OI.outputMessages) : undefined;
-  if (!messages && (lists.has("prompts") || ctx.has(OI.prompts))) messages = readPrompts(ctx);
+  let fromPrompts = false;
+  if (!messages && (lists.has("prompts") || ctx.has(OI.prompts))) {
+    messages = readPrompts(ctx);
+    fromPrompts = messages !== undefined;
+  }
   let choices: ChatChoice[] | undefined;
   if (outputMessages) {
     const finish = readFinishReason(ctx);
@@ -162,7 +166,12 @@ export function parseOpenInference(ctx: ParseContext): void {
     ctx.offer("inputs", params, RANK.inferred, "openinference");
   }
 
-  if (kind === undefined) inferSpanType(ctx, content, model.any);
+  // OpenInference has one LLM kind for chat and completion calls. A call recorded as chat messages is
+  // a CHAT_MODEL span, as GenAI `chat` and OpenLLMetry `chat` spans are, so one call reads the same
+  // whichever convention recorded it; prompts-only calls stay LLM.
+  const llmType: SpanType = content === "chat" && !fromPrompts ? "CHAT_MODEL" : "LLM";
+  if (kind === undefined) inferSpanType(ctx, content, model.any, llmType);
+  else ctx.offer("spanType", kind === "LLM" ? llmType : kind, RANK.explicitKind, "openinference");
   scanned = scannedCtx = undefined;
 }
 
@@ -229,7 +238,7 @@ function listKey(key: string): ListKey | null {
 let scanned: Map<ListName, IndexedFamily> | undefined;
 let scannedCtx: ParseContext | undefined;
 
-/** The span type from `openinference.span.kind`; returns the MLflow type, or undefined when absent or unknown. */
+/** The MLflow type `openinference.span.kind` names (offered once the content is known), or undefined when absent or unknown. */
 function readKind(ctx: ParseContext): SpanType | undefined {
   if (!ctx.has(OI.spanKind)) {
     ctx.diagnose("missing-span-kind", "info", `${OI.spanKind} is missing (the spec requires it); the span type is inferred from the other attributes`, OI.spanKind);
@@ -249,7 +258,6 @@ function readKind(ctx: ParseContext): SpanType | undefined {
   }
   // PROMPT has no MLflow type of its own: leave the key unconsumed so the raw kind survives.
   if (upper !== OI_SPAN_KINDS.PROMPT) ctx.consume(OI.spanKind);
-  ctx.offer("spanType", type, RANK.explicitKind, "openinference");
   return type;
 }
 
@@ -814,9 +822,9 @@ function readValue(ctx: ParseContext, key: string, mimeKey: string): { ok: true;
 
 // ---------------------------------------------------------------------------------------------
 
-function inferSpanType(ctx: ParseContext, content: "chat" | "embedding" | "documents" | "rerank" | undefined, hasModel: boolean): void {
+function inferSpanType(ctx: ParseContext, content: "chat" | "embedding" | "documents" | "rerank" | undefined, hasModel: boolean, chatType: SpanType): void {
   let type: SpanType | undefined;
-  if (content === "chat") type = "LLM";
+  if (content === "chat") type = chatType;
   else if (content === "embedding") type = "EMBEDDING";
   else if (content === "documents") type = "RETRIEVER";
   else if (content === "rerank") type = "RERANKER";

@@ -203,8 +203,7 @@ describe("every OpenInference fixture survives canonical -> OpenInference -> can
         if (first.conventions.length === 0) continue;
         const again = toMlflowSpan(fromMlflowSpan(first, { to: "openinference" }));
         for (const field of FIELDS) expect(again[field], `${span.name}: ${field}`).toEqual(first[field]);
-        // CHAT_MODEL has no OpenInference kind of its own: it comes back as LLM (documented loss).
-        expect(again.spanType).toBe(first.spanType === "CHAT_MODEL" ? "LLM" : first.spanType);
+        expect(again.spanType).toBe(first.spanType);
         expect(again.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
       }
     });

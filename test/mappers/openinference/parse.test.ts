@@ -41,13 +41,14 @@ describe("openinference.span.kind -> span type", () => {
     expect(span.spanType).toBe("UNKNOWN");
     expect(span.attributes[KIND]).toBe("CLASSIFIER");
     expect(span.diagnostics).toContainEqual(expect.objectContaining({ code: "unknown-span-kind", severity: "warning", key: KIND }));
-    expect(parse({ [KIND]: "CLASSIFIER", ...msg(0, "role", "user"), ...msg(0, "content", "hi") }).spanType).toBe("LLM");
+    expect(parse({ [KIND]: "CLASSIFIER", ...msg(0, "role", "user"), ...msg(0, "content", "hi") }).spanType).toBe("CHAT_MODEL");
     expect(codes(parse({ [KIND]: 7 }))).toContain("unknown-span-kind");
   });
 
   it("without a kind the type is inferred from what is present, with an info diagnostic", () => {
     const chat = parse({ ...msg(0, "role", "user"), ...msg(0, "content", "hi") });
-    expect(chat.spanType).toBe("LLM");
+    expect(chat.spanType).toBe("CHAT_MODEL");
+    expect(parse({ "llm.prompts.0.prompt.text": "Once upon" }).spanType).toBe("LLM");
     expect(chat.diagnostics).toContainEqual(expect.objectContaining({ code: "missing-span-kind", severity: "info" }));
     expect(parse({ "embedding.embeddings.0.embedding.text": "a" }).spanType).toBe("EMBEDDING");
     expect(parse({ "retrieval.documents.0.document.content": "a" }).spanType).toBe("RETRIEVER");
@@ -381,7 +382,7 @@ describe("documents, reranking, embeddings, raw values", () => {
 describe("precedence on mixed spans (OpenInference + GenAI)", () => {
   const mixed = {
     [KIND]: "LLM",
-    "gen_ai.operation.name": "chat",
+    "gen_ai.operation.name": "text_completion",
     ...msg(0, "role", "user"),
     ...msg(0, "content", "flattened"),
     "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "structured" }] }]),
@@ -391,7 +392,8 @@ describe("precedence on mixed spans (OpenInference + GenAI)", () => {
   it("the explicit kind beats gen_ai.operation.name; structured GenAI messages beat flattened ones", () => {
     const span = parse(mixed);
     expect(span.conventions).toEqual(["openinference", "genai"]);
-    expect(span.spanType).toBe("LLM");
+    // GenAI alone would say LLM (text_completion); the OpenInference LLM kind with messages says CHAT_MODEL.
+    expect(span.spanType).toBe("CHAT_MODEL");
     expect((span.inputs as { messages: { content: unknown }[] }).messages[0]!.content).toBe("structured");
     expect(span.tokenUsage).toMatchObject({ input_tokens: 5, output_tokens: 1 });
   });
@@ -410,16 +412,16 @@ describe("captured fixtures", () => {
 
   it("every fixture: the HTTP span has no convention, the OpenInference span its type", () => {
     for (const [id, type] of [
-      ["openinference-openai__chat", "LLM"],
-      ["openinference-openai__chat-tools", "LLM"],
-      ["openinference-openai__chat-tool-result", "LLM"],
-      ["openinference-openai__chat-stream", "LLM"],
+      ["openinference-openai__chat", "CHAT_MODEL"],
+      ["openinference-openai__chat-tools", "CHAT_MODEL"],
+      ["openinference-openai__chat-tool-result", "CHAT_MODEL"],
+      ["openinference-openai__chat-stream", "CHAT_MODEL"],
       ["openinference-openai__embeddings", "EMBEDDING"],
-      ["openinference-anthropic__messages", "LLM"],
-      ["openinference-anthropic__messages-tools", "LLM"],
-      ["openinference-anthropic__messages-tool-result", "LLM"],
-      ["openinference-anthropic__messages-stream", "LLM"],
-      ["openinference-anthropic__messages-error", "LLM"],
+      ["openinference-anthropic__messages", "CHAT_MODEL"],
+      ["openinference-anthropic__messages-tools", "CHAT_MODEL"],
+      ["openinference-anthropic__messages-tool-result", "CHAT_MODEL"],
+      ["openinference-anthropic__messages-stream", "CHAT_MODEL"],
+      ["openinference-anthropic__messages-error", "CHAT_MODEL"],
     ] as const) {
       const spans = spansOf(id);
       expect(spans.filter((s) => s.conventions.includes("openinference")).map((s) => s.spanType), id).toEqual([type]);
@@ -513,7 +515,7 @@ describe("captured fixtures", () => {
 
   it("openinference-core agent: AGENT, two LLM spans and a TOOL span, context keys kept", () => {
     const spans = spansOf("openinference-core__agent");
-    expect(spans.map((s) => [s.name, s.spanType])).toEqual([["weather_agent", "AGENT"], ["plan", "LLM"], ["get_weather", "TOOL"], ["answer", "LLM"]]);
+    expect(spans.map((s) => [s.name, s.spanType])).toEqual([["weather_agent", "AGENT"], ["plan", "CHAT_MODEL"], ["get_weather", "TOOL"], ["answer", "CHAT_MODEL"]]);
     const [agent, plan, tool, answer] = spans as [MlflowSpan, MlflowSpan, MlflowSpan, MlflowSpan];
     expect(agent.inputs).toBe("What's the weather in Paris?");
     expect(agent.outputs).toBe("It is 18 °C and sunny in Paris.");
@@ -543,7 +545,7 @@ describe("captured fixtures", () => {
 
   it("openinference-core rag: CHAIN, EMBEDDING, RETRIEVER, RERANKER, PROMPT (as CHAIN) and LLM", () => {
     const spans = spansOf("openinference-core__rag");
-    expect(spans.map((s) => s.spanType)).toEqual(["CHAIN", "EMBEDDING", "RETRIEVER", "RERANKER", "CHAIN", "LLM"]);
+    expect(spans.map((s) => s.spanType)).toEqual(["CHAIN", "EMBEDDING", "RETRIEVER", "RERANKER", "CHAIN", "CHAT_MODEL"]);
     const [, embed, retrieve, rerank, prompt, generate] = spans as MlflowSpan[];
     expect(embed!.inputs).toEqual({ input: ["capital of France"] });
     expect(embed!.outputs).toEqual({ data: [{ index: 0, object: "embedding", embedding: [0.25, -0.5, 0.125] }] });
