@@ -81,19 +81,21 @@ async function convert(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new InputError("convert takes exactly one input file (or - for stdin)");
   const input = positionals[0]!;
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
-  const write = (value: unknown) => {
-    const ok = out.write(`${JSON.stringify(value, null, values.pretty ? 2 : undefined)}\n`);
-    return ok ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  };
+  const line = (value: unknown) => `${JSON.stringify(value, null, values.pretty ? 2 : undefined)}\n`;
+  // One write per input request (not per span): fewer stream calls and promises on large files,
+  // while waiting for "drain" keeps memory bounded by one request's output.
+  const write = (text: string) => (out.write(text) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve())));
   for await (const spans of readSpans(input, values.logs ?? siblingLogs(input))) {
+    let text = "";
     if (to === "mlflow" || to === "canonical") {
       for (const span of spans) {
         const translated = toMlflowSpan(span);
-        await write(to === "mlflow" ? toMlflowSpanJson(translated) : translated);
+        text += line(to === "mlflow" ? toMlflowSpanJson(translated) : translated);
       }
     } else {
-      await write(encodeOtlpJson(spans.map((span) => fromMlflowSpan(span, { to: to as EmitTarget }))));
+      text = line(encodeOtlpJson(spans.map((span) => fromMlflowSpan(span, { to: to as EmitTarget }))));
     }
+    if (text !== "") await write(text);
   }
   if (values.out) await new Promise<void>((resolve) => out.end(resolve));
   return 0;
