@@ -20,10 +20,23 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
   } catch (error) {
     return { ok: false, reason: "not-json", message: error instanceof Error ? error.message : String(error) };
   }
-  if (exceedsDepth(value, maxDepth)) {
+  if (mayExceedDepth(text, maxDepth) && exceedsDepth(value, maxDepth)) {
     return { ok: false, reason: "too-deep", message: `JSON nesting exceeds the depth limit of ${maxDepth}` };
   }
   return { ok: true, value };
+}
+
+/**
+ * Each level of nesting needs its own opening bracket, so a text with no more than `maxDepth`
+ * of them (inside strings or not) cannot be too deep and the walk of the parsed value is skipped.
+ * indexOf runs natively; nearly every attribute stops here.
+ */
+function mayExceedDepth(text: string, maxDepth: number): boolean {
+  if (text.length <= 2 * maxDepth) return false;
+  let count = 0;
+  for (let i = text.indexOf("{"); i >= 0; i = text.indexOf("{", i + 1)) if (++count > maxDepth) return true;
+  for (let i = text.indexOf("["); i >= 0; i = text.indexOf("[", i + 1)) if (++count > maxDepth) return true;
+  return false;
 }
 
 function exceedsDepth(root: unknown, maxDepth: number): boolean {

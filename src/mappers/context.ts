@@ -68,7 +68,8 @@ export class ParseContext {
   readonly consumed = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly best: { [F in FieldName]?: Candidate<Fields[F]> } = {};
-  private readonly jsonCache = new Map<string, JsonValue>();
+  /** Created on the first JSON read: many spans never parse anything. */
+  private jsonCache: Map<string, JsonValue> | undefined;
 
   constructor(
     readonly attributes: Attributes,
@@ -103,7 +104,7 @@ export class ParseContext {
    * returned as is.
    */
   json(key: string): JsonValue {
-    const cached = this.jsonCache.get(key);
+    const cached = this.jsonCache?.get(key);
     if (cached) return cached;
     const raw = this.get(key);
     let result: JsonValue;
@@ -118,7 +119,7 @@ export class ParseContext {
         this.diagnose(code, "warning", `${key} is not usable JSON (${parsed.message}); kept raw`, key);
       }
     }
-    this.jsonCache.set(key, result);
+    (this.jsonCache ??= new Map()).set(key, result);
     return result;
   }
 
@@ -134,6 +135,12 @@ export class ParseContext {
     const current = this.best[field];
     if (current !== undefined && current.rank >= rank) return;
     (this.best as Record<FieldName, Candidate<unknown>>)[field] = { value, rank, convention };
+  }
+
+  /** Swaps the value of the current candidate, keeping its rank and convention (no-op without one). */
+  replace<F extends FieldName>(field: F, value: Fields[F]): void {
+    const current = this.best[field];
+    if (current !== undefined) current.value = value;
   }
 
   /** The best value so far, e.g. to let a parser refine the span type it inferred. */

@@ -73,17 +73,23 @@ function matchRules(key: string): Convention | undefined {
   return undefined;
 }
 
+/** Bit of each convention in the mask `detectFromParts` builds (bit i = CONVENTION_ORDER[i]). */
+const CONVENTION_BIT: Readonly<Record<Convention, number>> = { mlflow: 1, openinference: 2, openllmetry: 4, genai: 8 };
+
+/** Every subset of CONVENTION_ORDER, indexed by mask; callers get a fresh copy. */
+const BY_MASK: readonly (readonly Convention[])[] = Array.from({ length: 16 }, (_, mask) => CONVENTION_ORDER.filter((c) => (mask & CONVENTION_BIT[c]) !== 0));
+
 export function detectFromParts(attributes: Attributes, events: readonly SpanEvent[] | undefined): Convention[] {
-  const found = new Set<Convention>();
+  // A bit mask instead of a Set: this runs once per span, and on most spans finds nothing.
+  let found = 0;
   for (const key in attributes) {
     const convention = conventionOfKey(key);
-    if (convention) found.add(convention);
+    if (convention) found |= CONVENTION_BIT[convention];
   }
   if (events) {
-    for (const event of events) if (typeof event.name === "string" && event.name.startsWith(GENAI_EVENT_PREFIX)) found.add("genai");
+    for (const event of events) if (typeof event.name === "string" && event.name.startsWith(GENAI_EVENT_PREFIX)) found |= CONVENTION_BIT.genai;
   }
-  if (found.size === 0) return [];
-  return CONVENTION_ORDER.filter((c) => found.has(c));
+  return found === 0 ? [] : BY_MASK[found]!.slice();
 }
 
 /** The conventions a span uses, most specific first (e.g. `["openllmetry", "genai"]`). */

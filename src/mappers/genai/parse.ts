@@ -75,8 +75,9 @@ export function parseGenAi(ctx: ParseContext): void {
   const model = responseModel ?? requestModel;
   if (model !== undefined) ctx.offer("model", model, RANK.structured, "genai");
 
-  const params: Obj = requestModel !== undefined ? { model: requestModel } : {};
-  Object.assign(params, readParams(ctx));
+  const params: Obj = {};
+  if (requestModel !== undefined) params.model = requestModel;
+  readParams(ctx, params);
 
   readUsage(ctx, operation === "embeddings");
 
@@ -95,7 +96,7 @@ export function parseGenAi(ctx: ParseContext): void {
   let hasChat = false;
 
   // 1. Structured messages on the span.
-  const structured = readStructured(ctx, (key) => (ctx.has(key) ? ctx.json(key) : { ok: false }), true);
+  const structured = readStructured(ctx, undefined);
   if (structured.messages) {
     ctx.offer("inputs", { messages: structured.messages }, RANK.structured, "genai");
     hasChat = true;
@@ -119,9 +120,10 @@ export function parseGenAi(ctx: ParseContext): void {
     const choices = finishReasons.map((reason, index) => ({ index, message: { role: "assistant", content: null }, finish_reason: finishReasonToCanonical(reason) }));
     ctx.offer("outputs", { choices }, RANK.inferred, "genai");
   }
-  if (!ctx.current("inputs") && Object.keys(params).length > 0) ctx.offer("inputs", {}, RANK.inferred, "genai");
+  const anyParams = hasAnyKey(params);
+  if (!ctx.current("inputs") && anyParams) ctx.offer("inputs", {}, RANK.inferred, "genai");
 
-  mergeParams(ctx, params);
+  if (anyParams) mergeParams(ctx, params);
   mergeResponse(ctx, responseModel);
   if (hasChat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.structured, "genai");
   inferSpanType(ctx, hasChat, isTool);
@@ -157,9 +159,10 @@ function readProvider(ctx: ParseContext): void {
   if (value !== undefined) ctx.offer("provider", normalizeProvider(value), provider !== undefined ? RANK.structured : RANK.raw, "genai");
 }
 
-function readParams(ctx: ParseContext): Obj {
-  const params: Obj = {};
-  for (const { key, param, kind } of GENAI_REQUEST_PARAMS) {
+/** Adds the valid request parameters to `params`; a key already there (the request model) is kept. */
+function readParams(ctx: ParseContext, params: Obj): void {
+  for (let i = 0; i < GENAI_REQUEST_PARAMS.length; i++) {
+    const { key, param, kind } = GENAI_REQUEST_PARAMS[i]!;
     if (!ctx.has(key)) continue;
     let value: unknown = ctx.get(key);
     let ok = false;
@@ -196,14 +199,23 @@ function readParams(ctx: ParseContext): Obj {
     // The generic key wins over a deprecated vendor spelling of the same parameter.
     if (!(param in params)) params[param] = Array.isArray(value) ? [...value] : value;
   }
-  return params;
 }
+
+function hasAnyKey(record: Obj): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+/** GENAI_USAGE_KEYS as a list, built once instead of per span. */
+const USAGE_SOURCES = (Object.keys(GENAI_USAGE_KEYS) as (keyof typeof GENAI_USAGE_KEYS)[]).map((field) => ({ field, keys: GENAI_USAGE_KEYS[field] as readonly string[] }));
 
 function readUsage(ctx: ParseContext, embeddings: boolean): void {
   const usage: PartialUsage = {};
   let any = false;
-  for (const field of Object.keys(GENAI_USAGE_KEYS) as (keyof typeof GENAI_USAGE_KEYS)[]) {
-    for (const key of GENAI_USAGE_KEYS[field]) {
+  for (let i = 0; i < USAGE_SOURCES.length; i++) {
+    const { field, keys } = USAGE_SOURCES[i]!;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
       if (!ctx.has(key)) continue;
       const n = toCount(ctx.get(key), ctx, key);
       if (n === undefined) continue;
@@ -278,24 +290,34 @@ function withFinishReasons(choices: ChatChoice[], reasons: string[] | undefined)
 // ---------------------------------------------------------------------------------------------
 // Structured messages (span attributes, or the attributes of an operation-details event)
 
-type Lookup = (key: string) => { ok: true; value: unknown } | { ok: false };
+/**
+ * The structured keys from the span (`event` undefined: parsed once through the context cache and
+ * consumed) or from the attributes of an operation-details event (not consumed: events are kept whole).
+ */
+function lookupStructured(ctx: ParseContext, event: Attributes | undefined, key: string): { ok: true; value: unknown } | { ok: false } {
+  if (event === undefined) return ctx.has(key) ? ctx.json(key) : NOT_FOUND;
+  return Object.prototype.hasOwnProperty.call(event, key) ? parseMaybeJson(event[key]) : NOT_FOUND;
+}
 
-function readStructured(ctx: ParseContext, lookup: Lookup, consume: boolean): { messages?: ChatMessage[]; choices?: ChatChoice[] } {
+const NOT_FOUND = { ok: false } as const;
+
+function readStructured(ctx: ParseContext, event: Attributes | undefined): { messages?: ChatMessage[]; choices?: ChatChoice[] } {
+  const consume = event === undefined;
   const out: { messages?: ChatMessage[]; choices?: ChatChoice[] } = {};
   let system: ChatMessage | undefined;
-  const sys = lookup(GENAI.systemInstructions);
+  const sys = lookupStructured(ctx, event, GENAI.systemInstructions);
   if (sys.ok) {
     system = systemFromGenAi(sys.value, ctx, GENAI.systemInstructions);
     if (system && consume) ctx.consume(GENAI.systemInstructions);
   }
-  const input = lookup(GENAI.inputMessages);
+  const input = lookupStructured(ctx, event, GENAI.inputMessages);
   let messages: ChatMessage[] | undefined;
   if (input.ok) {
     messages = inputMessagesFromGenAi(input.value, ctx, GENAI.inputMessages);
     if (messages && consume) ctx.consume(GENAI.inputMessages);
   }
   if (system || messages) out.messages = system ? [system, ...(messages ?? [])] : messages!;
-  const output = lookup(GENAI.outputMessages);
+  const output = lookupStructured(ctx, event, GENAI.outputMessages);
   if (output.ok) {
     const choices = outputChoicesFromGenAi(output.value, ctx, GENAI.outputMessages);
     if (choices) {
@@ -414,8 +436,7 @@ function readEvents(ctx: ParseContext, finishReasons: string[] | undefined): boo
   }
   if (details) {
     const attributes = isPlainObject(details.attributes) ? details.attributes : {};
-    const lookup: Lookup = (key) => (Object.prototype.hasOwnProperty.call(attributes, key) ? parseMaybeJson(attributes[key]) : { ok: false });
-    const structured = readStructured(ctx, lookup, false);
+    const structured = readStructured(ctx, attributes);
     const reasons = finishReasons ?? eventFinishReasons(attributes);
     if (structured.messages) ctx.offer("inputs", { messages: structured.messages }, RANK.events, "genai");
     if (structured.choices) ctx.offer("outputs", { choices: withFinishReasons(structured.choices, reasons) }, RANK.events, "genai");
@@ -485,29 +506,30 @@ function readDeprecatedContent(ctx: ParseContext, finishReasons: string[] | unde
 // Tool execution spans
 
 function readToolExecution(ctx: ParseContext): boolean {
-  let found = ctx.has(GENAI.toolName) || ctx.has(GENAI.toolCallId);
-  for (const [key, field] of [[GENAI.toolCallArguments, "inputs"], [GENAI.toolCallResult, "outputs"]] as const) {
-    if (!ctx.has(key)) continue;
-    const parsed = ctx.jsonOrString(key);
-    if (!parsed.ok) continue;
-    ctx.consume(key);
-    ctx.offer(field, parsed.value, RANK.structured, "genai");
-    found = true;
-  }
-  return found;
+  const call = readToolValue(ctx, GENAI.toolCallArguments, "inputs");
+  const result = readToolValue(ctx, GENAI.toolCallResult, "outputs");
+  return call || result || ctx.has(GENAI.toolName) || ctx.has(GENAI.toolCallId);
+}
+
+function readToolValue(ctx: ParseContext, key: string, field: "inputs" | "outputs"): boolean {
+  if (!ctx.has(key)) return false;
+  const parsed = ctx.jsonOrString(key);
+  if (!parsed.ok) return false;
+  ctx.consume(key);
+  ctx.offer(field, parsed.value, RANK.structured, "genai");
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Merging request parameters and response metadata into the winning inputs/outputs
 
 function mergeParams(ctx: ParseContext, params: Obj): void {
-  if (Object.keys(params).length === 0) return;
   const current = ctx.current("inputs");
   if (!current || current.rank >= RANK.mlflow || !isPlainObject(current.value)) return;
   const inputs = current.value as Obj;
   // Tool arguments are the tool's own inputs; only chat-like inputs take request parameters.
   if (!Array.isArray(inputs.messages) && Object.keys(inputs).length > 0) return;
-  for (const [k, v] of Object.entries(params)) if (!(k in inputs)) inputs[k] = v;
+  for (const k in params) if (!(k in inputs)) inputs[k] = params[k];
 }
 
 function mergeResponse(ctx: ParseContext, responseModel: string | undefined): void {
@@ -524,19 +546,32 @@ function mergeResponse(ctx: ParseContext, responseModel: string | undefined): vo
     ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describe(id)}`, GENAI.responseId);
   }
   if (responseModel !== undefined) extra.model = responseModel;
-  for (const [key, name] of [[GENAI.openaiSystemFingerprint, "system_fingerprint"], ["openai.response.system_fingerprint", "system_fingerprint"], [GENAI.openaiResponseServiceTier, "service_tier"], ["openai.response.service_tier", "service_tier"]] as const) {
+  for (let i = 0; i < RESPONSE_EXTRAS.length; i += 2) {
+    const key = RESPONSE_EXTRAS[i]!;
+    const name = RESPONSE_EXTRAS[i + 1]!;
     const v = ctx.get(key);
     if (typeof v === "string" && !(name in extra)) {
       extra[name] = v;
       ctx.consume(key);
     }
   }
-  // Response metadata first, as in an OpenAI chat completion object.
-  const merged: Obj = { ...extra };
-  for (const [k, v] of Object.entries(outputs)) if (!(k in extra)) merged[k] = v;
-  for (const k of Object.keys(outputs)) delete outputs[k];
-  Object.assign(outputs, merged);
+  if (!hasAnyKey(extra)) return;
+  // Response metadata first, as in an OpenAI chat completion object. A new object replaces the
+  // candidate's value: emptying the old one with delete would leave V8 a slow dictionary object.
+  const merged: Obj = {};
+  for (const k in extra) merged[k] = extra[k];
+  // An own "__proto__" (JSON from the wire) is left out, as copying through assignment always did.
+  for (const k in outputs) if (!(k in extra) && k !== "__proto__") merged[k] = outputs[k];
+  ctx.replace("outputs", merged);
 }
+
+/** Pairs of (attribute key, outputs field) of response metadata, the generic spelling first. */
+const RESPONSE_EXTRAS: readonly string[] = [
+  GENAI.openaiSystemFingerprint, "system_fingerprint",
+  "openai.response.system_fingerprint", "system_fingerprint",
+  GENAI.openaiResponseServiceTier, "service_tier",
+  "openai.response.service_tier", "service_tier",
+];
 
 function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean): void {
   let type: SpanType | undefined;
