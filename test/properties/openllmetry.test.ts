@@ -3,12 +3,9 @@
  * 1. translating arbitrary values under OpenLLMetry keys never throws and keeps every attribute;
  * 2. canonical -> emit(openllmetry) -> parse gives the same canonical fields back.
  *
- * Lossy on purpose (so the generators avoid them): message `refusal`; request parameters other than
- * temperature/top_p/max_tokens and the llm.* ones; `messageFormat`/`cost`; span types without a Traceloop
- * kind (CHAIN, PARSER… are written as `task`); "" content next to tool calls (read back as null); an
- * assistant text of exactly "null"; texts that are themselves the JSON of a list of typed content
- * blocks (read back as parts); a one-text-part list (read back as a string); provider names the GenAI
- * parser normalises (`OpenAI` -> `openai`); cache token counts above the input count.
+ * What OpenLLMetry cannot carry is listed once, in CANNOT_CARRY.openllmetry (src/conventions/carry.ts,
+ * rendered in the README); carry.test.ts shows each of those losses, and the generators below avoid
+ * them (inputs.model and outputs.model are always set to the model, so nothing is removed here).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
