@@ -1,0 +1,159 @@
+/**
+ * Cross-convention agreement: one canonical chat span written as GenAI, as OpenInference and as
+ * OpenLLMetry reads back the same in all three — same messages, choices (with finish reasons), token
+ * usage, model, provider, tools and span type CHAT_MODEL. A disagreement means one emitter or parser
+ * reads the shared chat shapes differently from the other two.
+ *
+ * The generator produces only what all three conventions carry. Left out, and why (each is a loss
+ * of at least one convention, listed in src/conventions/carry.ts):
+ * - several leading system messages (GenAI merges them for providers with separate system instructions);
+ * - a content list of a single text part (every convention reads it back as a plain string);
+ * - choices with different finish reasons (OpenInference has one `llm.finish_reason` per span), and
+ *   finish reasons outside stop/length/tool_calls/content_filter (GenAI maps them to its vocabulary);
+ * - message `name` and `refusal`, `""` content next to tool calls, a text that is exactly "null" or
+ *   starts like a JSON list of blocks (OpenLLMetry);
+ * - tool messages whose content is a part list (GenAI reads them back as text);
+ * - a total that is not input + output (GenAI has no total key), audio token counts (OpenLLMetry and
+ *   GenAI have no key), cost and messageFormat (only OpenInference and MLflow carry them);
+ * - request parameters: each convention carries a different set, so only `messages` is compared
+ *   from the inputs.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fromMlflowSpan, toMlflowSpan, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { listFixtures, loadFixture } from "../helpers/fixtures.js";
+import { comparable } from "./losses.js";
+
+const TARGETS = ["genai", "openinference", "openllmetry"] as const;
+
+const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/);
+const text = fc.string({ minLength: 1, maxLength: 16 }).filter((s) => s !== "null" && !s.trimStart().startsWith("["));
+const part = fc.oneof(
+  text.map((t) => ({ type: "text" as const, text: t })),
+  text.map((t) => ({ type: "reasoning" as const, text: t })),
+  word.map((w) => ({ type: "image_url" as const, image_url: { url: `https://example.com/${w}.png` } })),
+);
+const parts = fc.array(part, { minLength: 2, maxLength: 3 });
+const content = fc.oneof(text, parts);
+const args = fc.dictionary(word, fc.oneof(fc.integer(), word), { maxKeys: 3 }).map((o) => JSON.stringify(o));
+const toolCall = fc.record({ id: word, type: fc.constant("function" as const), function: fc.record({ name: word, arguments: args }) });
+const assistant: fc.Arbitrary<ChatMessage> = fc.oneof(
+  fc.record({ role: fc.constant("assistant"), content }),
+  fc.record({ role: fc.constant("assistant"), content: fc.option(text, { nil: null }), tool_calls: fc.array(toolCall, { minLength: 1, maxLength: 2 }) }),
+);
+const message: fc.Arbitrary<ChatMessage> = fc.oneof(
+  fc.record({ role: fc.constant("user"), content }),
+  assistant,
+  fc.record({ role: fc.constant("tool"), content: text, tool_call_id: word }),
+);
+const history = fc
+  .tuple(fc.option(text, { nil: undefined }), fc.array(message, { minLength: 1, maxLength: 4 }))
+  .map(([system, rest]) => (system === undefined ? rest : [{ role: "system", content: system } as ChatMessage, ...rest]));
+const usage = fc
+  .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }) })
+  .map((g) => {
+    const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output, total_tokens: 0 };
+    u.total_tokens = u.input_tokens + u.output_tokens;
+    if (g.read !== undefined) u.cache_read_input_tokens = g.read;
+    if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
+    if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;
+    return u;
+  });
+const tool = fc.record({
+  type: fc.constant("function" as const),
+  function: fc.record({ name: word, description: text, parameters: fc.constant({ type: "object", properties: { q: { type: "string" } } }) }, { requiredKeys: ["name"] }),
+});
+
+const chatSpan: fc.Arbitrary<MlflowSpan> = fc
+  .record({
+    messages: history,
+    model: word,
+    provider: fc.constantFrom("openai", "anthropic"),
+    choices: fc.option(fc.array(assistant, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    finish: fc.constantFrom("stop", "length", "tool_calls", "content_filter", null),
+    usage: fc.option(usage, { nil: undefined }),
+    tools: fc.option(fc.array(tool, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  })
+  .map((g) => {
+    const span: MlflowSpan = { name: "chat", spanType: "CHAT_MODEL", inputs: { messages: g.messages }, model: g.model, provider: g.provider, attributes: {}, conventions: [], diagnostics: [] };
+    if (g.choices) span.outputs = { choices: g.choices.map((m, index) => ({ index, message: m, finish_reason: g.finish })) };
+    if (g.usage) span.tokenUsage = g.usage;
+    if (g.tools) span.tools = g.tools;
+    return span;
+  });
+
+/** The fields every convention must agree on. */
+function shared(s: MlflowSpan) {
+  const inputs = (s.inputs ?? {}) as { messages?: unknown };
+  const outputs = (s.outputs ?? {}) as { choices?: unknown };
+  // Same paths as the canonical span, so the strip paths of src/conventions/carry.ts apply.
+  return { spanType: s.spanType, inputs: { messages: inputs.messages }, outputs: { choices: outputs.choices }, tokenUsage: s.tokenUsage, model: s.model, provider: s.provider, tools: s.tools };
+}
+
+type Shared = ReturnType<typeof shared>;
+function through(span: MlflowSpan): Record<(typeof TARGETS)[number], Shared> {
+  const [genai, openinference, openllmetry] = TARGETS.map((to) => shared(toMlflowSpan(fromMlflowSpan(span, { to })))) as [Shared, Shared, Shared];
+  return { genai, openinference, openllmetry };
+}
+
+describe("cross-convention agreement", () => {
+  it("a generated chat span reads back the same from GenAI, OpenInference and OpenLLMetry", () => {
+    fc.assert(
+      fc.property(chatSpan, (span) => {
+        const back = through(span);
+        const expected = shared(span);
+        for (const to of TARGETS) expect({ to, ...back[to] }).toEqual({ to, ...expected });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Real data has what the generator leaves out (Anthropic finish reasons, reasoning signatures, audio
+  // token counts): each target is compared with the canonical span after removing exactly the fields
+  // src/conventions/carry.ts says it cannot carry, and the three with each other after removing the
+  // union of those fields.
+  describe("captured chat fixtures: canonical -> each convention -> parse agree", () => {
+    /**
+     * Known parser bug, excluded by its signature until it is fixed: the OpenInference parser takes
+     * `model` from `llm.model_name`, which openinference-langchain fills with the *requested* model
+     * ("gpt-4o-mini"), although the response model is known from `output.value` and put in
+     * `outputs.model` ("gpt-4o-mini-2024-07-18"). The canonical rule (GenAI and OpenLLMetry parsers,
+     * and readModel's own comment in src/mappers/openinference/parse.ts) is `model` = the response
+     * model when known, so GenAI and OpenLLMetry read the response model back as `model`. Only the
+     * `model` field of such spans is left out; everything else is still compared.
+     */
+    const modelBug = (span: MlflowSpan) => {
+      const responseModel = (span.outputs as { model?: unknown } | undefined)?.model;
+      return span.conventions.includes("openinference") && typeof responseModel === "string" && responseModel !== span.model ? ["model"] : [];
+    };
+    it("the known model bug still happens (when this fails, it is fixed: delete modelBug)", () => {
+      const span = toMlflowSpan({
+        attributes: {
+          "openinference.span.kind": "LLM",
+          "llm.model_name": "gpt-4o-mini",
+          "llm.input_messages.0.message.role": "user",
+          "llm.input_messages.0.message.content": "hi",
+          "output.mime_type": "application/json",
+          "output.value": JSON.stringify({ model: "gpt-4o-mini-2024-07-18", choices: [{ index: 0, message: { role: "assistant", content: "yo" } }] }),
+        },
+      });
+      expect(modelBug(span)).toEqual(["model"]);
+      expect(toMlflowSpan(fromMlflowSpan(span, { to: "genai" })).model).toBe("gpt-4o-mini-2024-07-18");
+    });
+    for (const fixture of listFixtures()) {
+      const chats = loadFixture(fixture).map((s) => toMlflowSpan(s)).filter((s) => s.spanType === "CHAT_MODEL");
+      if (chats.length === 0) continue;
+      it(fixture.id, () => {
+        for (const span of chats) {
+          const back = through(span);
+          const known = modelBug(span);
+          for (const to of TARGETS) expect({ to, ...comparable(back[to], to, known) }).toEqual({ to, ...comparable(shared(span), to, known) });
+          const agree = (s: Shared) => TARGETS.reduce((acc, to) => comparable(acc, to, known), s);
+          expect(agree(back.openinference)).toEqual(agree(back.genai));
+          expect(agree(back.openllmetry)).toEqual(agree(back.genai));
+          expect(agree(back.genai).inputs.messages).toBeDefined();
+        }
+      });
+    }
+  });
+});
