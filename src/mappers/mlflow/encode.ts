@@ -63,6 +63,10 @@ export function parseMlflow(ctx: ParseContext): void {
     }
     return decoded.value;
   };
+  // A refused value is in no canonical field, so it must stay in `attributes` even with keepSource: false.
+  const refuse = (key: string): void => {
+    ctx.consumed.delete(key);
+  };
 
   const spanType = read(MLFLOW_KEYS.spanType);
   if (spanType !== undefined && spanType !== null) {
@@ -70,6 +74,7 @@ export function parseMlflow(ctx: ParseContext): void {
     if (isSpanType(spanType) && spanType !== "UNKNOWN") ctx.offer("spanType", spanType, RANK.mlflow, "mlflow");
     else if (!isSpanType(spanType)) {
       ctx.diagnose("unknown-span-type", "warning", `${MLFLOW_KEYS.spanType} ${JSON.stringify(spanType)} is not an MLflow span type`, MLFLOW_KEYS.spanType);
+      refuse(MLFLOW_KEYS.spanType);
     }
   }
   const inputs = read(MLFLOW_KEYS.inputs);
@@ -80,26 +85,37 @@ export function parseMlflow(ctx: ParseContext): void {
   const usage = read(MLFLOW_KEYS.tokenUsage);
   if (usage !== undefined) {
     const parsed = readUsage(usage, ctx);
-    if (parsed) ctx.offer("tokenUsage", parsed, RANK.mlflow, "mlflow");
+    // An empty object says nothing: it must not hide another convention's counts.
+    if (parsed && Object.keys(parsed).length > 0) ctx.offer("tokenUsage", parsed, RANK.mlflow, "mlflow");
+    // Kept raw when some of it is not in tokenUsage (not an object, a bad count, a key MLflow does not define).
+    if (!parsed || Object.keys(parsed).length < Object.keys(usage as object).length) refuse(MLFLOW_KEYS.tokenUsage);
   }
   for (const [field, key] of [["model", MLFLOW_KEYS.model], ["provider", MLFLOW_KEYS.provider], ["messageFormat", MLFLOW_KEYS.messageFormat]] as const) {
     const value = read(key);
     if (typeof value === "string" && value !== "") ctx.offer(field, value, RANK.mlflow, "mlflow");
-    else if (value !== undefined && value !== null) ctx.diagnose("invalid-value", "warning", `${key} should be a string`, key);
+    else if (value !== undefined && value !== null) {
+      ctx.diagnose("invalid-value", "warning", `${key} should be a string`, key);
+      refuse(key);
+    }
   }
   const tools = read(MLFLOW_KEYS.tools);
   if (Array.isArray(tools)) {
     const valid = tools.filter((tool): tool is ChatTool => ChatToolSchema.safeParse(tool).success);
     if (valid.length < tools.length) {
       ctx.diagnose("invalid-value", "warning", `${tools.length - valid.length} of ${tools.length} entries of ${MLFLOW_KEYS.tools} are not {type:"function", function:{name,...}} tool definitions; they are left out of tools`, MLFLOW_KEYS.tools);
+      refuse(MLFLOW_KEYS.tools);
     }
     if (valid.length > 0 || tools.length === 0) ctx.offer("tools", valid, RANK.mlflow, "mlflow");
   } else if (tools !== undefined && tools !== null) {
     ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.tools} should be a JSON list`, MLFLOW_KEYS.tools);
+    refuse(MLFLOW_KEYS.tools);
   }
   const cost = read(MLFLOW_KEYS.cost);
   if (isPlainObject(cost) && CostSchema.safeParse(cost).success) ctx.offer("cost", cost as Cost, RANK.mlflow, "mlflow");
-  else if (cost !== undefined && cost !== null) ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.cost} should be a JSON object of numbers (input_cost, output_cost, total_cost)`, MLFLOW_KEYS.cost);
+  else if (cost !== undefined && cost !== null) {
+    ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.cost} should be a JSON object of numbers (input_cost, output_cost, total_cost)`, MLFLOW_KEYS.cost);
+    refuse(MLFLOW_KEYS.cost);
+  }
 }
 
 function readUsage(value: unknown, ctx: ParseContext): PartialUsage | undefined {
