@@ -9,6 +9,7 @@ import { GENAI_DETECTION, GENAI_EVENT_PREFIX } from "../conventions/genai.js";
 import { OPENINFERENCE_DETECTION } from "../conventions/openinference.js";
 import { OPENLLMETRY_DETECTION } from "../conventions/openllmetry.js";
 import type { Attributes } from "../span.js";
+import { setOwn } from "../internal/records.js";
 
 const ALL_RULES: readonly DetectionRule[] = [
   ...MLFLOW_DETECTION,
@@ -86,6 +87,33 @@ export function detectFromParts(attributes: Attributes, events: readonly SpanEve
     const convention = conventionOfKey(key);
     if (convention) found |= CONVENTION_BIT[convention];
   }
+  if (events) {
+    for (const event of events) if (typeof event.name === "string" && event.name.startsWith(GENAI_EVENT_PREFIX)) found |= CONVENTION_BIT.genai;
+  }
+  return found === 0 ? [] : BY_MASK[found]!.slice();
+}
+
+/**
+ * `detectFromParts` fused with the copy of the attribute record that `toMlflowSpan` returns: one
+ * walk of the keys instead of two (the walk, on dictionary-mode records, costs as much as the work).
+ * Copies own enumerable string keys, "__proto__" included as an own key.
+ */
+export function detectAndCopy(attributes: Attributes, events: readonly SpanEvent[] | undefined, copy: Attributes): Convention[] {
+  // Detection sees inherited enumerable keys too (for-in); a record with a prototype of its own is
+  // rare enough to take two walks and keep exactly that.
+  const proto: unknown = Object.getPrototypeOf(attributes);
+  const plain = proto === Object.prototype || proto === null;
+  let found = 0;
+  const keys = Object.keys(attributes);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key === "__proto__") setOwn(copy, key, attributes[key]);
+    else copy[key] = attributes[key];
+    if (!plain) continue;
+    const convention = conventionOfKey(key);
+    if (convention) found |= CONVENTION_BIT[convention];
+  }
+  if (!plain) return detectFromParts(attributes, events);
   if (events) {
     for (const event of events) if (typeof event.name === "string" && event.name.startsWith(GENAI_EVENT_PREFIX)) found |= CONVENTION_BIT.genai;
   }

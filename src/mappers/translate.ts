@@ -5,9 +5,8 @@
  */
 import type { Attributes, Convention, Diagnostic, MlflowSpan, SpanType } from "../span.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
-import { setOwn } from "../internal/records.js";
 import { ParseContext } from "./context.js";
-import { detectFromParts } from "./detect.js";
+import { detectAndCopy } from "./detect.js";
 import { completeUsage } from "./usage.js";
 import { EMIT_TARGETS, EMITTERS, PARSERS, type EmitOptions, type EmitTarget } from "./registry.js";
 
@@ -34,8 +33,8 @@ function assertSpanLike(span: unknown, fn: string): asserts span is SpanLike {
 export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): MlflowSpan {
   assertSpanLike(span, "toMlflowSpan");
   const env = normalizeEnvelope(span);
-  const conventions = detectFromParts(env.attributes, env.events);
-  const attributes = copyAttributes(env.attributes);
+  const attributes: Attributes = {};
+  const conventions = detectAndCopy(env.attributes, env.events, attributes);
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
@@ -118,21 +117,6 @@ function assemble(
   return out;
 }
 
-
-/**
- * Own enumerable string keys, as for-in plus hasOwnProperty would give, but through Object.keys:
- * V8 walks a dictionary-mode record (most spans of 16+ attributes) much faster that way.
- */
-function copyAttributes(source: Attributes): Attributes {
-  const out: Attributes = {};
-  const keys = Object.keys(source);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key === "__proto__") setOwn(out, key, source[key]);
-    else out[key] = source[key];
-  }
-  return out;
-}
 
 function noConvention(): Diagnostic {
   return {

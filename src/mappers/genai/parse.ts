@@ -232,12 +232,11 @@ function readUsage(ctx: ParseContext, embeddings: boolean): void {
   // `llm.usage.total_tokens`): fill the gaps in whichever candidate wins, never change a count.
   const current = ctx.current("tokenUsage");
   if (current) {
-    for (const [k, v] of Object.entries(usage) as [keyof PartialUsage, number][]) {
-      if (current.value[k] === undefined) current.value[k] = v;
-    }
-    for (const [k, v] of Object.entries(current.value) as [keyof PartialUsage, number][]) {
-      if (usage[k] === undefined && v !== undefined) usage[k] = v;
-    }
+    // for-in over these small plain records: Object.entries would allocate a pair per count.
+    const other = current.value;
+    let k: keyof PartialUsage;
+    for (k in usage) if (other[k] === undefined) other[k] = usage[k];
+    for (k in other) if (usage[k] === undefined && other[k] !== undefined) usage[k] = other[k];
   }
   ctx.offer("tokenUsage", usage, RANK.structured, "genai");
 }
