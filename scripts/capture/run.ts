@@ -42,6 +42,8 @@ const JOBS: readonly Job[] = [
   { name: "traceloop-legacy-openai", script: "traceloop-legacy-openai.ts" },
   { name: "traceloop-legacy-anthropic", script: "traceloop-legacy-anthropic.ts" },
   { name: "traceloop-sdk", script: "traceloop-sdk.ts" },
+  { name: "openinference-langchain", script: "openinference-langchain.ts" },
+  { name: "traceloop-langchain", script: "traceloop-langchain.ts" },
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
