@@ -35,6 +35,7 @@ import { isPlainObject, setOwn } from "../../internal/records.js";
 import { unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
 import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../internal/indexed.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
+import { asLangChainSerialized, fromLangChain, langChainChatInputs, langChainGenerations, unwrapRunValue } from "../langchain.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
 import { toCount } from "../usage.js";
 
@@ -124,6 +125,13 @@ export function parseOpenInference(ctx: ParseContext): void {
   } else if (lists.has("choices")) {
     choices = readLegacyChoices(ctx);
   }
+  // LangChain's instrumentation drops tool-call ids from the flattened messages; its input.value /
+  // output.value envelopes still have them. input.value is parsed only when an id is missing (it is
+  // the whole request, and otherwise unread on a span with messages); output.value is parsed anyway
+  // for the response id and model (responseMetadata), and cached.
+  if (messages && !fromPrompts && lacksIds(messages)) fillFromLangChain(messages, langChainChatInputs(jsonValue(ctx, OI.inputValue, OI.inputMimeType)));
+  const generations = choices ? langChainGenerations(jsonValue(ctx, OI.outputValue, OI.outputMimeType)) : undefined;
+  if (choices && generations) fillFromLangChain(choices.map((c) => c.message), generations.messages);
   if (messages) {
     messages = recoverSystemPrompt(ctx, messages, params);
     const inputs: Obj = { messages };
@@ -132,7 +140,10 @@ export function parseOpenInference(ctx: ParseContext): void {
     hasChat = true;
   }
   if (choices) {
-    ctx.offer("outputs", { ...responseMetadata(ctx), choices }, RANK.flattened, "openinference");
+    const meta = responseMetadata(ctx);
+    if (generations?.id !== undefined) meta.id ??= generations.id;
+    if (generations?.model !== undefined) meta.model ??= generations.model;
+    ctx.offer("outputs", { ...meta, choices }, RANK.flattened, "openinference");
     hasChat = true;
   }
   if (hasChat) {
@@ -155,11 +166,11 @@ export function parseOpenInference(ctx: ParseContext): void {
   const current = (field: "inputs" | "outputs") => ctx.current(field);
   if (!current("inputs") || current("inputs")!.rank < RANK.raw) {
     const input = readValue(ctx, OI.inputValue, OI.inputMimeType);
-    if (input.ok) ctx.offer("inputs", input.value, RANK.raw, "openinference");
+    if (input.ok) ctx.offer("inputs", readableValue(input.value, "inputs"), RANK.raw, "openinference");
   }
   if (!current("outputs") || current("outputs")!.rank < RANK.raw) {
     const output = readValue(ctx, OI.outputValue, OI.outputMimeType);
-    if (output.ok) ctx.offer("outputs", output.value, RANK.raw, "openinference");
+    if (output.ok) ctx.offer("outputs", readableValue(output.value, "outputs"), RANK.raw, "openinference");
   }
   // An LLM call with parameters but no content (content capture off): the parameters are the inputs.
   if (!current("inputs") && Object.keys(params).length > 0 && (kind === "LLM" || kind === undefined)) {
@@ -798,6 +809,52 @@ function responseMetadata(ctx: ParseContext): Obj {
   if (typeof parsed.value.id === "string" && parsed.value.id !== "") out.id = parsed.value.id;
   if (typeof parsed.value.model === "string" && parsed.value.model !== "") out.model = parsed.value.model;
   return out;
+}
+
+/**
+ * A JSON `input.value` / `output.value` (by its mime type) parsed, or undefined. Nothing is consumed:
+ * this only peeks, for the LangChain envelopes.
+ */
+function jsonValue(ctx: ParseContext, key: string, mimeKey: string): unknown {
+  const mime = ctx.get(mimeKey);
+  if (!ctx.has(key) || typeof mime !== "string" || !mime.toLowerCase().includes("json")) return undefined;
+  const parsed = ctx.json(key);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** Does a tool call lack its id, or a tool message its `tool_call_id`? */
+function lacksIds(messages: readonly ChatMessage[]): boolean {
+  return messages.some((m) => (m.role === "tool" && m.tool_call_id === undefined) || (m.tool_calls?.some((c) => c.id === "") ?? false));
+}
+
+/**
+ * Fills in what the flattened messages lack from the same messages decoded from a LangChain envelope:
+ * tool-call ids (matched by position and function name) and a tool message's `tool_call_id`. Only when
+ * both lists have the same length and roles, so a different conversation is never mixed in.
+ */
+function fillFromLangChain(messages: ChatMessage[], decoded: ChatMessage[] | undefined): void {
+  if (decoded === undefined || decoded.length !== messages.length) return;
+  if (messages.some((m, i) => m.role !== decoded[i]!.role)) return;
+  messages.forEach((m, i) => {
+    const d = decoded[i]!;
+    if (m.tool_calls && d.tool_calls && m.tool_calls.length === d.tool_calls.length) {
+      m.tool_calls.forEach((call, j) => {
+        const other = d.tool_calls![j]!;
+        if (call.id === "" && other.id !== "" && call.function.name === other.function.name) call.id = other.id;
+      });
+    }
+    if (m.role === "tool" && m.tool_call_id === undefined && d.tool_call_id !== undefined) m.tool_call_id = d.tool_call_id;
+  });
+}
+
+/**
+ * A whole `input.value` / `output.value` made readable: LangChain envelopes decoded (src/mappers/langchain.ts),
+ * and LangChain's `{"output": x}` wrapping removed when x is a LangChain object (the instrumentation
+ * already unwraps single-key objects holding a string, and an object of the application's own is kept).
+ */
+function readableValue(value: unknown, field: "inputs" | "outputs"): unknown {
+  const run = unwrapRunValue(value, field);
+  return fromLangChain(run.unwrapped && asLangChainSerialized(run.value) !== undefined ? run.value : value);
 }
 
 function readValue(ctx: ParseContext, key: string, mimeKey: string): { ok: true; value: unknown } | { ok: false } {

@@ -22,6 +22,7 @@ import { choice, message, normalizeRole, toolCall } from "../chat.js";
 import { RANK, type ParseContext } from "../context.js";
 import { toCount } from "../usage.js";
 import { convertContent } from "./content.js";
+import { fromLangChain, unwrapRunValue } from "../langchain.js";
 import { insertPath, parseKeyPath, type IndexedFamily, type LeafObjects } from "../../internal/indexed.js";
 
 type Obj = Record<string, unknown>;
@@ -474,7 +475,32 @@ function readEntity(ctx: ParseContext, key: string, field: "inputs" | "outputs")
     value = parsed.value;
   }
   ctx.consume(key);
-  ctx.offer(field, unwrapEntity(value), RANK.raw, "openllmetry");
+  value = unwrapEntity(value);
+  if (ctx.get(GEN_AI_PROVIDER) === "langchain") value = unwrapLangChainJs(value, field);
+  ctx.offer(field, fromLangChain(value), RANK.raw, "openllmetry");
+}
+
+const GEN_AI_PROVIDER = "gen_ai.provider.name";
+
+/**
+ * The JS LangChain instrumentation (0.27, which marks its chain and tool spans with
+ * `gen_ai.provider.name` = "langchain") writes LangChain's run values as they are: a value that is not
+ * an object arrives wrapped by LangChain as `{"input": x}` / `{"output": x}`, and a tool's input (the
+ * JSON text of its arguments, for a structured tool) as `{"args": [text]}`. Each becomes x, the
+ * arguments text decoded when it is a JSON object or array.
+ */
+function unwrapLangChainJs(value: unknown, field: "inputs" | "outputs"): unknown {
+  const run = unwrapRunValue(value, field);
+  if (run.unwrapped) return run.value;
+  if (field === "inputs" && isPlainObject(value) && Object.keys(value).length === 1 && Array.isArray(value.args) && value.args.length === 1) {
+    const arg: unknown = value.args[0];
+    if (typeof arg === "string" && looksLikeJsonContainer(arg)) {
+      const parsed = safeJsonParse(arg);
+      return parsed.ok ? parsed.value : arg;
+    }
+    return arg;
+  }
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
