@@ -67,7 +67,21 @@ export type JsonValue = { ok: true; value: unknown } | { ok: false };
 export class ParseContext {
   readonly consumed = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
-  private readonly best: { [F in FieldName]?: Candidate<Fields[F]> } = {};
+  /**
+   * Every field present from the start (undefined until offered): each context then has the same
+   * hidden class, so `best[field]` stays a fast property access instead of one shape per offer order.
+   */
+  private readonly best: { [F in FieldName]: Candidate<Fields[F]> | undefined } = {
+    spanType: undefined,
+    inputs: undefined,
+    outputs: undefined,
+    tokenUsage: undefined,
+    model: undefined,
+    provider: undefined,
+    tools: undefined,
+    cost: undefined,
+    messageFormat: undefined,
+  };
   /** Created on the first JSON read: many spans never parse anything. */
   private jsonCache: Map<string, JsonValue> | undefined;
 
@@ -77,6 +91,11 @@ export class ParseContext {
     readonly name: string,
     readonly kind: SpanKindName | undefined,
     readonly status: SpanStatus | undefined,
+    /**
+     * Whether `consume` records keys. Only `keepSource: false` reads the set, so `toMlflowSpan` turns
+     * this off otherwise: a span consumes a dozen keys or more, and the Set grows for each.
+     */
+    private readonly trackConsumed: boolean = true,
   ) {}
 
   /** The attribute value when the span has it as an own key. */
@@ -89,7 +108,7 @@ export class ParseContext {
   }
 
   consume(key: string): void {
-    this.consumed.add(key);
+    if (this.trackConsumed) this.consumed.add(key);
   }
 
   diagnose(code: string, severity: Severity, message: string, key?: string): void {

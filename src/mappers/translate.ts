@@ -41,7 +41,8 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
     return stamp(assemble(env, attributes, { spanType: "UNKNOWN" }, conventions, [noConvention()]));
   }
 
-  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status);
+  const keepSource = options.keepSource !== false;
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource);
   for (const convention of conventions) {
     const parse = PARSERS[convention];
     if (parse) parse(ctx);
@@ -75,7 +76,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   if (cost) fields.cost = cost.value;
   const messageFormat = ctx.current("messageFormat");
   if (messageFormat) fields.messageFormat = messageFormat.value;
-  if (options.keepSource === false) {
+  if (!keepSource) {
     for (const key of ctx.consumed) delete attributes[key];
   }
   return stamp(assemble(env, attributes, fields, conventions, ctx.diagnostics));
