@@ -113,32 +113,15 @@ describe("cross-convention agreement", () => {
   // src/conventions/carry.ts says it cannot carry, and the three with each other after removing the
   // union of those fields.
   describe("captured chat fixtures: canonical -> each convention -> parse agree", () => {
-    /**
-     * Known parser bug, excluded by its signature until it is fixed: the OpenInference parser takes
-     * `model` from `llm.model_name`, which openinference-langchain fills with the *requested* model
-     * ("gpt-4o-mini"), although the response model is known from `output.value` and put in
-     * `outputs.model` ("gpt-4o-mini-2024-07-18"). The canonical rule (GenAI and OpenLLMetry parsers,
-     * and readModel's own comment in src/mappers/openinference/parse.ts) is `model` = the response
-     * model when known, so GenAI and OpenLLMetry read the response model back as `model`. Only the
-     * `model` field of such spans is left out; everything else is still compared.
-     */
-    const modelBug = (span: MlflowSpan) => {
-      const responseModel = (span.outputs as { model?: unknown } | undefined)?.model;
-      return span.conventions.includes("openinference") && typeof responseModel === "string" && responseModel !== span.model ? ["model"] : [];
-    };
-    it("the known model bug still happens (when this fails, it is fixed: delete modelBug)", () => {
-      const span = toMlflowSpan({
-        attributes: {
-          "openinference.span.kind": "LLM",
-          "llm.model_name": "gpt-4o-mini",
-          "llm.input_messages.0.message.role": "user",
-          "llm.input_messages.0.message.content": "hi",
-          "output.mime_type": "application/json",
-          "output.value": JSON.stringify({ model: "gpt-4o-mini-2024-07-18", choices: [{ index: 0, message: { role: "assistant", content: "yo" } }] }),
-        },
-      });
-      expect(modelBug(span)).toEqual(["model"]);
-      expect(toMlflowSpan(fromMlflowSpan(span, { to: "genai" })).model).toBe("gpt-4o-mini-2024-07-18");
+    // Regression: openinference-langchain writes the *requested* model in llm.model_name; the response
+    // model from output.value is the canonical `model`, as GenAI and OpenLLMetry read it back.
+    it("an OpenInference span whose llm.model_name is the requested model reads the response model", () => {
+      const llm = loadFixture("openinference/openinference-langchain__chain")
+        .map((s) => toMlflowSpan(s))
+        .find((s) => s.spanType === "CHAT_MODEL")!;
+      expect(llm.attributes["llm.model_name"]).toBe("gpt-4o-mini");
+      expect(llm.model).toBe("gpt-4o-mini-2024-07-18");
+      expect(toMlflowSpan(fromMlflowSpan(llm, { to: "genai" })).model).toBe("gpt-4o-mini-2024-07-18");
     });
     for (const fixture of listFixtures()) {
       const chats = loadFixture(fixture).map((s) => toMlflowSpan(s)).filter((s) => s.spanType === "CHAT_MODEL");
@@ -146,9 +129,8 @@ describe("cross-convention agreement", () => {
       it(fixture.id, () => {
         for (const span of chats) {
           const back = through(span);
-          const known = modelBug(span);
-          for (const to of TARGETS) expect({ to, ...comparable(back[to], to, known) }).toEqual({ to, ...comparable(shared(span), to, known) });
-          const agree = (s: Shared) => TARGETS.reduce((acc, to) => comparable(acc, to, known), s);
+          for (const to of TARGETS) expect({ to, ...comparable(back[to], to) }).toEqual({ to, ...comparable(shared(span), to) });
+          const agree = (s: Shared) => TARGETS.reduce((acc, to) => comparable(acc, to), s);
           expect(agree(back.openinference)).toEqual(agree(back.genai));
           expect(agree(back.openllmetry)).toEqual(agree(back.genai));
           expect(agree(back.genai).inputs.messages).toBeDefined();

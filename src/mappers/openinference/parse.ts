@@ -132,6 +132,22 @@ export function parseOpenInference(ctx: ParseContext): void {
   if (messages && !fromPrompts && lacksIds(messages)) fillFromLangChain(messages, langChainChatInputs(jsonValue(ctx, OI.inputValue, OI.inputMimeType)));
   const generations = choices ? langChainGenerations(jsonValue(ctx, OI.outputValue, OI.outputMimeType)) : undefined;
   if (choices && generations) fillFromLangChain(choices.map((c) => c.message), generations.messages);
+  let meta: Obj | undefined;
+  if (choices) {
+    meta = responseMetadata(ctx);
+    if (generations?.id !== undefined) meta.id ??= generations.id;
+    if (generations?.model !== undefined) meta.model ??= generations.model;
+  }
+  // The spec has llm.model_name be the response model when known, but LangChain's instrumentation
+  // writes the requested one there; its generation in output.value says which model answered. The
+  // requested name then stays in the parameters, as with llm.request.model_name.
+  let chosenModel = model.model;
+  const answered = generations?.model;
+  if (model.response === undefined && answered !== undefined && answered !== chosenModel) {
+    if (model.name !== undefined && !("model" in params)) params.model = model.name;
+    chosenModel = answered;
+  }
+  if (chosenModel !== undefined) ctx.offer("model", chosenModel, RANK.flattened, "openinference");
   if (messages) {
     messages = recoverSystemPrompt(ctx, messages, params);
     const inputs: Obj = { messages };
@@ -140,9 +156,6 @@ export function parseOpenInference(ctx: ParseContext): void {
     hasChat = true;
   }
   if (choices) {
-    const meta = responseMetadata(ctx);
-    if (generations?.id !== undefined) meta.id ??= generations.id;
-    if (generations?.model !== undefined) meta.model ??= generations.model;
     ctx.offer("outputs", { ...meta, choices }, RANK.flattened, "openinference");
     hasChat = true;
   }
@@ -290,7 +303,16 @@ function readProvider(ctx: ParseContext): void {
   if (value !== undefined) ctx.offer("provider", value.trim().toLowerCase(), RANK.flattened, "openinference");
 }
 
-function readModel(ctx: ParseContext, kind: SpanType | undefined): { request?: string; any: boolean } {
+interface ModelNames {
+  /** The model by the keys alone (offered by the caller, which may know the response model better). */
+  model?: string;
+  name?: string;
+  request?: string;
+  response?: string;
+  any: boolean;
+}
+
+function readModel(ctx: ParseContext, kind: SpanType | undefined): ModelNames {
   const name = readString(ctx, OI.modelName);
   const request = readString(ctx, OI.requestModelName);
   const response = readString(ctx, OI.responseModelName);
@@ -302,9 +324,11 @@ function readModel(ctx: ParseContext, kind: SpanType | undefined): { request?: s
   // The spec: llm.model_name equals the response model when known, else the requested one.
   const llm = response ?? name ?? request;
   const model = kind === "EMBEDDING" ? (embedding ?? llm) : kind === "RERANKER" ? (reranker ?? llm) : (llm ?? embedding ?? reranker);
-  if (model !== undefined) ctx.offer("model", model, RANK.flattened, "openinference");
-  const out: { request?: string; any: boolean } = { any: llm !== undefined };
+  const out: ModelNames = { any: llm !== undefined };
+  if (model !== undefined) out.model = model;
+  if (name !== undefined) out.name = name;
   if (request !== undefined) out.request = request;
+  if (response !== undefined) out.response = response;
   return out;
 }
 

@@ -70,7 +70,8 @@ describe("openinference-langchain__chain (ChatPromptTemplate | ChatOpenAI | Stri
       model: "gpt-4o-mini-2024-07-18",
       choices: [{ index: 0, message: { role: "assistant", content: "The capital of France is Paris." }, finish_reason: "stop" }],
     });
-    expect(llm.model).toBe("gpt-4o-mini");
+    // llm.model_name holds the requested model; the generation says which one answered (the canonical model).
+    expect(llm.model).toBe("gpt-4o-mini-2024-07-18");
     expect(llm.tokenUsage).toEqual({ input_tokens: 26, output_tokens: 12, total_tokens: 38, cache_read_input_tokens: 16, reasoning_tokens: 4 });
     expect(llm.messageFormat).toBe("openai");
   });
