@@ -108,7 +108,20 @@ export class ParseContext {
   }
 
   consume(key: string): void {
-    if (this.trackConsumed) this.consumed.add(key);
+    if (this.trackConsumed && (this.kept === undefined || !this.kept.has(key))) this.consumed.add(key);
+  }
+
+  /** Keys a parser refused in part: never consumed, whatever is read from them before or after. */
+  private kept: Set<string> | undefined;
+
+  /**
+   * Keeps `key` in the span's attributes even with `keepSource: false`: its value was only partly
+   * usable (a message left out, a tool definition that is not one), so the raw value is the record.
+   */
+  keep(key: string): void {
+    if (!this.trackConsumed) return;
+    (this.kept ??= new Set()).add(key);
+    this.consumed.delete(key);
   }
 
   diagnose(code: string, severity: Severity, message: string, key?: string): void {

@@ -40,18 +40,6 @@ const KEPT_RAW = new Set([
  * drops a value that is in no canonical field. A key is excused only when such a diagnostic names it.
  */
 const KNOWN_BUGS: readonly { key: RegExp; bug: string; example: Attributes; silent?: true }[] = [
-  // Excused without a diagnostic on the key: the parser's invalid-tool names the item (`llm.tools.0`).
-  {
-    key: /^llm\.tools\.\d+\.tool\.json_schema$/,
-    silent: true,
-    bug: "OpenInference parser: a json_schema that is not the JSON of a tool object is consumed though no tool comes of it",
-    example: { "openinference.span.kind": "LLM", "llm.tools.0.tool.json_schema": 0 },
-  },
-  {
-    key: /^(llm\.(input|output)_messages\.\d+\.message\.content|retrieval\.documents\.\d+\.document\.content)$/,
-    bug: "OpenInference parser: a content that is not a string is reported (invalid-value) and consumed",
-    example: { "openinference.span.kind": "LLM", "llm.input_messages.0.message.role": "user", "llm.input_messages.0.message.content": 968 },
-  },
   {
     key: /^gen_ai\.(input|output)\.messages$/,
     bug: "GenAI parser: messages left out with invalid-message, yet the key is consumed (the README says the attribute stays raw)",

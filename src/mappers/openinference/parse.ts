@@ -411,7 +411,11 @@ function readTools(ctx: ParseContext): boolean {
   r.items.forEach((item, i) => {
     const tool = isPlainObject(item) && isPlainObject(item.tool) ? toolFromItem(item.tool, ctx, `${OI.tools}.${i}`) : undefined;
     if (tool) tools.push(tool);
-    else ctx.diagnose("invalid-tool", "warning", `${OI.tools}.${i} has no usable tool definition (tool.json_schema or tool.name); left out`, `${OI.tools}.${i}`);
+    else {
+      ctx.diagnose("invalid-tool", "warning", `${OI.tools}.${i} has no usable tool definition (tool.json_schema or tool.name); left out`, `${OI.tools}.${i}`);
+      // Nothing of it reaches the canonical tools: its keys stay as they are.
+      if (isPlainObject(item) && isPlainObject(item.tool)) for (const k of Object.keys(item.tool)) ctx.keep(`${OI.tools}.${i}.tool.${k}`);
+    }
   });
   r.consume();
   if (tools.length === 0) return false;
@@ -556,6 +560,8 @@ function messageFromItem(m: Obj, ctx: ParseContext, key: string): ChatMessage {
 function asText(value: unknown, ctx: ParseContext, key: string): string {
   if (typeof value === "string") return value;
   ctx.diagnose("invalid-value", "warning", `${key} should be a string, got ${describe(value)}; recorded as JSON text`, key);
+  // The text loses the value's type; the attribute keeps it.
+  ctx.keep(key);
   return safeJsonStringify(value);
 }
 

@@ -588,3 +588,19 @@ describe("captured fixtures", () => {
     expect((error.inputs as Chat).messages).toEqual([{ role: "user", content: "Name three primary colors." }]);
   });
 });
+
+describe("keepSource: false keeps what was only partly usable", () => {
+  it("a content that is not a string is read as its JSON text, and the attribute keeps the value", () => {
+    const attrs = { "openinference.span.kind": "LLM", "llm.input_messages.0.message.role": "user", "llm.input_messages.0.message.content": 968 };
+    const lean = toMlflowSpan({ attributes: attrs }, { keepSource: false });
+    expect((lean.inputs as { messages: unknown[] }).messages).toEqual([{ role: "user", content: "968" }]);
+    expect(lean.attributes).toEqual({ "llm.input_messages.0.message.content": 968 });
+  });
+
+  it("a tool whose json_schema is not a tool is left out of tools, and its key stays", () => {
+    const attrs = { "openinference.span.kind": "LLM", "llm.tools.0.tool.json_schema": 0, "llm.tools.1.tool.name": "f" };
+    const lean = toMlflowSpan({ attributes: attrs }, { keepSource: false });
+    expect(lean.tools?.map((t) => t.function.name)).toEqual(["f"]);
+    expect(lean.attributes).toEqual({ "llm.tools.0.tool.json_schema": 0 });
+  });
+});
