@@ -39,8 +39,16 @@ const RULES_BY_SEGMENT: ReadonlyMap<string, readonly DetectionRule[]> = (() => {
 /** Order in which conventions are reported and parsed: most specific first. */
 export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference", "openllmetry", "genai"];
 
-/** First characters of every rule prefix: most keys of a non-LLM span (http., url., server.) stop here. */
-const FIRST_CHARS: ReadonlySet<number> = new Set(ALL_RULES.map((rule) => rule.prefix.charCodeAt(0)));
+/**
+ * First characters of every rule prefix: most keys of a non-LLM span (http., url., server.) stop
+ * here. A table indexed by char code (a byte load) rather than a Set: this runs for every key.
+ */
+const FIRST_CHARS = new Uint8Array(128);
+for (const rule of ALL_RULES) {
+  const c = rule.prefix.charCodeAt(0);
+  if (c >= 128) throw new Error(`detection prefix ${rule.prefix} must start with an ASCII character`);
+  FIRST_CHARS[c] = 1;
+}
 
 /**
  * Attribute keys repeat from span to span (one instrumentation writes the same keys every time), and
@@ -51,7 +59,8 @@ const KEY_CACHE = new Map<string, Convention | null>();
 const KEY_CACHE_LIMIT = 4096;
 
 export function conventionOfKey(key: string): Convention | undefined {
-  if (!FIRST_CHARS.has(key.charCodeAt(0))) return undefined;
+  // charCodeAt is NaN for "" and a non-ASCII first character is never a prefix's: both read 0 or undefined.
+  if (FIRST_CHARS[key.charCodeAt(0)] !== 1) return undefined;
   const cached = KEY_CACHE.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const convention = matchRules(key);
