@@ -4,6 +4,7 @@
  */
 import type { ChatChoice, ChatMessage, ContentPart, ToolCall } from "../span.js";
 import type { ParseContext } from "./context.js";
+import { isPlainObject } from "../internal/records.js";
 
 const ROLE_ALIASES: Readonly<Record<string, string>> = {
   system: "system",
@@ -54,4 +55,16 @@ export function simplifyContent(parts: ContentPart[]): string | ContentPart[] | 
   const only = parts[0]!;
   if (parts.length === 1 && only.type === "text") return (only as { text: string }).text;
   return parts;
+}
+
+/** The chat messages of a canonical `inputs` (`{messages: [...]}`), entries without a role left out; for emitters. */
+export function chatMessages(value: unknown): ChatMessage[] | undefined {
+  if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
+  return (value.messages as unknown[]).filter((m): m is ChatMessage => isPlainObject(m) && typeof m.role === "string");
+}
+
+/** The choices of a canonical `outputs` (`{choices: [...]}`), entries without a message role left out; for emitters. */
+export function chatChoices(value: unknown): ChatChoice[] | undefined {
+  if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
+  return (value.choices as unknown[]).filter((c): c is ChatChoice => isPlainObject(c) && isPlainObject(c.message) && typeof (c.message as Record<string, unknown>).role === "string");
 }

@@ -18,6 +18,7 @@ import { conventionOfKey } from "../detect.js";
 import { envelopeOf, type EmitOptions } from "../registry.js";
 import { GENAI_OPERATION_SPAN_TYPES } from "./parse.js";
 import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "./messages.js";
+import { chatChoices, chatMessages } from "../chat.js";
 
 type Obj = Record<string, unknown>;
 
@@ -58,15 +59,6 @@ function chooseOperation(span: MlflowSpan, messages: ChatMessage[] | undefined):
   return OPERATION_OF_TYPE[span.spanType];
 }
 
-function chatMessages(value: unknown): ChatMessage[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
-  return (value.messages as unknown[]).filter((m): m is ChatMessage => isPlainObject(m) && typeof m.role === "string");
-}
-
-function chatChoices(value: unknown): ChatChoice[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
-  return (value.choices as unknown[]).filter((c): c is ChatChoice => isPlainObject(c) && isPlainObject(c.message) && typeof (c.message as Obj).role === "string");
-}
 
 function asAttribute(value: unknown): Attributes[string] {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;

@@ -30,6 +30,7 @@ import { isPlainObject, setOwn } from "../../internal/records.js";
 import { conventionOfKey } from "../detect.js";
 import { envelopeOf, type EmitOptions } from "../registry.js";
 import { OI_COST_FIELDS, OI_KIND_SPAN_TYPES, OI_USAGE_FIELDS } from "./parse.js";
+import { chatChoices, chatMessages } from "../chat.js";
 
 type Obj = Record<string, unknown>;
 
@@ -185,15 +186,6 @@ function spanKind(span: MlflowSpan): string {
   return KIND_OF_TYPE[span.spanType] ?? OI_SPAN_KINDS.UNKNOWN;
 }
 
-function chatMessages(value: unknown): ChatMessage[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
-  return (value.messages as unknown[]).filter((m): m is ChatMessage => isPlainObject(m) && typeof m.role === "string");
-}
-
-function chatChoices(value: unknown): ChatChoice[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
-  return (value.choices as unknown[]).filter((c): c is ChatChoice => isPlainObject(c) && isPlainObject(c.message) && typeof (c.message as Obj).role === "string");
-}
 
 function writeMessage(attrs: Attributes, base: string, m: ChatMessage): void {
   attrs[base + MF.role] = m.role;

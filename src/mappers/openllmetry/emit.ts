@@ -22,6 +22,7 @@ import { isPlainObject, setOwn } from "../../internal/records.js";
 import { conventionOfKey } from "../detect.js";
 import { envelopeOf, type EmitOptions } from "../registry.js";
 import { LLM_PARAMS, unwrapEntity } from "./parse.js";
+import { chatChoices, chatMessages } from "../chat.js";
 
 type Obj = Record<string, unknown>;
 
@@ -86,15 +87,6 @@ function keepSourceKey(key: string): boolean {
   return true;
 }
 
-function chatMessages(value: unknown): ChatMessage[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
-  return (value.messages as unknown[]).filter((m): m is ChatMessage => isPlainObject(m) && typeof m.role === "string");
-}
-
-function chatChoices(value: unknown): ChatChoice[] | undefined {
-  if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
-  return (value.choices as unknown[]).filter((c): c is ChatChoice => isPlainObject(c) && isPlainObject(c.message) && typeof (c.message as Obj).role === "string");
-}
 
 function documents(value: unknown): RetrievedDocument[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
