@@ -33,28 +33,6 @@ const KEPT_RAW = new Set([
 ]);
 
 // JSON null, or an empty JSON object or list, holds nothing to represent (`llm.invocation_parameters: "{}"`).
-/**
- * Known parser bugs, left out explicitly until fixed (their files had other helpers' uncommitted
- * changes, so they are described here and in the report rather than patched): each parser reports the
- * refused value with a diagnostic naming the key, yet marks the key consumed, so `keepSource: false`
- * drops a value that is in no canonical field. A key is excused only when such a diagnostic names it.
- */
-const KNOWN_BUGS: readonly { key: RegExp; bug: string; example: Attributes; silent?: true }[] = [
-  {
-    key: /^gen_ai\.(input|output)\.messages$/,
-    bug: "GenAI parser: messages left out with invalid-message, yet the key is consumed (the README says the attribute stays raw)",
-    example: { "gen_ai.operation.name": "chat", "gen_ai.input.messages": "[true]" },
-  },
-  {
-    key: /^gen_ai\.tool\.definitions$/,
-    bug: "GenAI parser: entries that are not tool definitions are left out (invalid-value), yet the key is consumed",
-    example: { "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": "[0]" },
-  },
-];
-const excused = (key: string, span: MlflowSpan) =>
-  KNOWN_BUGS.some((b) => b.key.test(key) && (b.silent || span.diagnostics.some((d) => d.key === key)));
-
-// JSON null, or an empty JSON object or list, holds nothing to represent (`llm.invocation_parameters: "{}"`).
 const hasContent = (v: unknown) => v !== undefined && v !== null && v !== "" && v !== "null" && v !== "{}" && v !== "[]" && !(Array.isArray(v) && v.length === 0);
 // `{}` counts as a value: an entity input `{"args":[],"kwargs":{}}` says "no arguments", and `{}` says it too.
 const isEmpty = (v: unknown) => v === undefined;
@@ -76,14 +54,13 @@ function check(source: SpanLike): string[] {
   const dropped = Object.keys(attrs).filter((k) => !Object.prototype.hasOwnProperty.call(lean.attributes, k));
   for (const key of Object.keys(lean.attributes)) expect(Object.is(lean.attributes[key], attrs[key]), key).toBe(true);
   for (const key of dropped) {
-    if (excused(key, lean)) continue;
     expect(conventionOfKey(key), `${key} dropped but belongs to no convention`).toBeDefined();
     const value = attrs[key];
     const feed = FEEDS.find(([re]) => re.test(key));
     if (feed && hasContent(value)) expect(isEmpty(feed[1](lean)), `${key} dropped but its canonical field is empty`).toBe(false);
   }
   for (const d of lean.diagnostics) {
-    if (d.key !== undefined && KEPT_RAW.has(d.code) && Object.prototype.hasOwnProperty.call(attrs, d.key) && !excused(d.key, lean)) {
+    if (d.key !== undefined && KEPT_RAW.has(d.code) && Object.prototype.hasOwnProperty.call(attrs, d.key)) {
       expect(Object.prototype.hasOwnProperty.call(lean.attributes, d.key), `${d.code}: ${d.key} refused but dropped`).toBe(true);
     }
   }
@@ -166,14 +143,6 @@ describe("nothing lost", () => {
       }),
       { numRuns: 500 },
     );
-  });
-
-  it("each known bug above still happens (when this fails, the bug is fixed: delete its entry)", () => {
-    for (const { example, bug } of KNOWN_BUGS) {
-      const lean = toMlflowSpan({ name: "s", attributes: example }, { keepSource: false });
-      const lost = Object.keys(example).filter((k) => KNOWN_BUGS.some((b) => b.key.test(k)) && !(k in lean.attributes));
-      expect(lost, bug).toHaveLength(1);
-    }
   });
 
   describe("captured fixtures", () => {

@@ -84,9 +84,10 @@ export function parseGenAi(ctx: ParseContext): void {
   if (ctx.has(GENAI.toolDefinitions)) {
     const parsed = ctx.json(GENAI.toolDefinitions);
     if (parsed.ok) {
+      const before = ctx.diagnostics.length;
       const tools = toolsFromGenAi(parsed.value, ctx, GENAI.toolDefinitions);
       if (tools) {
-        ctx.consume(GENAI.toolDefinitions);
+        consumeUnlessLeftOut(ctx, GENAI.toolDefinitions, before);
         ctx.offer("tools", tools, RANK.structured, "genai");
       }
     }
@@ -306,25 +307,42 @@ function readStructured(ctx: ParseContext, event: Attributes | undefined): { mes
   let system: ChatMessage | undefined;
   const sys = lookupStructured(ctx, event, GENAI.systemInstructions);
   if (sys.ok) {
+    const before = ctx.diagnostics.length;
     system = systemFromGenAi(sys.value, ctx, GENAI.systemInstructions);
-    if (system && consume) ctx.consume(GENAI.systemInstructions);
+    if (system && consume) consumeUnlessLeftOut(ctx, GENAI.systemInstructions, before);
   }
   const input = lookupStructured(ctx, event, GENAI.inputMessages);
   let messages: ChatMessage[] | undefined;
   if (input.ok) {
+    const before = ctx.diagnostics.length;
     messages = inputMessagesFromGenAi(input.value, ctx, GENAI.inputMessages);
-    if (messages && consume) ctx.consume(GENAI.inputMessages);
+    if (messages && consume) consumeUnlessLeftOut(ctx, GENAI.inputMessages, before);
   }
   if (system || messages) out.messages = system ? [system, ...(messages ?? [])] : messages!;
   const output = lookupStructured(ctx, event, GENAI.outputMessages);
   if (output.ok) {
+    const before = ctx.diagnostics.length;
     const choices = outputChoicesFromGenAi(output.value, ctx, GENAI.outputMessages);
     if (choices) {
       out.choices = choices;
-      if (consume) ctx.consume(GENAI.outputMessages);
+      if (consume) consumeUnlessLeftOut(ctx, GENAI.outputMessages, before);
     }
   }
   return out;
+}
+
+/**
+ * Consumes `key` unless reading it left some of its entries out (a diagnostic on the key since
+ * `before`): then the attribute stays, even with `keepSource: false`, as the record of what was left out.
+ */
+function consumeUnlessLeftOut(ctx: ParseContext, key: string, before: number): void {
+  for (let i = before; i < ctx.diagnostics.length; i++) {
+    if (ctx.diagnostics[i]!.key === key) {
+      ctx.keep(key);
+      return;
+    }
+  }
+  ctx.consume(key);
 }
 
 // ---------------------------------------------------------------------------------------------

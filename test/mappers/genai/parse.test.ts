@@ -363,3 +363,21 @@ describe("errors", () => {
     expect(s.outputs).toBeUndefined();
   });
 });
+
+describe("keepSource: false keeps structured values that were read only in part", () => {
+  it("gen_ai.input.messages with a message left out stays in attributes; a clean one is dropped", () => {
+    const partial = JSON.stringify([true, { role: "user", parts: [{ type: "text", content: "hi" }] }]);
+    const lean = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.input.messages": partial } }, { keepSource: false });
+    expect((lean.inputs as { messages: unknown[] }).messages).toEqual([{ role: "user", content: "hi" }]);
+    expect(lean.attributes).toEqual({ "gen_ai.input.messages": partial });
+    const clean = JSON.stringify([{ role: "user", parts: [{ type: "text", content: "hi" }] }]);
+    expect(toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.input.messages": clean } }, { keepSource: false }).attributes).toEqual({});
+  });
+
+  it("gen_ai.tool.definitions with an entry that is no tool stays in attributes", () => {
+    const defs = JSON.stringify([0, { type: "function", name: "f" }]);
+    const lean = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": defs } }, { keepSource: false });
+    expect(lean.tools?.map((t) => t.function.name)).toEqual(["f"]);
+    expect(lean.attributes).toEqual({ "gen_ai.tool.definitions": defs });
+  });
+});
