@@ -10,6 +10,7 @@
  * Indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` keys belong to the OpenLLMetry parser and are
  * never read here.
  */
+import { describeValue, readString } from "../values.js";
 import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, SpanType, ToolCall } from "../../span.js";
 import { GENAI, GENAI_EVENTS, GENAI_PROVIDER_ALIASES, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
@@ -133,18 +134,7 @@ export function parseGenAi(ctx: ParseContext): void {
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
-function readString(ctx: ParseContext, key: string): string | undefined {
-  if (!ctx.has(key)) return undefined;
-  const value = ctx.get(key);
-  if (typeof value === "string" && value !== "") return value;
-  ctx.diagnose("invalid-value", "warning", `${key} should be a non-empty string, got ${describe(value)}`, key);
-  return undefined;
-}
 
-function describe(value: unknown): string {
-  const text = safeJsonStringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 export function normalizeProvider(raw: string): string {
   const lower = raw.trim().toLowerCase();
@@ -193,7 +183,7 @@ function readParams(ctx: ParseContext, params: Obj): void {
         break;
     }
     if (!ok) {
-      ctx.diagnose("invalid-value", "warning", `${key} has the wrong type (${describe(value)}); left out of inputs`, key);
+      ctx.diagnose("invalid-value", "warning", `${key} has the wrong type (${describeValue(value)}); left out of inputs`, key);
       continue;
     }
     ctx.consume(key);
@@ -274,7 +264,7 @@ function readFinishReasons(ctx: ParseContext): string[] | undefined {
     value = parsed.ok && Array.isArray(parsed.value) ? parsed.value : [value];
   }
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-    ctx.diagnose("invalid-value", "warning", `${GENAI.finishReasons} should be an array of strings, got ${describe(value)}`, GENAI.finishReasons);
+    ctx.diagnose("invalid-value", "warning", `${GENAI.finishReasons} should be an array of strings, got ${describeValue(value)}`, GENAI.finishReasons);
     return undefined;
   }
   ctx.consume(GENAI.finishReasons);
@@ -560,7 +550,7 @@ function mergeResponse(ctx: ParseContext, responseModel: string | undefined): vo
     ctx.consume(GENAI.responseId);
     extra.id = id;
   } else if (id !== undefined) {
-    ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describe(id)}`, GENAI.responseId);
+    ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describeValue(id)}`, GENAI.responseId);
   }
   if (responseModel !== undefined) extra.model = responseModel;
   for (let i = 0; i < RESPONSE_EXTRAS.length; i += 2) {

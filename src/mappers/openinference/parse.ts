@@ -18,6 +18,7 @@
  *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
  * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
  */
+import { describeValue, readString } from "../values.js";
 import type { Attributes, ChatChoice, ChatMessage, ChatTool, ContentPart, Cost, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import {
   OI,
@@ -275,7 +276,7 @@ function readKind(ctx: ParseContext): SpanType | undefined {
     ctx.diagnose(
       "unknown-span-kind",
       "warning",
-      `${OI.spanKind} ${describe(raw)} is not an OpenInference span kind; the raw value is kept in attributes and the span type is inferred`,
+      `${OI.spanKind} ${describeValue(raw)} is not an OpenInference span kind; the raw value is kept in attributes and the span type is inferred`,
       OI.spanKind,
     );
     return undefined;
@@ -285,13 +286,6 @@ function readKind(ctx: ParseContext): SpanType | undefined {
   return type;
 }
 
-function readString(ctx: ParseContext, key: string): string | undefined {
-  if (!ctx.has(key)) return undefined;
-  const value = ctx.get(key);
-  if (typeof value === "string" && value !== "") return value;
-  ctx.diagnose("invalid-value", "warning", `${key} should be a non-empty string, got ${describe(value)}`, key);
-  return undefined;
-}
 
 function readProvider(ctx: ParseContext): void {
   const provider = readString(ctx, OI.provider);
@@ -376,7 +370,7 @@ function readCost(ctx: ParseContext): void {
     if (!ctx.has(key)) continue;
     const v = ctx.get(key);
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      ctx.diagnose("invalid-value", "warning", `${key} should be a number (USD), got ${describe(v)}`, key);
+      ctx.diagnose("invalid-value", "warning", `${key} should be a number (USD), got ${describeValue(v)}`, key);
       continue;
     }
     ctx.consume(key);
@@ -394,7 +388,7 @@ function readParams(ctx: ParseContext, key: string): Obj | undefined {
   const parsed = ctx.json(key);
   if (!parsed.ok) return undefined;
   if (!isPlainObject(parsed.value)) {
-    ctx.diagnose("invalid-value", "warning", `${key} should be a JSON object, got ${describe(parsed.value)}; kept raw`, key);
+    ctx.diagnose("invalid-value", "warning", `${key} should be a JSON object, got ${describeValue(parsed.value)}; kept raw`, key);
     return undefined;
   }
   ctx.consume(key);
@@ -550,7 +544,7 @@ function messageFromItem(m: Obj, ctx: ParseContext, key: string): ChatMessage {
       // A tool result; Anthropic's instrumentation records it as a user turn.
       if (role === "user") msg.role = role = "tool";
     } else {
-      ctx.diagnose("invalid-value", "warning", `${key}.${MF.toolCallId} should be a non-empty string, got ${describe(m.tool_call_id)}`, `${key}.${MF.toolCallId}`);
+      ctx.diagnose("invalid-value", "warning", `${key}.${MF.toolCallId} should be a non-empty string, got ${describeValue(m.tool_call_id)}`, `${key}.${MF.toolCallId}`);
     }
   }
   if (typeof m.name === "string" && m.name !== "") msg.name = m.name;
@@ -559,7 +553,7 @@ function messageFromItem(m: Obj, ctx: ParseContext, key: string): ChatMessage {
 
 function asText(value: unknown, ctx: ParseContext, key: string): string {
   if (typeof value === "string") return value;
-  ctx.diagnose("invalid-value", "warning", `${key} should be a string, got ${describe(value)}; recorded as JSON text`, key);
+  ctx.diagnose("invalid-value", "warning", `${key} should be a string, got ${describeValue(value)}; recorded as JSON text`, key);
   // The text loses the value's type; the attribute keeps it.
   ctx.keep(key);
   return safeJsonStringify(value);
@@ -651,7 +645,7 @@ function partFromItem(item: unknown, ctx: ParseContext, key: string, parts: Cont
       break;
   }
   // An unknown or incomplete part is kept as it came, so nothing is lost.
-  ctx.diagnose("unknown-content-part", "info", `${key} (${CF.type} ${describe(type)}) is not a part we model; kept as given`, key);
+  ctx.diagnose("unknown-content-part", "info", `${key} (${CF.type} ${describeValue(type)}) is not a part we model; kept as given`, key);
   const raw: Obj = { type: type ?? "unknown" };
   for (const k of Object.keys(mc)) if (k !== "type") setOwn(raw, k, mc[k]);
   parts.push(raw as ContentPart);
@@ -747,7 +741,7 @@ function readEmbeddings(ctx: ParseContext): boolean {
       // A string is the redaction marker ("__REDACTED__"); it is kept as given.
       data.push({ index, object: "embedding", embedding: Array.isArray(vector) ? [...vector] : vector });
     } else if (vector !== undefined) {
-      ctx.diagnose("invalid-value", "warning", `${OI.embeddingEmbeddings}.${index}.${EF.vector} should be a list of numbers, got ${describe(vector)}`, `${OI.embeddingEmbeddings}.${index}.${EF.vector}`);
+      ctx.diagnose("invalid-value", "warning", `${OI.embeddingEmbeddings}.${index}.${EF.vector} should be a list of numbers, got ${describeValue(vector)}`, `${OI.embeddingEmbeddings}.${index}.${EF.vector}`);
     }
   });
   if (texts.length === 0 && data.length === 0) return false;
@@ -780,7 +774,7 @@ function readDocuments(ctx: ParseContext, prefix: string): RetrievedDocument[] |
     const metadata: Obj = {};
     if (d.score !== undefined) {
       if (typeof d.score === "number") metadata.score = d.score;
-      else ctx.diagnose("invalid-value", "warning", `${key}.${DF.score} should be a number, got ${describe(d.score)}`, `${key}.${DF.score}`);
+      else ctx.diagnose("invalid-value", "warning", `${key}.${DF.score} should be a number, got ${describeValue(d.score)}`, `${key}.${DF.score}`);
     }
     let meta: unknown = d.metadata;
     if (typeof meta === "string") {
@@ -919,7 +913,3 @@ function inferSpanType(ctx: ParseContext, content: "chat" | "embedding" | "docum
   if (type) ctx.offer("spanType", type, RANK.inferred, "openinference");
 }
 
-function describe(value: unknown): string {
-  const text = value === undefined ? "undefined" : safeJsonStringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
