@@ -64,6 +64,13 @@ interface Candidate<T> {
 
 export type JsonValue = { ok: true; value: unknown } | { ok: false };
 
+/**
+ * Diagnostics listed per span at most. Hostile input (100k bad indexed keys) would otherwise make one
+ * diagnostic object per key; past this the rest are counted in a `too-many-diagnostics` summary.
+ */
+export const MAX_DIAGNOSTICS = 100;
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
 export class ParseContext {
   readonly consumed = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
@@ -125,9 +132,36 @@ export class ParseContext {
   }
 
   diagnose(code: string, severity: Severity, message: string, key?: string): void {
-    const d: Diagnostic = { code, severity, message };
-    if (key !== undefined) d.key = key;
-    this.diagnostics.push(d);
+    if (this.diagnostics.length < MAX_DIAGNOSTICS) {
+      const d: Diagnostic = { code, severity, message };
+      if (key !== undefined) d.key = key;
+      this.diagnostics.push(d);
+      return;
+    }
+    this.suppress(code, severity);
+  }
+
+  /** Past MAX_DIAGNOSTICS: counted per code in one summary diagnostic (added to the list once). */
+  private suppressed: { summary: Diagnostic; counts: Map<string, number>; total: number } | undefined;
+
+  /** Whether some diagnostics were only counted: a step can then not tell which keys they named. */
+  get truncated(): boolean {
+    return this.suppressed !== undefined;
+  }
+
+  private suppress(code: string, severity: Severity): void {
+    let s = this.suppressed;
+    if (s === undefined) {
+      s = { summary: { code: "too-many-diagnostics", severity, message: "" }, counts: new Map(), total: 0 };
+      this.suppressed = s;
+      this.diagnostics.push(s.summary);
+    }
+    s.total++;
+    s.counts.set(code, (s.counts.get(code) ?? 0) + 1);
+    // The summary is as severe as the worst diagnostic it stands for, so --fail-on still sees it.
+    if (SEVERITY_ORDER[severity] > SEVERITY_ORDER[s.summary.severity]) s.summary.severity = severity;
+    const codes = [...s.counts].map(([c, n]) => `${c} ×${n}`).join(", ");
+    s.summary.message = `${s.total} more diagnostics on this span are counted, not listed (${codes})`;
   }
 
   /**

@@ -42,6 +42,18 @@ describe("hostile input", () => {
     expect(span.attributes["gen_ai.input.messages"]).toBe(deep);
   });
 
+  it("100k refused keys on one span: 100 diagnostics listed, the rest counted in one summary, every key kept", () => {
+    const attributes: Attributes = { "openinference.span.kind": "LLM" };
+    for (let i = 0; i < 100_000; i++) attributes[`llm.input_messages.${20_000 + i}.message.content`] = "x";
+    const span = toMlflowSpan({ attributes }, { keepSource: false });
+    expect(span.diagnostics).toHaveLength(101);
+    const summary = span.diagnostics[100]!;
+    expect(summary).toMatchObject({ code: "too-many-diagnostics", severity: "warning" });
+    expect(summary.message).toMatch(/^99900 more diagnostics on this span are counted, not listed \(index-too-large ×99900\)$/);
+    expect(span.diagnostics.slice(0, 100).every((d) => d.code === "index-too-large")).toBe(true);
+    expect(Object.keys(span.attributes)).toHaveLength(100_000);
+  });
+
   it("an index of 2^32, negative and duplicate-looking indices never allocate", () => {
     const result = unflattenIndexed(
       { "x.4294967296.role": "a", "x.-1.role": "b", "x.0.role": "c", "x.00.role": "d", "x.0.role.extra": "e" },

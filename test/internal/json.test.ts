@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../src/internal/json.js";
+import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, safeJsonStringify, textExceedsDepth } from "../../src/internal/json.js";
 
 describe("safeJsonParse", () => {
   it("returns values for JSON and reasons for everything else, never throwing", () => {
@@ -14,6 +14,29 @@ describe("safeJsonParse", () => {
 
   it("never throws on arbitrary strings", () => {
     fc.assert(fc.property(fc.string(), (s) => typeof safeJsonParse(s).ok === "boolean"));
+  });
+
+  it("refuses a deep document past 16 KiB from its text, before parsing", () => {
+    const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
+    expect(safeJsonParse(deep)).toMatchObject({ ok: false, reason: "too-deep" });
+    // Brackets inside strings do not nest.
+    const flat = JSON.stringify(["[".repeat(20_000), "{\\\"[[[", { a: "]]]" }]);
+    expect(safeJsonParse(flat)).toMatchObject({ ok: true });
+  });
+
+  it("the text scan measures depth exactly as the parsed value has it", () => {
+    const depthOf = (v: unknown): number =>
+      v !== null && typeof v === "object" ? 1 + Math.max(0, ...Object.values(v as object).map(depthOf)) : 0;
+    const text = fc.string({ unit: fc.constantFrom("[", "]", "{", "}", '"', "\\", "a", ",") });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, text, fc.integer(), fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(text, tie("node"), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 6 }), (v, max) => {
+        expect(textExceedsDepth(JSON.stringify(v), max)).toBe(depthOf(v) > max);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("checks depth on a 5000-deep document without overflowing the stack", () => {

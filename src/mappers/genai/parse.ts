@@ -326,6 +326,11 @@ function readStructured(ctx: ParseContext, event: Attributes | undefined): { mes
  * `before`): then the attribute stays, even with `keepSource: false`, as the record of what was left out.
  */
 function consumeUnlessLeftOut(ctx: ParseContext, key: string, before: number): void {
+  if (ctx.truncated) {
+    // Some diagnostics were only counted: keep the key rather than guess.
+    ctx.keep(key);
+    return;
+  }
   for (let i = before; i < ctx.diagnostics.length; i++) {
     if (ctx.diagnostics[i]!.key === key) {
       ctx.keep(key);
