@@ -52,8 +52,9 @@ function firstReply(outputs: unknown): unknown {
 function summarise(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
-  if (Array.isArray(value)) {
-    const text = value.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text: unknown }).text) : `[${(p as { type?: string })?.type ?? "part"}]`));
+  // A list of content parts reads as its text; any other list (a tool's result) as its JSON.
+  if (Array.isArray(value) && value.length > 0 && value.every((p) => p !== null && typeof p === "object" && typeof (p as { type?: unknown }).type === "string")) {
+    const text = value.map((p) => ("text" in p ? String((p as { text: unknown }).text) : `[${(p as { type: string }).type}]`));
     return text.join(" ");
   }
   return JSON.stringify(value);
