@@ -10,7 +10,7 @@
  * Indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` keys belong to the OpenLLMetry parser and are
  * never read here.
  */
-import { describeValue, readString } from "../values.js";
+import { consumeUnlessLeftOut, describeValue, readString } from "../values.js";
 import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, SpanType, ToolCall } from "../../span.js";
 import { GENAI, GENAI_EVENTS, GENAI_PROVIDER_ALIASES, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
@@ -319,25 +319,6 @@ function readStructured(ctx: ParseContext, event: Attributes | undefined): { mes
     }
   }
   return out;
-}
-
-/**
- * Consumes `key` unless reading it left some of its entries out (a diagnostic on the key since
- * `before`): then the attribute stays, even with `keepSource: false`, as the record of what was left out.
- */
-function consumeUnlessLeftOut(ctx: ParseContext, key: string, before: number): void {
-  if (ctx.truncated) {
-    // Some diagnostics were only counted: keep the key rather than guess.
-    ctx.keep(key);
-    return;
-  }
-  for (let i = before; i < ctx.diagnostics.length; i++) {
-    if (ctx.diagnostics[i]!.key === key) {
-      ctx.keep(key);
-      return;
-    }
-  }
-  ctx.consume(key);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import { parseIndex, unflattenIndexed, type TreeValue } from "../../internal/unf
 import { choice, message, normalizeRole, toolCall } from "../chat.js";
 import { RANK, type ParseContext } from "../context.js";
 import { toCount } from "../usage.js";
+import { readJsonValue } from "../values.js";
 import { convertContent } from "./content.js";
 import { fromLangChain, unwrapRunValue } from "../langchain.js";
 import { insertPath, parseKeyPath, type IndexedFamily, type LeafObjects } from "../../internal/indexed.js";
@@ -452,28 +453,12 @@ export function unwrapEntity(value: unknown): unknown {
  * Could `text` be a JSON scalar (string, number, true/false/null)? Only then is it worth parsing:
  * plain prose ("done") is kept as it is without a failed parse.
  */
-function mayBeJsonScalar(text: string): boolean {
-  const c = text.trimStart().charCodeAt(0);
-  return c === 0x22 /* " */ || c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39) || c === 0x74 /* t */ || c === 0x66 /* f */ || c === 0x6e /* n */;
-}
-
-/**
- * Both SDKs write every entity value as its JSON (JSON.stringify / json.dumps), so a string result
- * arrives quoted (`"\"PARIS\""`) and a number as `"60"`; any JSON value is decoded. Text that is not
- * JSON (hand-written spans) is kept as the string; broken JSON objects/arrays are diagnosed and kept raw.
- */
+/** Both SDKs write every entity value as its JSON (JSON.stringify / json.dumps): see `readJsonValue`. */
 function readEntity(ctx: ParseContext, key: string, field: "inputs" | "outputs"): void {
   if (!ctx.has(key)) return;
-  const raw = ctx.get(key);
-  let value: unknown;
-  if (typeof raw === "string" && !looksLikeJsonContainer(raw)) {
-    const parsed = mayBeJsonScalar(raw) ? safeJsonParse(raw) : undefined;
-    value = parsed !== undefined && parsed.ok ? parsed.value : raw;
-  } else {
-    const parsed = ctx.json(key);
-    if (!parsed.ok) return;
-    value = parsed.value;
-  }
+  const parsed = readJsonValue(ctx, key);
+  if (!parsed.ok) return;
+  let value = parsed.value;
   ctx.consume(key);
   value = unwrapEntity(value);
   if (ctx.get(GEN_AI_PROVIDER) === "langchain") value = unwrapLangChainJs(value, field);
