@@ -34,7 +34,7 @@ export function isSpanType(value: unknown): value is SpanType {
   return typeof value === "string" && (SPAN_TYPES as readonly string[]).includes(value);
 }
 
-export const CONVENTIONS = ["mlflow", "genai", "openinference", "openllmetry"] as const;
+export const CONVENTIONS = ["mlflow", "genai", "openinference", "openllmetry", "vercel-ai"] as const;
 export type Convention = (typeof CONVENTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * `npm run capture`: regenerates every fixture under fixtures/ from real instrumentation packages.
  *
- * 1. Deletes the previously captured files (`*.otlp.json`, `*.logs.json`) of the four convention
+ * 1. Deletes the previously captured files (`*.otlp.json`, `*.logs.json`) of the convention
  *    folders, so a renamed or dropped scenario leaves nothing stale behind.
  * 2. Starts the mock provider (mock-provider.ts) on 127.0.0.1 at a random free port.
  * 3. Runs each capture script in its own Node process (`node --import tsx <script>`, two at a
@@ -49,7 +49,7 @@ const JOBS: readonly Job[] = [
   { name: "http", script: "http-requests.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "none"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
 
@@ -141,7 +141,7 @@ function instrumentationSummary(records: readonly FixtureRecord[]): string {
 function manifest(records: readonly FixtureRecord[]): string {
   return `# Captured fixtures
 
-Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\` and \`none/\` was produced by running a
+Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\`, \`vercel-ai/\` and \`none/\` was produced by running a
 real instrumentation package around a real provider SDK against the local mock provider
 (\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
 to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends

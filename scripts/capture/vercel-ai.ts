@@ -127,7 +127,7 @@ if (useAnthropic) {
   const model = anthropic("claude-haiku-4-5");
   await runCapture({
     telemetry,
-    convention: "genai",
+    convention: "vercel-ai",
     instrumentation: name,
     instrumentationPackages: [packageVersion("ai")],
     sdkPackage: packageVersion("@ai-sdk/anthropic"),
@@ -159,7 +159,7 @@ if (useAnthropic) {
   const embedding = openai.embedding("text-embedding-3-small");
   await runCapture({
     telemetry,
-    convention: "genai",
+    convention: "vercel-ai",
     instrumentation: name,
     instrumentationPackages: [packageVersion("ai")],
     sdkPackage: packageVersion("@ai-sdk/openai"),

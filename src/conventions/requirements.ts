@@ -4,7 +4,8 @@
  * - GenAI: the attribute registry as published in @opentelemetry/semantic-conventions 1.45 (incubating),
  *   whose JSDoc names each deprecated key's replacement;
  * - OpenInference: Arize-ai/openinference `spec/semantic_conventions.md`;
- * - OpenLLMetry: `@traceloop/ai-semantic-conventions` (SpanAttributes, LLMRequestTypeValues, TraceloopSpanKindValues).
+ * - OpenLLMetry: `@traceloop/ai-semantic-conventions` (SpanAttributes, LLMRequestTypeValues, TraceloopSpanKindValues);
+ * - Vercel AI SDK: its telemetry docs and the keys `ai` 6 writes (see src/conventions/vercel.ts).
  */
 import {
   ATTR_GEN_AI_COMPLETION,
@@ -40,6 +41,7 @@ import {
   ATTR_GEN_AI_USAGE_PROMPT_TOKENS,
 } from "@opentelemetry/semantic-conventions/incubating";
 import type { Attributes, Convention } from "../span.js";
+import { VERCEL, VERCEL_OPERATIONS, VERCEL_USAGE_KEYS } from "./vercel.js";
 
 export type ValueType = "string" | "int" | "number" | "boolean" | "string[]" | "json-array" | "json-object";
 
@@ -208,12 +210,43 @@ const OPENLLMETRY_PRESENCE: readonly PresenceRule[] = [
   },
 ];
 
+/** The Vercel AI SDK's `ai.operationId` values (ai 6; an open list, the SDK adds operations). */
+const VERCEL_OPERATION_IDS: readonly string[] = Object.values(VERCEL_OPERATIONS).flat();
+const VERCEL_MODEL_CALLS: ReadonlySet<string> = new Set(VERCEL_OPERATIONS.modelCalls);
+const isVercelModelCall = (a: Attributes) => {
+  const operation = a[VERCEL.operationId];
+  return typeof operation === "string" && VERCEL_MODEL_CALLS.has(operation);
+};
+
+const VERCEL_KEYS: Record<string, KeyRule> = {
+  [VERCEL.operationId]: { type: "string", values: VERCEL_OPERATION_IDS, open: true },
+  [VERCEL.modelId]: { type: "string" },
+  [VERCEL.modelProvider]: { type: "string" },
+  [VERCEL.prompt]: { type: "json-object" },
+  [VERCEL.promptMessages]: { type: "json-array" },
+  [VERCEL.promptTools]: { type: "string[]" },
+  [VERCEL.responseToolCalls]: { type: "json-array" },
+  [VERCEL.responseText]: { type: "string" },
+  [VERCEL.responseFinishReason]: { type: "string" },
+  // No deprecations: ai 6 still writes the AI SDK 4 spellings (promptTokens) on generateObject spans.
+  ...Object.fromEntries(Object.values(VERCEL_USAGE_KEYS).flat().map((key) => [key, { type: "int" } satisfies KeyRule])),
+};
+
+const VERCEL_PRESENCE: readonly PresenceRule[] = [
+  { anyOf: [VERCEL.operationId], level: "required", because: "it decides the span type" },
+  { anyOf: [VERCEL.modelId], level: "recommended", when: isVercelModelCall, because: "MLflow's model field" },
+  { anyOf: [VERCEL.promptMessages], level: "recommended", when: isVercelModelCall, because: "MLflow's inputs (telemetry recordInputs)" },
+  { anyOf: ["ai.usage.inputTokens", "ai.usage.promptTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost" },
+  { anyOf: ["ai.usage.outputTokens", "ai.usage.completionTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost" },
+];
+
 /** Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
 export const KEY_RULES: Readonly<Record<Convention, ReadonlyMap<string, KeyRule>>> = {
   mlflow: new Map(),
   genai: new Map(Object.entries(GENAI_KEYS)),
   openinference: new Map(Object.entries(OPENINFERENCE_KEYS)),
   openllmetry: new Map(Object.entries(OPENLLMETRY_KEYS)),
+  "vercel-ai": new Map(Object.entries(VERCEL_KEYS)),
 };
 
 export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]>> = {
@@ -221,4 +254,5 @@ export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]
   genai: GENAI_PRESENCE,
   openinference: OPENINFERENCE_PRESENCE,
   openllmetry: OPENLLMETRY_PRESENCE,
+  "vercel-ai": VERCEL_PRESENCE,
 };

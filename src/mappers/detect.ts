@@ -8,6 +8,7 @@ import { MLFLOW_DETECTION } from "../conventions/mlflow.js";
 import { GENAI_DETECTION, GENAI_EVENT_PREFIX } from "../conventions/genai.js";
 import { OPENINFERENCE_DETECTION } from "../conventions/openinference.js";
 import { OPENLLMETRY_DETECTION } from "../conventions/openllmetry.js";
+import { VERCEL_DETECTION } from "../conventions/vercel.js";
 import type { Attributes } from "../span.js";
 import { setOwn } from "../internal/records.js";
 
@@ -15,6 +16,7 @@ const ALL_RULES: readonly DetectionRule[] = [
   ...MLFLOW_DETECTION,
   ...OPENINFERENCE_DETECTION,
   ...OPENLLMETRY_DETECTION,
+  ...VERCEL_DETECTION,
   ...GENAI_DETECTION,
 ];
 
@@ -36,8 +38,12 @@ const RULES_BY_SEGMENT: ReadonlyMap<string, readonly DetectionRule[]> = (() => {
   return map;
 })();
 
-/** Order in which conventions are reported and parsed: most specific first. */
-export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference", "openllmetry", "genai"];
+/**
+ * Order in which conventions are reported and parsed: most specific first. The Vercel AI SDK comes
+ * before GenAI: its spans carry a few gen_ai.* keys beside the ai.* content, and the GenAI parser,
+ * running second, then merges its request parameters and response metadata into what ai.* gave.
+ */
+export const CONVENTION_ORDER: readonly Convention[] = ["mlflow", "openinference", "openllmetry", "vercel-ai", "genai"];
 
 /**
  * First characters of every rule prefix: most keys of a non-LLM span (http., url., server.) stop
@@ -84,10 +90,10 @@ function matchRules(key: string): Convention | undefined {
 }
 
 /** Bit of each convention in the mask `detectFromParts` builds (bit i = CONVENTION_ORDER[i]). */
-const CONVENTION_BIT: Readonly<Record<Convention, number>> = { mlflow: 1, openinference: 2, openllmetry: 4, genai: 8 };
+const CONVENTION_BIT: Readonly<Record<Convention, number>> = { mlflow: 1, openinference: 2, openllmetry: 4, "vercel-ai": 8, genai: 16 };
 
 /** Every subset of CONVENTION_ORDER, indexed by mask; callers get a fresh copy. */
-const BY_MASK: readonly (readonly Convention[])[] = Array.from({ length: 16 }, (_, mask) => CONVENTION_ORDER.filter((c) => (mask & CONVENTION_BIT[c]) !== 0));
+const BY_MASK: readonly (readonly Convention[])[] = Array.from({ length: 1 << CONVENTION_ORDER.length }, (_, mask) => CONVENTION_ORDER.filter((c) => (mask & CONVENTION_BIT[c]) !== 0));
 
 export function detectFromParts(attributes: Attributes, events: readonly SpanEvent[] | undefined): Convention[] {
   // A bit mask instead of a Set: this runs once per span, and on most spans finds nothing.

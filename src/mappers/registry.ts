@@ -12,6 +12,7 @@ import { parseOpenInference } from "./openinference/parse.js";
 import { emitOpenInference } from "./openinference/emit.js";
 import { parseOpenLlmetry } from "./openllmetry/parse.js";
 import { emitOpenLlmetry } from "./openllmetry/emit.js";
+import { parseVercelAi } from "./vercel/parse.js";
 
 export type Parser = (ctx: ParseContext) => void;
 
@@ -30,6 +31,8 @@ export const PARSERS: Partial<Record<Convention, Parser>> = {
   genai: parseGenAi,
   openinference: parseOpenInference,
   openllmetry: parseOpenLlmetry,
+  // Parse only: nothing is emitted in the AI SDK's ai.* keys (no EMITTERS entry).
+  "vercel-ai": parseVercelAi,
 };
 
 export const EMITTERS: Partial<Record<EmitTarget, Emitter>> = {

@@ -14,6 +14,8 @@ const realKeys = [
   "llm.input_messages.0.message.role", "llm.input_messages.0.message.content", "llm.output_messages.0.message.tool_calls.0.tool_call.function.arguments",
   "llm.token_count.prompt", "llm.invocation_parameters", "input.value", "output.value", "retrieval.documents.0.document.content",
   "traceloop.span.kind", "traceloop.entity.input", "llm.request.type", "llm.usage.total_tokens",
+  "ai.operationId", "ai.prompt", "ai.prompt.messages", "ai.prompt.tools", "ai.prompt.toolChoice", "ai.response.text", "ai.response.toolCalls",
+  "ai.response.finishReason", "ai.usage.inputTokens", "ai.toolCall.args", "ai.values", "ai.embeddings", "ai.model.provider", "ai.settings.stopSequences",
 ];
 const segment = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "0", "4294967295", "-1", ""), fc.string({ maxLength: 5 }));
 const key = fc.oneof(
@@ -21,7 +23,11 @@ const key = fc.oneof(
   fc.tuple(fc.constantFrom(...realKeys), segment).map(([k, s]) => `${k}.${s}`),
   fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join(".")),
 );
-const almostJson = fc.oneof(fc.json(), fc.json().map((j) => j.slice(0, -1)), fc.constantFrom('{"role":"user"', "[[[[", "null", '"\\"x\\""'));
+const almostJson = fc.oneof(
+  fc.json(), fc.json().map((j) => j.slice(0, -1)), fc.constantFrom('{"role":"user"', "[[[[", "null", '"\\"x\\""'),
+  // AI SDK messages with arbitrary parts, so the part converters see odd shapes too.
+  fc.array(fc.record({ role: fc.constantFrom("user", "assistant", "tool", 3), content: fc.oneof(fc.string(), fc.array(fc.dictionary(fc.constantFrom("type", "text", "data", "mediaType", "output", "input", "toolCallId", "__proto__"), fc.jsonValue(), { maxKeys: 4 }), { maxLength: 3 })) }), { maxLength: 3 }).map((m) => JSON.stringify(m)),
+);
 const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.string(), almostJson, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
   fc.uint8Array({ maxLength: 4 }), fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 3 }),

@@ -18,12 +18,12 @@ import { listFixtures, loadFixture } from "../helpers/fixtures.js";
 
 /** The canonical field a key's content ends up in, by the key's spelling in each convention. */
 const FEEDS: readonly [RegExp, (s: MlflowSpan) => unknown][] = [
-  [/^(mlflow\.spanInputs|gen_ai\.input\.messages|gen_ai\.system_instructions|gen_ai\.prompt(\.|$)|llm\.input_messages\.|llm\.prompts|llm\.invocation_parameters|input\.value|traceloop\.entity\.input|gen_ai\.request\.(temperature|top_p|top_k|max_tokens|seed|stop_sequences|frequency_penalty|presence_penalty)|gen_ai\.tool\.call\.arguments|embedding\.embeddings\.\d+\.embedding\.text|reranker\.(query|input_documents))/, (s) => s.inputs],
-  [/^(mlflow\.spanOutputs|gen_ai\.output\.messages|gen_ai\.completion(\.|$)|llm\.output_messages\.|llm\.choices|output\.value|traceloop\.entity\.output|gen_ai\.tool\.call\.result|retrieval\.documents\.|reranker\.output_documents|embedding\.embeddings\.\d+\.embedding\.vector)/, (s) => s.outputs],
-  [/^(mlflow\.chat\.tokenUsage|gen_ai\.usage\.|llm\.usage\.|llm\.token_count\.)/, (s) => s.tokenUsage],
-  [/^(mlflow\.llm\.model|gen_ai\.(request|response)\.model|llm\.(model_name|request\.model_name|response\.model_name)|embedding\.model_name|reranker\.model_name)$/, (s) => s.model],
+  [/^(mlflow\.spanInputs|gen_ai\.input\.messages|gen_ai\.system_instructions|gen_ai\.prompt(\.|$)|llm\.input_messages\.|llm\.prompts|llm\.invocation_parameters|input\.value|traceloop\.entity\.input|gen_ai\.request\.(temperature|top_p|top_k|max_tokens|seed|stop_sequences|frequency_penalty|presence_penalty)|gen_ai\.tool\.call\.arguments|embedding\.embeddings\.\d+\.embedding\.text|reranker\.(query|input_documents)|ai\.prompt(\.messages|\.toolChoice)?$|ai\.settings\.|ai\.toolCall\.(args|input)$|ai\.values?$|ai\.documents$)/, (s) => s.inputs],
+  [/^(mlflow\.spanOutputs|gen_ai\.output\.messages|gen_ai\.completion(\.|$)|llm\.output_messages\.|llm\.choices|output\.value|traceloop\.entity\.output|gen_ai\.tool\.call\.result|retrieval\.documents\.|reranker\.output_documents|embedding\.embeddings\.\d+\.embedding\.vector|ai\.response\.(text|reasoning|toolCalls|object|finishReason|id)$|ai\.toolCall\.(result|output)$|ai\.embeddings?$|ai\.ranking$)/, (s) => s.outputs],
+  [/^(mlflow\.chat\.tokenUsage|gen_ai\.usage\.|llm\.usage\.|llm\.token_count\.|ai\.usage\.)/, (s) => s.tokenUsage],
+  [/^(mlflow\.llm\.model|gen_ai\.(request|response)\.model|llm\.(model_name|request\.model_name|response\.model_name)|embedding\.model_name|reranker\.model_name|ai\.model\.id|ai\.response\.model)$/, (s) => s.model],
   [/^(mlflow\.llm\.provider|gen_ai\.(provider\.name|system)|llm\.(provider|system))$/, (s) => s.provider],
-  [/^(mlflow\.chat\.tools|gen_ai\.tool\.definitions|llm\.tools\.|llm\.request\.functions\.)/, (s) => s.tools],
+  [/^(mlflow\.chat\.tools|gen_ai\.tool\.definitions|llm\.tools\.|llm\.request\.functions\.|ai\.prompt\.tools$)/, (s) => s.tools],
   [/^(mlflow\.llm\.cost|llm\.cost\.)/, (s) => s.cost],
 ];
 /** Diagnostics that refuse a value and promise to keep it raw (README, "Diagnostics"). */
@@ -113,10 +113,13 @@ const realKeys = [
   "llm.input_messages.0.message.content", "llm.output_messages.0.message.content", "llm.token_count.prompt", "llm.token_count.completion",
   "llm.invocation_parameters", "llm.model_name", "input.value", "output.value", "llm.tools.0.tool.json_schema", "retrieval.documents.0.document.content",
   "llm.input_messages.4294967295.message.content", "llm.input_messages.__proto__.message.content", "mlflow.spanType", "mlflow.spanInputs", "mlflow.chat.tokenUsage", "mlflow.llm.model",
+  "ai.operationId", "ai.prompt", "ai.prompt.messages", "ai.prompt.tools", "ai.response.text", "ai.response.toolCalls", "ai.response.finishReason", "ai.usage.inputTokens",
+  "ai.usage.outputTokens", "ai.toolCall.args", "ai.toolCall.result", "ai.values", "ai.embeddings", "ai.model.id", "ai.settings.temperature",
 ];
 const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 12 }), fc.json({ maxDepth: 2 }), fc.json({ maxDepth: 2 }).map((j) => j.slice(0, -1)), fc.integer({ min: -5, max: 1000 }), fc.double(), fc.boolean(),
-  fc.constantFrom("chat", "LLM", "workflow", '[{"role":"user","content":"hi"}]', '[{"role":"user","parts":[{"type":"text","content":"hi"}]}]', '"CHAT_MODEL"', '{"input_tokens":1,"output_tokens":2}'),
+  fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.json({ maxDepth: 1 })), { maxLength: 3 }),
+  fc.constantFrom("chat", "LLM", "workflow", "ai.generateText.doGenerate", "ai.toolCall", '{"prompt":"hi"}', '[{"role":"user","content":[{"type":"text","text":"hi"}]}]', '[{"role":"user","content":"hi"}]', '[{"role":"user","parts":[{"type":"text","content":"hi"}]}]', '"CHAT_MODEL"', '{"input_tokens":1,"output_tokens":2}'),
 );
 
 describe("nothing lost", () => {

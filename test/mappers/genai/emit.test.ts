@@ -57,12 +57,13 @@ describe("emit every fixture as GenAI", () => {
     });
   }
 
-  const genaiFixtures = listFixtures().filter((f) => f.id.startsWith("genai/") || /traceloop-(openai|anthropic)__/.test(f.id));
+  // GenAI captures, plus the AI SDK's (whose spans MLflow users export as GenAI as well).
+  const genaiFixtures = listFixtures().filter((f) => /^(genai|vercel-ai)\//.test(f.id) || /traceloop-(openai|anthropic)__/.test(f.id));
   for (const fixture of genaiFixtures) {
     it(`${fixture.id}: emit then parse gives back the same canonical fields`, () => {
       for (const source of loadFixture(fixture)) {
         const canonical = toMlflowSpan(source);
-        if (!canonical.conventions.includes("genai")) continue;
+        if (!canonical.conventions.includes("genai") && !canonical.conventions.includes("vercel-ai")) continue;
         const back = toMlflowSpan(fromMlflowSpan(canonical, { to: "genai" }));
         expect(carried(back)).toEqual(carried(canonical));
       }

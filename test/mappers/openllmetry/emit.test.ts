@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fromMlflowSpan, toMlflowSpan, type MlflowSpan } from "../../../src/index.js";
 import { listFixtures, loadFixture } from "../../helpers/fixtures.js";
 import { entityInput, entityOutput } from "../../../src/mappers/openllmetry/emit.js";
+import { stripOf, withoutPaths } from "../../properties/losses.js";
 
 const base = (fields: Partial<MlflowSpan>): MlflowSpan => ({ name: "s", spanType: "UNKNOWN", attributes: {}, conventions: [], diagnostics: [], ...fields });
 
@@ -126,11 +127,12 @@ describe("emitted attributes", () => {
 });
 
 describe("fixture round trips through OpenLLMetry", () => {
+  const responseModel = stripOf("openllmetry", "response-model");
   const fields = (s: MlflowSpan) => {
     const { spanType, inputs, outputs, tokenUsage, model, provider, tools } = s;
     return { spanType, inputs, outputs, tokenUsage, model, provider, tools };
   };
-  const llmFixtures = listFixtures().filter((f) => /traceloop|genai\//.test(f.id));
+  const llmFixtures = listFixtures().filter((f) => /traceloop|genai\/|vercel-ai\//.test(f.id));
   for (const f of llmFixtures) {
     it(f.id, () => {
       for (const source of loadFixture(f.id)) {
@@ -138,7 +140,11 @@ describe("fixture round trips through OpenLLMetry", () => {
         if (first.conventions.length === 0) continue;
         const second = toMlflowSpan(fromMlflowSpan(first, { to: "openllmetry" }));
         expect(second.conventions).toContain("openllmetry");
-        expect(fields(second)).toEqual(fields(first));
+        // Losses carry.ts lists that AI SDK spans show: an outer call has a model but no response
+        // model (it comes back as one), and `tool_choice` has no OpenLLMetry key (other-parameters).
+        const lossy = ["inputs.tool_choice"];
+        if (first.outputs !== undefined && (first.outputs as { model?: unknown }).model === undefined) lossy.push(...responseModel);
+        expect(withoutPaths(fields(second), lossy)).toEqual(withoutPaths(fields(first), lossy));
       }
     });
   }
