@@ -2,7 +2,7 @@
  * Builders for the OpenAI chat shapes of the canonical span, shared by every convention parser, and
  * the role normalisation they all need (sources say "human", "ai", "model", "function"...).
  */
-import type { ChatChoice, ChatMessage, ContentPart, ToolCall } from "../span.js";
+import { ChatChoiceSchema, ChatMessageSchema, type ChatChoice, type ChatMessage, type ContentPart, type ToolCall } from "../span.js";
 import type { ParseContext } from "./context.js";
 import { isPlainObject } from "../internal/records.js";
 
@@ -57,14 +57,22 @@ export function simplifyContent(parts: ContentPart[]): string | ContentPart[] | 
   return parts;
 }
 
-/** The chat messages of a canonical `inputs` (`{messages: [...]}`), entries without a role left out; for emitters. */
+/**
+ * The chat messages of a canonical `inputs` (`{messages: [...]}`), for emitters; undefined unless every
+ * entry is a chat message (`inputs` may hold any value, and one that is not chat-shaped is written as
+ * a value, not half as messages).
+ */
 export function chatMessages(value: unknown): ChatMessage[] | undefined {
   if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
-  return (value.messages as unknown[]).filter((m): m is ChatMessage => isPlainObject(m) && typeof m.role === "string");
+  const list = value.messages as unknown[];
+  for (let i = 0; i < list.length; i++) if (!ChatMessageSchema.safeParse(list[i]).success) return undefined;
+  return list as ChatMessage[];
 }
 
-/** The choices of a canonical `outputs` (`{choices: [...]}`), entries without a message role left out; for emitters. */
+/** The choices of a canonical `outputs` (`{choices: [...]}`), for emitters; undefined unless every entry is a chat choice. */
 export function chatChoices(value: unknown): ChatChoice[] | undefined {
   if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
-  return (value.choices as unknown[]).filter((c): c is ChatChoice => isPlainObject(c) && isPlainObject(c.message) && typeof (c.message as Record<string, unknown>).role === "string");
+  const list = value.choices as unknown[];
+  for (let i = 0; i < list.length; i++) if (!ChatChoiceSchema.safeParse(list[i]).success) return undefined;
+  return list as ChatChoice[];
 }

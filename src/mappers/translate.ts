@@ -3,7 +3,7 @@
  * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
  * ParseContext -> pick the best candidate per field -> MlflowSpan.
  */
-import type { Attributes, Convention, Diagnostic, MlflowSpan, SpanType } from "../span.js";
+import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan, type SpanType } from "../span.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { ParseContext } from "./context.js";
 import { detectAndCopy } from "./detect.js";
@@ -142,12 +142,31 @@ export function isMlflowSpan(value: unknown): value is MlflowSpan {
   return typeof v.spanType === "string" && Array.isArray(v.conventions) && Array.isArray(v.diagnostics);
 }
 
+/**
+ * The typed fields of a canonical span the caller built (or read back from storage): an emitter relies
+ * on them, so a wrong one is misuse and throws, naming the field. `inputs` / `outputs` may hold any
+ * value and are not checked here (emitters write non-chat values as values).
+ */
+const TypedFieldsSchema = MlflowSpanSchema.pick({ spanType: true, tokenUsage: true, model: true, provider: true, tools: true, cost: true, messageFormat: true });
+
+function assertTypedFields(span: MlflowSpan): void {
+  const result = TypedFieldsSchema.safeParse(span);
+  if (result.success) return;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.length > 0 ? `span.${issue.path.map(String).join(".")}` : "span";
+  throw new TypeError(`fromMlflowSpan: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
+}
+
 export function fromMlflowSpan(span: MlflowSpan | SpanLike, options: EmitOptions): SpanLike {
   const to = (options as Partial<EmitOptions> | undefined)?.to;
   if (!to || !(EMIT_TARGETS as readonly string[]).includes(to)) {
     throw new TypeError(`fromMlflowSpan: options.to must be one of ${EMIT_TARGETS.map((t) => `"${t}"`).join(", ")}; got ${JSON.stringify(to)}`);
   }
-  const canonical = isMlflowSpan(span) ? span : toMlflowSpan(span);
+  let canonical: MlflowSpan;
+  if (isMlflowSpan(span)) {
+    assertTypedFields(span);
+    canonical = span;
+  } else canonical = toMlflowSpan(span);
   const emit = EMITTERS[to as EmitTarget];
   if (!emit) throw new Error(`fromMlflowSpan: emitting "${to}" is not available in this version of mlflow-semconv`);
   return emit(canonical, options);

@@ -1,7 +1,7 @@
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
-import { detectConventions, fromMlflowSpan, toMlflowSpan } from "../../src/index.js";
+import { detectConventions, fromMlflowSpan, toMlflowSpan, type MlflowSpan } from "../../src/index.js";
 
 describe("detectConventions", () => {
   it.each([
@@ -115,6 +115,22 @@ describe("toMlflowSpan", () => {
 });
 
 describe("fromMlflowSpan", () => {
+  const canonical = (fields: Record<string, unknown>) => ({ name: "s", spanType: "CHAT_MODEL", attributes: {}, conventions: [], diagnostics: [], ...fields }) as MlflowSpan;
+
+  it("a canonical span with a typed field of the wrong type is misuse: a TypeError names the field", () => {
+    expect(() => fromMlflowSpan(canonical({ tools: [null] }), { to: "genai" })).toThrow(/^fromMlflowSpan: span\.tools\.0: .*build canonical spans with toMlflowSpan\(\) or fix that field$/);
+    expect(() => fromMlflowSpan(canonical({ tokenUsage: { input_tokens: "3" } }), { to: "openinference" })).toThrow(TypeError);
+    expect(() => fromMlflowSpan(canonical({ model: 4 }), { to: "openllmetry" })).toThrow(/span\.model/);
+  });
+
+  it("inputs that are not all chat messages are written as a value, not half as messages", () => {
+    const span = canonical({ spanType: "CHAIN", inputs: { messages: [{ role: "user", content: "hi" }, { content: 5 }] } });
+    const out = fromMlflowSpan(span, { to: "openinference" });
+    expect(out.attributes["llm.input_messages.0.message.role"]).toBeUndefined();
+    expect(JSON.parse(out.attributes["input.value"] as string)).toEqual(span.inputs);
+    expect(toMlflowSpan(out).inputs).toEqual(span.inputs);
+  });
+
   it("rejects an unknown target with the list of targets", () => {
     expect(() => fromMlflowSpan({ attributes: {} }, { to: "zipkin" as never })).toThrow(/"genai", "openinference", "openllmetry", "mlflow"/);
     expect(() => fromMlflowSpan({ attributes: {} }, undefined as never)).toThrow(TypeError);
