@@ -34,6 +34,14 @@ export const OPENLLMETRY = {
   completion: "gen_ai.completion",
   requestType: "llm.request.type",
   totalTokens: "llm.usage.total_tokens",
+  /** The first releases' spellings, before the counts moved to `gen_ai.usage.prompt_tokens` / `completion_tokens`. */
+  legacyPromptTokens: "llm.usage.prompt_tokens",
+  legacyCompletionTokens: "llm.usage.completion_tokens",
+  /**
+   * Traceloop's own total (in @traceloop/ai-semantic-conventions, not in the GenAI spec): 0.27+ spans
+   * carry only `gen_ai.*` keys, and this one says they come from OpenLLMetry. The GenAI parser reads it.
+   */
+  genAiTotalTokens: "gen_ai.usage.total_tokens",
   /** Prefix: `llm.request.functions.<i>.{name,description,parameters|arguments}`. */
   requestFunctions: "llm.request.functions",
   topK: "llm.top_k",
@@ -96,6 +104,7 @@ export const OPENLLMETRY_DETECTION: readonly DetectionRule[] = [
   ol("llm.request.type", { exact: true }),
   ol("llm.request.functions."),
   ol("llm.usage."),
+  ol("gen_ai.usage.total_tokens", { exact: true }),
   ol("llm.is_streaming", { exact: true }),
   ol("llm.frequency_penalty", { exact: true }),
   ol("llm.presence_penalty", { exact: true }),

@@ -30,6 +30,11 @@ export const RANK = {
   structured: 60,
   /** An operation attribute (`gen_ai.operation.name`, `llm.request.type`). */
   operation: 50,
+  /**
+   * An explicit but generic span kind (Traceloop's `task`, which its LangChain instrumentation puts on
+   * tool runs too): it wins over inference, and a specific operation on the span wins over it.
+   */
+  genericKind: 45,
   /** Flattened indexed keys (`llm.input_messages.N.*`, `gen_ai.prompt.N.*`). */
   flattened: 40,
   /** Span events / log records. */

@@ -12,6 +12,8 @@ describe("detectConventions", () => {
     [{ "gen_ai.prompt.x": "hi" }, ["genai"]],
     [{ "llm.request.type": "chat" }, ["openllmetry"]],
     [{ "llm.usage.total_tokens": 3 }, ["openllmetry"]],
+    // OpenLLMetry 0.27: GenAI keys plus Traceloop's own total.
+    [{ "gen_ai.operation.name": "chat", "gen_ai.usage.total_tokens": 3 }, ["openllmetry", "genai"]],
     [{ "traceloop.span.kind": "workflow" }, ["openllmetry"]],
     [{ "openinference.span.kind": "LLM" }, ["openinference"]],
     [{ "llm.input_messages.0.message.role": "user" }, ["openinference"]],

@@ -19,7 +19,7 @@ import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../
 import { isPlainObject } from "../../internal/records.js";
 import { parseIndex, unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
 import { choice, message, normalizeRole, toolCall } from "../chat.js";
-import { RANK, type ParseContext } from "../context.js";
+import { RANK, type ParseContext, type PartialUsage } from "../context.js";
 import { toCount } from "../usage.js";
 import { readJsonValue } from "../values.js";
 import { convertContent } from "./content.js";
@@ -155,7 +155,7 @@ function readSpanKind(ctx: ParseContext): void {
   const type = lookup(SPAN_KIND_TYPES, kind);
   if (type) {
     ctx.consume(key);
-    ctx.offer("spanType", type, RANK.explicitKind, "openllmetry");
+    ctx.offer("spanType", type, kind === "task" ? RANK.genericKind : RANK.explicitKind, "openllmetry");
   } else if (kind === "llm") {
     // Some instrumentations mark their model spans so; llm.request.type says which kind.
     ctx.consume(key);
@@ -413,14 +413,30 @@ const SCHEMA_FIELDS = ["parameters", "arguments", "input_schema"] as const;
  * GenAI parser reads. It runs next and fills the gaps of this partial usage (or replaces it with its
  * own, complete one). Alone, the total gives `usage-incomplete`.
  */
+/**
+ * `llm.usage.total_tokens`, and the first releases' `llm.usage.prompt_tokens` / `completion_tokens`.
+ * Newer releases put the input/output counts in `gen_ai.usage.*`, which the GenAI parser reads and
+ * merges into this candidate (filling gaps, never changing a count).
+ */
 function readUsage(ctx: ParseContext): void {
-  const key = OPENLLMETRY.totalTokens;
-  if (!ctx.has(key)) return;
-  const total = toCount(ctx.get(key), ctx, key);
-  if (total === undefined) return;
-  ctx.consume(key);
-  ctx.offer("tokenUsage", { total_tokens: total }, RANK.flattened, "openllmetry");
+  let usage: PartialUsage | undefined;
+  for (let i = 0; i < USAGE_KEYS.length; i += 2) {
+    const key = USAGE_KEYS[i] as string;
+    if (!ctx.has(key)) continue;
+    const n = toCount(ctx.get(key), ctx, key);
+    if (n === undefined) continue;
+    ctx.consume(key);
+    (usage ??= {})[USAGE_KEYS[i + 1] as keyof PartialUsage] = n;
+  }
+  if (usage) ctx.offer("tokenUsage", usage, RANK.flattened, "openllmetry");
 }
+
+/** Pairs of (attribute key, canonical count). */
+const USAGE_KEYS: readonly string[] = [
+  OPENLLMETRY.legacyPromptTokens, "input_tokens",
+  OPENLLMETRY.legacyCompletionTokens, "output_tokens",
+  OPENLLMETRY.totalTokens, "total_tokens",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Entity input/output (SDK decorators, LangChain)
@@ -428,7 +444,8 @@ function readUsage(ctx: ParseContext): void {
 /**
  * Unwraps the envelopes the Traceloop SDKs write:
  * - decorators (JS and Python): `{"args": [...], "kwargs": {...}}` -> the kwargs when there are no
- *   positional args, the single arg when there is one and no kwargs, else the envelope unchanged;
+ *   positional args; without kwargs, the single arg, or the list of args when there are several
+ *   (argument names are not recorded); with both, the envelope unchanged;
  * - LangChain: `{"inputs": ..., "tags", "metadata", "kwargs"}` -> inputs, `{"outputs": ..., "kwargs"}` -> outputs.
  */
 export function unwrapEntity(value: unknown): unknown {
@@ -439,7 +456,7 @@ export function unwrapEntity(value: unknown): unknown {
     const kwargs = value.kwargs as Obj;
     const kwargCount = Object.keys(kwargs).length;
     if (args.length === 0) return kwargs;
-    if (args.length === 1 && kwargCount === 0) return args[0];
+    if (kwargCount === 0) return args.length === 1 ? args[0] : args;
     return value;
   }
   for (const field of ["inputs", "outputs"] as const) {
@@ -449,10 +466,6 @@ export function unwrapEntity(value: unknown): unknown {
   return value;
 }
 
-/**
- * Could `text` be a JSON scalar (string, number, true/false/null)? Only then is it worth parsing:
- * plain prose ("done") is kept as it is without a failed parse.
- */
 /** Both SDKs write every entity value as its JSON (JSON.stringify / json.dumps): see `readJsonValue`. */
 function readEntity(ctx: ParseContext, key: string, field: "inputs" | "outputs"): void {
   if (!ctx.has(key)) return;

@@ -26,6 +26,7 @@ const JS_NAMES: Partial<Record<keyof typeof OPENLLMETRY, keyof typeof SpanAttrib
   associationProperties: "TRACELOOP_ASSOCIATION_PROPERTIES",
   requestType: "LLM_REQUEST_TYPE",
   totalTokens: "LLM_USAGE_TOTAL_TOKENS",
+  genAiTotalTokens: "GEN_AI_USAGE_TOTAL_TOKENS",
   requestFunctions: "LLM_REQUEST_FUNCTIONS",
   topK: "LLM_TOP_K",
   frequencyPenalty: "LLM_FREQUENCY_PENALTY",
@@ -46,6 +47,12 @@ const PYTHON_ONLY: Partial<Record<keyof typeof OPENLLMETRY, string>> = {
   vectorDbOperation: "db.operation",
 };
 
+/** Keys of the first releases that no current package defines, spelled out. */
+const LEGACY: Partial<Record<keyof typeof OPENLLMETRY, string>> = {
+  legacyPromptTokens: "llm.usage.prompt_tokens",
+  legacyCompletionTokens: "llm.usage.completion_tokens",
+};
+
 describe("OpenLLMetry key constants", () => {
   it("match @traceloop/ai-semantic-conventions SpanAttributes", () => {
     for (const [ours, theirs] of Object.entries(JS_NAMES)) {
@@ -61,8 +68,16 @@ describe("OpenLLMetry key constants", () => {
     }
   });
 
-  it("every constant is checked by one of the two tables, or is an indexed prefix", () => {
-    const checked = new Set([...Object.keys(JS_NAMES), ...Object.keys(PYTHON_ONLY), "prompt", "completion", "vectorDbQueryResult"]);
+  it("legacy keys are gone from the JS package", () => {
+    const jsValues = new Set<string>(Object.values(SpanAttributes));
+    for (const [ours, key] of Object.entries(LEGACY)) {
+      expect(OPENLLMETRY[ours as keyof typeof OPENLLMETRY]).toBe(key);
+      expect(jsValues.has(key), key).toBe(false);
+    }
+  });
+
+  it("every constant is checked by one of the tables, or is an indexed prefix", () => {
+    const checked = new Set([...Object.keys(JS_NAMES), ...Object.keys(PYTHON_ONLY), ...Object.keys(LEGACY), "prompt", "completion", "vectorDbQueryResult"]);
     expect(Object.keys(OPENLLMETRY).filter((k) => !checked.has(k))).toEqual([]);
   });
 

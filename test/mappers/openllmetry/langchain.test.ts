@@ -86,13 +86,13 @@ describe("traceloop-langchain__tool-call (bindTools -> tool call -> tool -> foll
   const spans = spansOf("openllmetry/traceloop-langchain__tool-call");
   const [step, first, tool, second] = spans as [MlflowSpan, MlflowSpan, MlflowSpan, MlflowSpan];
 
-  it("has the four runs with their exact types; the tool is a TASK (traceloop.span.kind task)", () => {
+  it("has the four runs with their exact types; the tool is a TOOL (traceloop.span.kind task, but gen_ai.operation.name execute_tool)", () => {
     expect(spans.map((s) => [s.name, s.spanType])).toEqual([
       // 0.27 names chain spans after the run type or class, never the run name (weather_step).
       ["workflow RunnableLambda", "WORKFLOW"],
       ["chat gpt-4o-mini", "CHAT_MODEL"],
       // ... and tool spans after the tool's class, not its name.
-      ["execute_tool DynamicStructuredTool", "TASK"],
+      ["execute_tool DynamicStructuredTool", "TOOL"],
       ["chat gpt-4o-mini", "CHAT_MODEL"],
     ]);
     expect(tool.attributes["traceloop.entity.name"]).toBe("DynamicStructuredTool");

@@ -297,6 +297,38 @@ describe("attribute -> canonical field (hand-written)", () => {
       check: (s) => expect(s.tokenUsage).toEqual({ input_tokens: 5, output_tokens: 2, total_tokens: 7 }),
     },
     {
+      name: "the first releases' llm.usage.prompt_tokens / completion_tokens are the input / output counts",
+      attrs: { "llm.request.type": "chat", "llm.usage.prompt_tokens": 100, "llm.usage.completion_tokens": 5, "llm.usage.total_tokens": 105 },
+      check: (s) => {
+        expect(s.tokenUsage).toEqual({ input_tokens: 100, output_tokens: 5, total_tokens: 105 });
+        expect(s.diagnostics).toEqual([]);
+      },
+    },
+    {
+      name: "a gen_ai.usage count wins over the legacy llm.usage one only where it is missing (counts are never changed)",
+      attrs: { "llm.request.type": "chat", "llm.usage.prompt_tokens": 100, "gen_ai.usage.completion_tokens": 5 },
+      check: (s) => expect(s.tokenUsage).toEqual({ input_tokens: 100, output_tokens: 5, total_tokens: 105 }),
+    },
+    {
+      name: "traceloop.span.kind task is generic: a GenAI operation on the span says more (LangChain tool runs)",
+      attrs: { "traceloop.span.kind": "task", "gen_ai.operation.name": "execute_tool" },
+      check: (s) => expect(s.spanType).toBe("TOOL"),
+    },
+    {
+      name: "traceloop.span.kind task without an operation is TASK; workflow, agent and tool win over an operation",
+      attrs: { "traceloop.span.kind": "task", "llm.usage.total_tokens": 3 },
+      check: (s) => {
+        expect(s.spanType).toBe("TASK");
+        expect(span({ "traceloop.span.kind": "agent", "gen_ai.operation.name": "chat" }).spanType).toBe("AGENT");
+        expect(span({ "traceloop.span.kind": "workflow", "gen_ai.operation.name": "invoke_agent" }).spanType).toBe("WORKFLOW");
+      },
+    },
+    {
+      name: "traceloop.entity.input {args: [a, b], kwargs: {}} -> [a, b]",
+      attrs: { "traceloop.span.kind": "task", "traceloop.entity.input": '{"args":["Paris",3],"kwargs":{}}' },
+      check: (s) => expect(s.inputs).toEqual(["Paris", 3]),
+    },
+    {
       name: "traceloop.entity.input {args: [], kwargs} -> kwargs",
       attrs: { "traceloop.span.kind": "tool", "traceloop.entity.input": '{"args":[],"kwargs":{"city":"Paris"}}', "traceloop.entity.output": '{"t":18}' },
       check: (s) => {

@@ -173,9 +173,9 @@ describe("traceloop-sdk__entity-io (how withEntity records inputs and outputs)",
     }
   });
 
-  it("several positional arguments: the {args, kwargs} envelope stays whole", () => {
+  it("several positional arguments and no kwargs: the list of arguments (their names are not recorded)", () => {
     const workflow = named(spans, "format_report.workflow");
-    expect(workflow.inputs).toEqual({ args: ["Paris", 3, { unit: "celsius" }], kwargs: {} });
+    expect(workflow.inputs).toEqual(["Paris", 3, { unit: "celsius" }]);
     expect(workflow.outputs).toEqual({ city: "PARIS", days: 3, unit: "celsius", average: 20, units: ["celsius", "fahrenheit"] });
     expect(workflow.attributes["traceloop.entity.version"]).toBe(2);
   });
