@@ -1,6 +1,7 @@
 /** Small readers shared by the convention parsers, so each wording of a diagnostic exists once. */
 import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../internal/json.js";
 import type { JsonValue, ParseContext } from "./context.js";
+import { GENAI_PROVIDER_ALIASES } from "../conventions/genai.js";
 
 /** A value as it appears in a diagnostic: its JSON, cut at 80 characters. */
 export function describeValue(value: unknown): string {
@@ -54,4 +55,10 @@ export function readJsonValue(ctx: ParseContext, key: string): JsonValue {
     return { ok: true, value: parsed !== undefined && parsed.ok ? parsed.value : raw };
   }
   return ctx.json(key);
+}
+
+/** A provider name in the GenAI spec's spelling: lower-cased, old and vendor names renamed (`vertex_ai` -> `gcp.vertex_ai`). */
+export function normalizeProvider(raw: string): string {
+  const lower = raw.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(GENAI_PROVIDER_ALIASES, lower) ? GENAI_PROVIDER_ALIASES[lower]! : lower;
 }

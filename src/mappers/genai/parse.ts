@@ -10,9 +10,9 @@
  * Indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` keys belong to the OpenLLMetry parser and are
  * never read here.
  */
-import { consumeUnlessLeftOut, describeValue, readString } from "../values.js";
+import { consumeUnlessLeftOut, describeValue, normalizeProvider, readString } from "../values.js";
 import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, SpanType, ToolCall } from "../../span.js";
-import { GENAI, GENAI_EVENTS, GENAI_PROVIDER_ALIASES, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
+import { GENAI, GENAI_EVENTS, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { isPlainObject } from "../../internal/records.js";
 import { safeJsonStringify } from "../../internal/json.js";
@@ -136,10 +136,6 @@ export function parseGenAi(ctx: ParseContext): void {
 
 
 
-export function normalizeProvider(raw: string): string {
-  const lower = raw.trim().toLowerCase();
-  return Object.prototype.hasOwnProperty.call(GENAI_PROVIDER_ALIASES, lower) ? GENAI_PROVIDER_ALIASES[lower]! : lower;
-}
 
 function readProvider(ctx: ParseContext): void {
   const provider = readString(ctx, GENAI.provider);

@@ -18,7 +18,7 @@
  *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
  * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
  */
-import { describeValue, readString } from "../values.js";
+import { describeValue, normalizeProvider, readString } from "../values.js";
 import type { Attributes, ChatChoice, ChatMessage, ChatTool, ContentPart, Cost, RetrievedDocument, SpanType, ToolCall } from "../../span.js";
 import {
   OI,
@@ -295,6 +295,21 @@ function readProvider(ctx: ParseContext): void {
   // `llm.provider` names the host (azure, aws); `llm.system` the API family. The host is what MLflow records.
   const value = provider ?? system;
   if (value !== undefined) ctx.offer("provider", value.trim().toLowerCase(), RANK.flattened, "openinference");
+  else readLangChainProvider(ctx);
+}
+
+/**
+ * OpenInference's LangChain instrumentation writes no `llm.provider`, but LangChain's own run metadata
+ * (`metadata`, JSON) names it: `ls_provider` (`openai`, `anthropic`, …). A weak source: it stays in
+ * `metadata`, which is not consumed, and any provider key on the span wins.
+ */
+function readLangChainProvider(ctx: ParseContext): void {
+  const raw = ctx.get(OI.metadata);
+  if (typeof raw !== "string" || !raw.includes('"ls_provider"')) return;
+  const parsed = safeJsonParse(raw);
+  if (!parsed.ok || !isPlainObject(parsed.value)) return;
+  const name = parsed.value.ls_provider;
+  if (typeof name === "string" && name !== "") ctx.offer("provider", normalizeProvider(name), RANK.inferred, "openinference");
 }
 
 interface ModelNames {

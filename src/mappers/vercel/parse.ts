@@ -17,9 +17,8 @@ import { VERCEL, VERCEL_OPERATIONS, VERCEL_PROVIDERS, VERCEL_SETTINGS, VERCEL_US
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { safeJsonParse } from "../../internal/json.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
-import { normalizeProvider } from "../genai/parse.js";
 import { toCount } from "../usage.js";
-import { consumeUnlessLeftOut, describeValue, readJsonValue, readString } from "../values.js";
+import { consumeUnlessLeftOut, describeValue, normalizeProvider, readJsonValue, readString } from "../values.js";
 import {
   finishReasonFromVercel,
   messagesFromVercel,

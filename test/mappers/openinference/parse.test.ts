@@ -197,6 +197,17 @@ describe("scalars: model, provider, usage, cost, parameters, tools", () => {
     expect(llm({ "llm.system": "anthropic" }).provider).toBe("anthropic");
   });
 
+  it("without a provider key: LangChain's metadata.ls_provider, in the GenAI spelling; metadata stays", () => {
+    const metadata = JSON.stringify({ ls_provider: "google_vertexai", ls_model_name: "gemini" });
+    expect(llm({ metadata }).provider).toBe("google_vertexai");
+    expect(llm({ metadata: JSON.stringify({ ls_provider: "vertex_ai" }) }).provider).toBe("gcp.vertex_ai");
+    expect(llm({ metadata, "llm.provider": "Azure" }).provider).toBe("azure");
+    expect(llm({ metadata: JSON.stringify({ user: "u" }) }).provider).toBeUndefined();
+    expect(llm({ metadata: '{"ls_provider": ' }).diagnostics).toEqual([]);
+    const lean = toMlflowSpan({ attributes: { [KIND]: "LLM", metadata } }, { keepSource: false });
+    expect(lean.attributes.metadata).toBe(metadata);
+  });
+
   it("model: response model, else llm.model_name, else the request model; embedding and reranker model names", () => {
     expect(llm({ "llm.model_name": "a", "llm.response.model_name": "b", "llm.request.model_name": "c" }).model).toBe("b");
     expect(llm({ "llm.request.model_name": "c" }).model).toBe("c");
