@@ -102,7 +102,7 @@ function readProvider(ctx: ParseContext): void {
   const lower = raw.toLowerCase();
   let provider: string | undefined;
   for (const [prefix, name] of VERCEL_PROVIDERS) {
-    if (lower === prefix || lower.startsWith(`${prefix}.`)) {
+    if (lower.startsWith(prefix) && (lower.length === prefix.length || lower.charCodeAt(prefix.length) === 0x2e /* . */)) {
       provider = name;
       break;
     }
@@ -179,10 +179,14 @@ function readUsage(ctx: ParseContext, embeddings: boolean): void {
 // ---------------------------------------------------------------------------------------------
 // Chat calls
 
+/** Provider-request messages first: they are what was sent (a span with both is not written by the SDK). */
+const PROMPT_KEYS = [VERCEL.promptMessages, VERCEL.prompt] as const;
+const RESPONSE_TEXT_KEYS = [VERCEL.responseText, VERCEL.responseObject] as const;
+
 /** Inputs of a provider request (`ai.prompt.messages`) or of an outer call (`ai.prompt`). */
 function readChatInputs(ctx: ParseContext, params: Obj): boolean {
   let messages: ChatMessage[] | undefined;
-  for (const key of [VERCEL.promptMessages, VERCEL.prompt]) {
+  for (const key of PROMPT_KEYS) {
     if (!ctx.has(key)) continue;
     const parsed = ctx.json(key);
     if (!parsed.ok) continue;
@@ -231,7 +235,7 @@ function readChatOutputs(ctx: ParseContext, responseModel: string | undefined): 
     parts.push({ type: "reasoning", text: reasoning });
     found = true;
   }
-  for (const key of [VERCEL.responseText, VERCEL.responseObject]) {
+  for (const key of RESPONSE_TEXT_KEYS) {
     if (!ctx.has(key)) continue;
     const text = ctx.get(key);
     if (typeof text !== "string") {
