@@ -40,7 +40,7 @@ import {
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_USAGE_PROMPT_TOKENS,
 } from "@opentelemetry/semantic-conventions/incubating";
-import type { Attributes, Convention } from "../span.js";
+import type { Attributes, Convention, SpanType } from "../span.js";
 import { VERCEL, VERCEL_OPERATIONS, VERCEL_USAGE_KEYS } from "./vercel.js";
 
 export type ValueType = "string" | "int" | "number" | "boolean" | "string[]" | "json-array" | "json-object";
@@ -256,3 +256,157 @@ export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]
   openllmetry: OPENLLMETRY_PRESENCE,
   "vercel-ai": VERCEL_PRESENCE,
 };
+
+// ---------------------------------------------------------------------------------------------
+// `validateSpan({ require })`: where each canonical field is required, and what to add when it is not.
+
+/** Canonical fields of the translation that `validateSpan({ require })` can ask for. */
+export const REQUIRABLE_FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools"] as const;
+export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
+
+/** Spans that call a model: the only ones that can report usage, a model and a provider. */
+const MODEL_CALL_TYPES: readonly SpanType[] = ["LLM", "CHAT_MODEL", "EMBEDDING"];
+
+export interface FieldScope {
+  /** Translated span types the field is required on; absent: every span that uses an LLM convention. */
+  spanTypes?: readonly SpanType[];
+  /** Not required when the span's status is ERROR: a failed call has no reply and, usually, no usage. */
+  notOnError?: boolean;
+}
+
+/**
+ * Where a required field applies. A tool, agent or workflow span never carries token usage, and a call
+ * that failed has nothing to output: requiring those there would bury the real findings.
+ */
+export const FIELD_SCOPES: Readonly<Record<RequirableField, FieldScope>> = {
+  spanType: {},
+  inputs: {},
+  outputs: { notOnError: true },
+  tokenUsage: { spanTypes: MODEL_CALL_TYPES, notOnError: true },
+  model: { spanTypes: MODEL_CALL_TYPES },
+  provider: { spanTypes: MODEL_CALL_TYPES },
+  tools: { spanTypes: ["LLM", "CHAT_MODEL"] },
+};
+
+/**
+ * The attributes to add, in a convention, so the translation gets a field: `default`, overridden per
+ * span type. `null` means the convention has no attribute our parsers read for that field on that span
+ * type (GenAI has no key for an embedding's vectors); the field is then not required there, since no
+ * fix exists in that convention.
+ */
+export interface FieldHint {
+  default: string | null;
+  byType?: Partial<Record<SpanType, string | null>>;
+}
+
+const LLM_TYPES = (hint: string | null): Partial<Record<SpanType, string | null>> => ({ LLM: hint, CHAT_MODEL: hint });
+
+const GENAI_HINTS: Record<RequirableField, FieldHint> = {
+  spanType: { default: "gen_ai.operation.name" },
+  inputs: {
+    default: "gen_ai.input.messages",
+    // The GenAI parser reads no embedding input text nor gen_ai.retrieval.* keys.
+    byType: { TOOL: "gen_ai.tool.call.arguments", EMBEDDING: null, RETRIEVER: null },
+  },
+  outputs: { default: "gen_ai.output.messages", byType: { TOOL: "gen_ai.tool.call.result", EMBEDDING: null, RETRIEVER: null } },
+  tokenUsage: { default: "gen_ai.usage.input_tokens and gen_ai.usage.output_tokens", byType: { EMBEDDING: "gen_ai.usage.input_tokens" } },
+  model: { default: "gen_ai.request.model" },
+  provider: { default: "gen_ai.provider.name" },
+  tools: { default: "gen_ai.tool.definitions" },
+};
+
+const OPENINFERENCE_HINTS: Record<RequirableField, FieldHint> = {
+  spanType: { default: "openinference.span.kind" },
+  inputs: {
+    default: "input.value",
+    byType: {
+      ...LLM_TYPES("llm.input_messages.N.message.role and .content (or input.value)"),
+      EMBEDDING: "embedding.embeddings.N.embedding.text (or input.value)",
+      RERANKER: "reranker.query or reranker.input_documents.N.document.content (or input.value)",
+    },
+  },
+  outputs: {
+    default: "output.value",
+    byType: {
+      ...LLM_TYPES("llm.output_messages.N.message.role and .content (or output.value)"),
+      EMBEDDING: "embedding.embeddings.N.embedding.vector (or output.value)",
+      RETRIEVER: "retrieval.documents.N.document.content (or output.value)",
+      RERANKER: "reranker.output_documents.N.document.content (or output.value)",
+    },
+  },
+  tokenUsage: { default: "llm.token_count.prompt and llm.token_count.completion", byType: { EMBEDDING: "llm.token_count.prompt" } },
+  model: { default: "llm.model_name", byType: { EMBEDDING: "embedding.model_name (or llm.model_name)" } },
+  provider: { default: "llm.provider" },
+  tools: { default: "llm.tools.N.tool.json_schema" },
+};
+
+const OPENLLMETRY_HINTS: Record<RequirableField, FieldHint> = {
+  spanType: { default: "traceloop.span.kind (or llm.request.type on model calls)" },
+  inputs: { default: "traceloop.entity.input", byType: { ...LLM_TYPES("gen_ai.prompt.N.role and gen_ai.prompt.N.content"), EMBEDDING: "gen_ai.prompt.N.content" } },
+  // OpenLLMetry records no embedding vectors.
+  outputs: { default: "traceloop.entity.output", byType: { ...LLM_TYPES("gen_ai.completion.N.role and gen_ai.completion.N.content"), EMBEDDING: null } },
+  // Releases from 0.27 write the GenAI spellings; the older gen_ai.usage.prompt_tokens are deprecated.
+  tokenUsage: { default: "gen_ai.usage.input_tokens and gen_ai.usage.output_tokens", byType: { EMBEDDING: "gen_ai.usage.input_tokens" } },
+  model: { default: "gen_ai.request.model" },
+  provider: { default: "gen_ai.provider.name (older releases: gen_ai.system)" },
+  tools: { default: "llm.request.functions.N.name" },
+};
+
+const VERCEL_HINTS: Record<RequirableField, FieldHint> = {
+  spanType: { default: "ai.operationId" },
+  // What the AI SDK records depends on experimental_telemetry { recordInputs, recordOutputs }.
+  inputs: {
+    default: "ai.prompt (telemetry recordInputs)",
+    byType: {
+      CHAT_MODEL: "ai.prompt.messages (telemetry recordInputs)",
+      TOOL: "ai.toolCall.args",
+      EMBEDDING: "ai.value or ai.values (telemetry recordInputs)",
+      RERANKER: "ai.documents (telemetry recordInputs)",
+    },
+  },
+  outputs: {
+    default: "ai.response.text, ai.response.object or ai.response.toolCalls (telemetry recordOutputs)",
+    byType: {
+      TOOL: "ai.toolCall.result",
+      EMBEDDING: "ai.embedding or ai.embeddings (telemetry recordOutputs)",
+      RERANKER: "ai.ranking (telemetry recordOutputs)",
+    },
+  },
+  tokenUsage: { default: "ai.usage.inputTokens and ai.usage.outputTokens", byType: { EMBEDDING: "ai.usage.tokens" } },
+  model: { default: "ai.model.id" },
+  provider: { default: "ai.model.provider" },
+  // Tools are recorded on the provider request (doGenerate / doStream), not on the outer call.
+  tools: { default: "ai.prompt.tools", byType: { LLM: null } },
+};
+
+const MLFLOW_HINTS: Record<RequirableField, FieldHint> = {
+  spanType: { default: "mlflow.spanType" },
+  inputs: { default: "mlflow.spanInputs" },
+  outputs: { default: "mlflow.spanOutputs" },
+  tokenUsage: { default: "mlflow.chat.tokenUsage" },
+  model: { default: "mlflow.llm.model" },
+  provider: { default: "mlflow.llm.provider" },
+  tools: { default: "mlflow.chat.tools" },
+};
+
+export const FIELD_HINTS: Readonly<Record<Convention, Readonly<Record<RequirableField, FieldHint>>>> = {
+  mlflow: MLFLOW_HINTS,
+  genai: GENAI_HINTS,
+  openinference: OPENINFERENCE_HINTS,
+  openllmetry: OPENLLMETRY_HINTS,
+  "vercel-ai": VERCEL_HINTS,
+};
+
+/** What to add in `convention` for `field` on a span of `spanType`; null when nothing can be added. */
+export function fieldHint(convention: Convention, field: RequirableField, spanType: SpanType): string | null {
+  const hint = FIELD_HINTS[convention][field];
+  const byType = hint.byType?.[spanType];
+  return byType !== undefined ? byType : hint.default;
+}
+
+/** Whether `field` is required on a translated span of `spanType` (status ERROR when `failed`). */
+export function fieldApplies(field: RequirableField, spanType: SpanType, failed: boolean): boolean {
+  const scope = FIELD_SCOPES[field];
+  if (scope.spanTypes && !scope.spanTypes.includes(spanType)) return false;
+  return !(scope.notOnError && failed);
+}

@@ -4,7 +4,8 @@
  * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
  *   deprecated keys (naming the replacement), required and recommended keys;
  * - `missing-field` errors for the canonical fields listed in `require`, on spans that use an LLM
- *   convention (or when `convention` is named); other spans only get the `no-convention` info.
+ *   convention (or when `convention` is named), each only on the span types and statuses it applies to
+ *   and naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in requirements.ts).
  *
  * Presence rules (required / recommended) apply to the span's primary convention only, the named one
  * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
@@ -12,12 +13,20 @@
  */
 import type { AttributeValue, Convention, Diagnostic } from "../span.js";
 import type { SpanLike } from "../otlp/span-like.js";
-import { KEY_RULES, PRESENCE_RULES, type KeyRule, type ValueType } from "../conventions/requirements.js";
+import {
+  fieldApplies,
+  fieldHint,
+  KEY_RULES,
+  PRESENCE_RULES,
+  REQUIRABLE_FIELDS,
+  type KeyRule,
+  type RequirableField,
+  type ValueType,
+} from "../conventions/requirements.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
 
-export const REQUIRABLE_FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools"] as const;
-export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
+export { REQUIRABLE_FIELDS, type RequirableField };
 
 export interface ValidateOptions {
   /** The convention the span is expected to follow. */
@@ -78,10 +87,20 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     }
   }
 
+  // Each required field only where it can exist (FIELD_SCOPES), and only where the span's convention
+  // has an attribute for it, which the message then names (FIELD_HINTS).
+  const spanType = translated.spanType;
+  const failed = translated.status?.code === "ERROR";
+  const hintsFrom = primary ?? "mlflow";
   // `require` is about LLM spans: a plain HTTP or DB span (no convention) is not expected to have inputs or usage.
   for (const field of detected.length > 0 || options.convention ? (options.require ?? []) : []) {
-    const missing = field === "spanType" ? translated.spanType === "UNKNOWN" : translated[field] === undefined;
-    if (missing) add({ code: "missing-field", severity: "error", message: `the translated span has no ${field}`, key: field });
+    if (!fieldApplies(field, spanType, failed)) continue;
+    const hint = fieldHint(hintsFrom, field, spanType);
+    if (hint === null) continue;
+    const missing = field === "spanType" ? spanType === "UNKNOWN" : translated[field] === undefined;
+    if (!missing) continue;
+    const what = field === "spanType" ? "the span type could not be determined (UNKNOWN)" : `the translated ${spanType} span has no ${field}`;
+    add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
   }
   return out;
 }
