@@ -55,13 +55,19 @@ export interface KeyRule {
 }
 
 export interface PresenceRule {
-  /** Any of these keys satisfies the rule (e.g. a key and its deprecated spelling). */
+  /**
+   * Any of these keys satisfies the rule (e.g. a key and its deprecated spelling). A `*` segment stands
+   * for any index of a flattened list: `retrieval.documents.*.document.content` is met by
+   * `retrieval.documents.3.document.content`. The first entry is a plain key: the diagnostic names it.
+   */
   anyOf: readonly string[];
   level: "required" | "recommended";
   /** The rule applies only when this returns true (e.g. for model-call operations). */
   when?: (attributes: Attributes) => boolean;
   /** Why, in a few words, for the message. */
   because?: string;
+  /** Not expected on a span whose status is ERROR (a failed call has no reply, usage or response model). */
+  notOnError?: boolean;
 }
 
 export const GENAI_OPERATIONS = [
@@ -140,10 +146,10 @@ const GENAI_PRESENCE: readonly PresenceRule[] = [
   { anyOf: [ATTR_GEN_AI_OPERATION_NAME], level: "required" },
   { anyOf: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_SYSTEM], level: "required" },
   { anyOf: [ATTR_GEN_AI_REQUEST_MODEL], level: "recommended", when: isModelCall, because: "MLflow's model field" },
-  { anyOf: [ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS], level: "recommended", when: isModelCall, because: "token usage and cost" },
-  { anyOf: [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS], level: "recommended", when: isOperation("chat"), because: "token usage and cost" },
-  { anyOf: [ATTR_GEN_AI_RESPONSE_MODEL], level: "recommended", when: isModelCall },
-  { anyOf: [ATTR_GEN_AI_RESPONSE_FINISH_REASONS], level: "recommended", when: isOperation("chat") },
+  { anyOf: [ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS], level: "recommended", when: isModelCall, because: "token usage and cost", notOnError: true },
+  { anyOf: [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS], level: "recommended", when: isOperation("chat"), because: "token usage and cost", notOnError: true },
+  { anyOf: [ATTR_GEN_AI_RESPONSE_MODEL], level: "recommended", when: isModelCall, notOnError: true },
+  { anyOf: [ATTR_GEN_AI_RESPONSE_FINISH_REASONS], level: "recommended", when: isOperation("chat"), notOnError: true },
   { anyOf: [ATTR_GEN_AI_TOOL_NAME], level: "recommended", when: isOperation("execute_tool") },
 ];
 
@@ -181,13 +187,49 @@ const OPENINFERENCE_KEYS: Record<string, KeyRule> = {
 };
 
 const isOiKind = (kind: string) => (a: Attributes) => a["openinference.span.kind"] === kind;
+
+/**
+ * Besides `input.value` / `output.value`, the keys each span kind records its inputs and outputs in
+ * (the parser reads them into MLflow's inputs/outputs): an embedding span's vectors, a retriever's
+ * documents, a reranker's query and documents are its outputs, with no `output.value` at all.
+ */
+const OI_IO_BY_KIND: Readonly<Record<string, { inputs: readonly string[]; outputs: readonly string[] }>> = {
+  LLM: { inputs: ["llm.input_messages.*.message.role"], outputs: ["llm.output_messages.*.message.role"] },
+  EMBEDDING: { inputs: ["embedding.embeddings.*.embedding.text"], outputs: ["embedding.embeddings.*.embedding.vector"] },
+  RETRIEVER: { inputs: [], outputs: ["retrieval.documents.*.document.content"] },
+  RERANKER: { inputs: ["reranker.query", "reranker.input_documents.*.document.content"], outputs: ["reranker.output_documents.*.document.content"] },
+};
+const OI_KINDS_WITH_LISTS = new Set(Object.keys(OI_IO_BY_KIND));
+/** Without a kind (or with an unknown one) the type is inferred from what is present: accept any list. */
+const OI_ANY_LIST = {
+  inputs: Object.values(OI_IO_BY_KIND).flatMap((io) => io.inputs),
+  outputs: Object.values(OI_IO_BY_KIND).flatMap((io) => io.outputs),
+};
+const isOiUnlistedKind = (a: Attributes) => {
+  const kind = a["openinference.span.kind"];
+  return typeof kind === "string" && (OPENINFERENCE_SPAN_KINDS as readonly string[]).includes(kind) && !OI_KINDS_WITH_LISTS.has(kind);
+};
+const isOiUnknownKind = (a: Attributes) => {
+  const kind = a["openinference.span.kind"];
+  return typeof kind !== "string" || !(OPENINFERENCE_SPAN_KINDS as readonly string[]).includes(kind);
+};
+const oiInputOutput = (field: "inputs" | "outputs"): PresenceRule[] => {
+  const key = field === "inputs" ? "input.value" : "output.value";
+  const common = { level: "recommended", because: `MLflow's ${field}`, notOnError: field === "outputs" } as const;
+  return [
+    ...Object.entries(OI_IO_BY_KIND).map(([kind, io]) => ({ ...common, anyOf: [key, ...io[field]], when: isOiKind(kind) })),
+    { ...common, anyOf: [key], when: isOiUnlistedKind },
+    { ...common, anyOf: [key, ...OI_ANY_LIST[field]], when: isOiUnknownKind },
+  ];
+};
+
 const OPENINFERENCE_PRESENCE: readonly PresenceRule[] = [
   { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type" },
   { anyOf: ["llm.model_name"], level: "recommended", when: isOiKind("LLM"), because: "MLflow's model field" },
-  { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost" },
-  { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost" },
-  { anyOf: ["input.value", "llm.input_messages.0.message.role"], level: "recommended", because: "MLflow's inputs" },
-  { anyOf: ["output.value", "llm.output_messages.0.message.role"], level: "recommended", because: "MLflow's outputs" },
+  { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true },
+  { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true },
+  ...oiInputOutput("inputs"),
+  ...oiInputOutput("outputs"),
 ];
 
 export const OPENLLMETRY_REQUEST_TYPES = ["chat", "completion", "embedding", "rerank", "unknown"] as const;
@@ -236,8 +278,8 @@ const VERCEL_PRESENCE: readonly PresenceRule[] = [
   { anyOf: [VERCEL.operationId], level: "required", because: "it decides the span type" },
   { anyOf: [VERCEL.modelId], level: "recommended", when: isVercelModelCall, because: "MLflow's model field" },
   { anyOf: [VERCEL.promptMessages], level: "recommended", when: isVercelModelCall, because: "MLflow's inputs (telemetry recordInputs)" },
-  { anyOf: ["ai.usage.inputTokens", "ai.usage.promptTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost" },
-  { anyOf: ["ai.usage.outputTokens", "ai.usage.completionTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost" },
+  { anyOf: ["ai.usage.inputTokens", "ai.usage.promptTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost", notOnError: true },
+  { anyOf: ["ai.usage.outputTokens", "ai.usage.completionTokens"], level: "recommended", when: isVercelModelCall, because: "token usage and cost", notOnError: true },
 ];
 
 /** Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */

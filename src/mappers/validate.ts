@@ -11,7 +11,7 @@
  * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
  * it is not expected to carry everything a GenAI-semconv span must.
  */
-import type { AttributeValue, Convention, Diagnostic } from "../span.js";
+import type { Attributes, AttributeValue, Convention, Diagnostic } from "../span.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import {
   fieldApplies,
@@ -55,6 +55,9 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   };
 
   const detected = translated.conventions;
+  // HTTP, DB and other plain spans are not expected to follow an LLM convention, even when one is
+  // named: they keep the translation's no-convention info and nothing else.
+  if (detected.length === 0) return out;
   if (options.convention && !detected.includes(options.convention)) {
     add({
       code: "convention-missing",
@@ -73,11 +76,13 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   }
 
   const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  const failed = translated.status?.code === "ERROR";
   if (primary) {
     for (const rule of PRESENCE_RULES[primary]) {
       if (rule.when && !rule.when(attributes)) continue;
-      if (rule.anyOf.some((key) => Object.prototype.hasOwnProperty.call(attributes, key))) continue;
-      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).join(", ")})` : "";
+      if (rule.notOnError && failed) continue;
+      if (rule.anyOf.some((key) => isPresent(attributes, key))) continue;
+      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).map((k) => k.replace(/\*/g, "N")).join(", ")})` : "";
       add({
         code: rule.level === "required" ? "attribute-missing" : "attribute-recommended",
         severity: rule.level === "required" ? "error" : "warning",
@@ -90,10 +95,8 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   // Each required field only where it can exist (FIELD_SCOPES), and only where the span's convention
   // has an attribute for it, which the message then names (FIELD_HINTS).
   const spanType = translated.spanType;
-  const failed = translated.status?.code === "ERROR";
   const hintsFrom = primary ?? "mlflow";
-  // `require` is about LLM spans: a plain HTTP or DB span (no convention) is not expected to have inputs or usage.
-  for (const field of detected.length > 0 || options.convention ? (options.require ?? []) : []) {
+  for (const field of options.require ?? []) {
     if (!fieldApplies(field, spanType, failed)) continue;
     const hint = fieldHint(hintsFrom, field, spanType);
     if (hint === null) continue;
@@ -103,6 +106,19 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
   }
   return out;
+}
+
+/** Whether a key, or with `*` segments some key of that shape (`*` = an index), is on the span. */
+function isPresent(attributes: Attributes, pattern: string): boolean {
+  if (!pattern.includes("*")) return Object.prototype.hasOwnProperty.call(attributes, pattern);
+  const segments = pattern.split(".");
+  const prefix = pattern.slice(0, pattern.indexOf("*"));
+  for (const key of Object.keys(attributes)) {
+    if (!key.startsWith(prefix)) continue;
+    const parts = key.split(".");
+    if (parts.length === segments.length && segments.every((s, i) => (s === "*" ? /^\d+$/.test(parts[i]!) : s === parts[i]))) return true;
+  }
+  return false;
 }
 
 function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {

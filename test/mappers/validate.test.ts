@@ -168,3 +168,47 @@ describe("validateSpan require: the message names what to add in the span's conv
   });
 });
 
+
+describe("validateSpan presence rules", () => {
+  const recommended = (attributes: Attributes, status?: number) =>
+    validateSpan({ attributes, ...(status === undefined ? {} : { status: { code: status } }) } as SpanLike)
+      .filter((d) => d.code === "attribute-recommended")
+      .map((d) => d.key);
+
+  it.each([
+    ["EMBEDDING", { "embedding.embeddings.0.embedding.text": "q", "embedding.embeddings.0.embedding.vector": [0.1, 0.2] }],
+    ["RETRIEVER", { "input.value": "q", "retrieval.documents.0.document.content": "doc" }],
+    ["RERANKER", { "reranker.query": "q", "reranker.output_documents.0.document.content": "doc" }],
+    ["RERANKER", { "reranker.input_documents.0.document.content": "a", "reranker.output_documents.0.document.content": "a" }],
+  ])("OpenInference %s: the kind's own lists stand in for input.value / output.value", (kind, attributes) => {
+    expect(recommended({ "openinference.span.kind": kind, ...attributes })).toEqual([]);
+    expect(recommended({ "openinference.span.kind": kind })).toEqual(["input.value", "output.value"]);
+  });
+
+  it("a list of another kind does not stand in (a TOOL span's documents are not its output)", () => {
+    expect(recommended({ "openinference.span.kind": "TOOL", "input.value": "x", "retrieval.documents.0.document.content": "d" })).toEqual(["output.value"]);
+  });
+
+  it("any index satisfies a list rule, not only .0 (gaps happen)", () => {
+    const llm = { "openinference.span.kind": "LLM", "llm.model_name": "m", "llm.token_count.prompt": 1, "llm.token_count.completion": 1 };
+    expect(recommended({ ...llm, "llm.input_messages.1.message.role": "user", "llm.output_messages.2.message.role": "assistant" })).toEqual([]);
+    expect(recommended({ ...llm, "llm.input_messages.x.message.role": "user", "llm.output_messages.2.message.role": "assistant" })).toEqual(["input.value"]);
+  });
+
+  it("a failed call (status ERROR) is not expected to have outputs, usage or a response", () => {
+    const oi = { "openinference.span.kind": "LLM", "llm.model_name": "m", "input.value": "q" };
+    expect(recommended(oi, 2)).toEqual([]);
+    expect(recommended(oi, 1)).toEqual(["llm.token_count.prompt", "llm.token_count.completion", "output.value"]);
+    const genai = { "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "m" };
+    expect(recommended(genai, 2)).toEqual([]);
+    expect(recommended(genai)).toEqual(["gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "gen_ai.response.model", "gen_ai.response.finish_reasons"]);
+  });
+
+  it("--convention: plain HTTP spans are not held to it; a span in another LLM convention is", () => {
+    const http = validateSpan({ attributes: { "http.request.method": "POST", "url.full": "https://x" } }, { convention: "openinference", require: ["inputs"] });
+    expect(http.map((d) => d.code)).toEqual(["no-convention"]);
+    const genai = codes(goodChat, { convention: "openinference" });
+    expect(genai).toContainEqual(["convention-missing", "error", undefined]);
+    expect(genai).toContainEqual(["attribute-missing", "error", "openinference.span.kind"]);
+  });
+});
