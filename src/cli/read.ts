@@ -6,6 +6,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { glob, hasGlob } from "./glob.js";
 import { decodeOtlpJson, OtlpDecodeError, type DecodedSpan } from "../index.js";
 
 export class InputError extends Error {}
@@ -67,26 +68,50 @@ function readText(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/** Trace files under the given paths: `*.otlp.json`, `*.json` and `*.jsonl` (directories are walked). */
+/**
+ * Trace files under the given paths: files as given, directories walked for `*.json` and `*.jsonl`,
+ * and patterns (`*`, `?`, `**`, for shells that pass them unexpanded) matched like a shell would.
+ * A `x.logs.json` beside a `x.otlp.json` is that file's log records, joined to it (see siblingLogs),
+ * so it is never read as traces itself, and neither are `*.mlflow.json` files (MLflow output) found by
+ * walking or matching.
+ */
 export function expandPaths(paths: string[]): string[] {
   const out: string[] = [];
   for (const path of paths) {
     if (path === "-") out.push(path);
-    else if (!existsSync(path)) throw new InputError(`${path}: no such file or directory`);
-    else if (statSync(path).isDirectory()) {
-      const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-      for (const entry of entries) {
-        const child = join(path, entry.name);
-        if (entry.isDirectory()) out.push(...expandPaths([child]));
-        else if (isTraceFile(entry.name)) out.push(child);
+    else if (existsSync(path)) out.push(...expandPath(path));
+    else if (hasGlob(path)) {
+      const matches = glob(path);
+      if (matches.length === 0) throw new InputError(`${path}: no files match this pattern`);
+      for (const match of matches) {
+        if (statSync(match).isDirectory()) out.push(...expandPath(match));
+        else if (!isSkipped(match)) out.push(match);
       }
-    } else out.push(path);
+    } else throw new InputError(`${path}: no such file or directory`);
+  }
+  const unique = [...new Set(out)];
+  const listed = new Set(unique);
+  return unique.filter((path) => !(path.endsWith(".logs.json") && listed.has(`${path.slice(0, -".logs.json".length)}.otlp.json`)));
+}
+
+function expandPath(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const out: string[] = [];
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) out.push(...expandPath(child));
+    else if (isTraceFile(entry.name)) out.push(child);
   }
   return out;
 }
 
+function isSkipped(name: string): boolean {
+  return name.endsWith(".logs.json") || name.endsWith(".mlflow.json");
+}
+
 function isTraceFile(name: string): boolean {
-  if (name.endsWith(".logs.json") || name.endsWith(".mlflow.json")) return false;
+  if (isSkipped(name)) return false;
   return name.endsWith(".json") || name.endsWith(".jsonl");
 }
 
