@@ -169,7 +169,9 @@ describe("mlflow-semconv validate", () => {
       expect(report.findings).toHaveLength(10);
       expect(report.summary.bySeverity.warning).toBeGreaterThanOrEqual(100_000);
       const rss = Number(/RSS_MB=(\d+)/.exec(result.stderr)?.[1]);
-      // Measured: 134 MB peak through tsx (95 MB from dist/, and still 95 MB on 1M spans / 242 MB of input).
+      // Measured on this 24 MB file: 132-136 MB peak RSS through tsx, 97 MB from dist/; on 1M spans
+      // (242 MB) still 134 MB / 98 MB, so memory does not grow with the input. The bound leaves room for
+      // other machines and Node versions.
       expect(rss).toBeLessThan(300);
     }, 120_000);
   });
