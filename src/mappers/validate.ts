@@ -3,9 +3,12 @@
  * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
  * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
  *   deprecated keys (naming the replacement), required and recommended keys;
- * - `missing-field` errors for the canonical fields listed in `require`, on spans that use an LLM
- *   convention (or when `convention` is named), each only on the span types and statuses it applies to
- *   and naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in requirements.ts).
+ * - `missing-field` errors for the canonical fields listed in `require`, each only on the span types
+ *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in
+ *   requirements.ts).
+ *
+ * All of it only on spans that use some LLM convention: an HTTP or DB span gets the translation's
+ * `no-convention` info and nothing else, even when `convention` is named.
  *
  * Presence rules (required / recommended) apply to the span's primary convention only, the named one
  * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
