@@ -155,7 +155,7 @@ const CASES: Record<string, Case> = {
   },
   "deprecated-attribute": {
     trigger: span({ ...chat, "gen_ai.usage.prompt_tokens": 10 }),
-    nearMiss: span({ ...chat, "gen_ai.usage.cache_read_input_tokens": 0 }),
+    nearMiss: span({ ...chat, "gen_ai.usage.cache_read.input_tokens": 0 }),
     key: "gen_ai.usage.prompt_tokens",
   },
   "invalid-message": {
@@ -212,8 +212,8 @@ const CASES: Record<string, Case> = {
     key: "llm.invocation_parameters",
   },
   "usage-cache-added": {
-    trigger: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 5, "gen_ai.usage.cache_read_input_tokens": 100 }),
-    nearMiss: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 105, "gen_ai.usage.cache_read_input_tokens": 100 }),
+    trigger: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 5, "gen_ai.usage.cache_read.input_tokens": 100 }),
+    nearMiss: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 105, "gen_ai.usage.cache_read.input_tokens": 100 }),
     key: "gen_ai.usage.input_tokens",
   },
 };
