@@ -104,6 +104,9 @@ describe("mlflow-semconv validate", () => {
       expect(report.summary).toMatchObject({ spans: 3, unreadable: 1 });
       expect(new Set(report.findings.map((f: { spanName: string }) => f.spanName))).toEqual(new Set(["first", "second", "fourth"]));
       expect(report.inputErrors).toEqual([expect.objectContaining({ file, line: 3 })]);
+      const markdown = cli([file, "--format", "markdown"]);
+      expect(markdown.code).toBe(2);
+      expect(markdown.stdout).toMatch(new RegExp(`\\*\\*Unreadable input\\*\\* \\(exit code 2\\):\\n\\n- ${file}:3: not a complete JSON document`));
     });
 
     it("a truncated last line: the findings of the complete lines, then exit 2 naming the line", () => {
