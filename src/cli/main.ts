@@ -1,11 +1,11 @@
 /**
  * The `mlflow-semconv` command.
  *   convert <file|-> [--to mlflow|canonical|genai|openinference|openllmetry] [--logs file] [--out file] [--pretty]
- *   inspect <files or directories...>
- *   validate <files or directories...> [--convention] [--require] [--fail-on] [--show] [--format] [--max-findings]
+ *   inspect <files, directories or patterns...>
+ *   validate <files, directories or patterns...> [--convention] [--require] [--fail-on] [--show] [--format] [--max-findings]
  * Exit codes: 0 done, 1 validate found problems at or above --fail-on, 2 unusable input or usage error.
  */
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
@@ -13,6 +13,7 @@ import { encodeOtlpJson, fromMlflowSpan, toMlflowSpan, EMIT_TARGETS, type EmitTa
 import { expandPaths, InputError, readSpans, siblingLogs } from "./read.js";
 import { preview, table, toMlflowSpanJson, tokens, truncate } from "./format.js";
 import { validateCommand } from "./validate.js";
+import { hasGlob } from "./glob.js";
 
 const USAGE = `mlflow-semconv — translate OpenTelemetry LLM spans into MLflow spans
 
@@ -21,16 +22,19 @@ Usage:
       Reads OTLP/JSON (one document, or JSON Lines with one request per line) and writes one JSON
       value per line. TARGET: mlflow (default; MLflow's stored span with mlflow.* attributes),
       canonical (the MlflowSpan object), or genai | openinference | openllmetry (OTLP/JSON requests).
-  mlflow-semconv inspect <files or directories...>
+  mlflow-semconv inspect <files, directories or patterns...>
       Translates every span and prints a table: span, conventions, type, tokens, input → output.
       For x.otlp.json a sibling x.logs.json (GenAI content as log records) is joined automatically.
-  mlflow-semconv validate <files or directories...> [--convention C] [--require F1,F2]
+  mlflow-semconv validate <files, directories or patterns...> [--convention C] [--require F1,F2]
                  [--fail-on error|warning|info] [--show error|warning|info]
                  [--format text|json|github|markdown] [--max-findings N]
       Checks each span against its convention (types, enumerated values, deprecated keys, required and
       recommended keys) and, with --require (spanType, inputs, outputs, tokenUsage, model, provider,
       tools), that the MLflow translation has those fields. Exit 1 when a finding reaches --fail-on.
   mlflow-semconv --version | --help
+
+Patterns: * and ? match within one path segment, ** any number of directories; quote them
+('traces/**/*.json') or let the shell expand them. Exit 2 when a pattern matches nothing.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -79,7 +83,7 @@ async function convert(args: string[]): Promise<number> {
     throw new InputError(`--to must be mlflow, canonical, genai, openinference or openllmetry; got "${to}"`);
   }
   if (positionals.length !== 1) throw new InputError("convert takes exactly one input file (or - for stdin)");
-  const input = positionals[0]!;
+  const input = oneInput(positionals[0]!);
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
   const line = (value: unknown) => `${JSON.stringify(value, null, values.pretty ? 2 : undefined)}\n`;
   // One write per input request (not per span): fewer stream calls and promises on large files,
@@ -99,6 +103,14 @@ async function convert(args: string[]): Promise<number> {
   }
   if (values.out) await new Promise<void>((resolve) => out.end(resolve));
   return 0;
+}
+
+/** convert's input: a file, "-", or a pattern (unexpanded by the shell) that matches exactly one file. */
+function oneInput(path: string): string {
+  if (path === "-" || existsSync(path) || !hasGlob(path)) return path;
+  const files = expandPaths([path]);
+  if (files.length !== 1) throw new InputError(`convert takes exactly one input file; ${path} matches ${files.length} trace files`);
+  return files[0]!;
 }
 
 async function inspect(args: string[]): Promise<number> {

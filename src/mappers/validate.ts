@@ -3,21 +3,33 @@
  * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
  * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
  *   deprecated keys (naming the replacement), required and recommended keys;
- * - `missing-field` errors for the canonical fields listed in `require`, on spans that use an LLM
- *   convention (or when `convention` is named); other spans only get the `no-convention` info.
+ * - `missing-field` errors for the canonical fields listed in `require`, each only on the span types
+ *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in
+ *   requirements.ts).
+ *
+ * All of it only on spans that use some LLM convention: an HTTP or DB span gets the translation's
+ * `no-convention` info and nothing else, even when `convention` is named.
  *
  * Presence rules (required / recommended) apply to the span's primary convention only, the named one
  * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
  * it is not expected to carry everything a GenAI-semconv span must.
  */
-import type { AttributeValue, Convention, Diagnostic } from "../span.js";
+import type { Attributes, AttributeValue, Convention, Diagnostic } from "../span.js";
 import type { SpanLike } from "../otlp/span-like.js";
-import { KEY_RULES, PRESENCE_RULES, type KeyRule, type ValueType } from "../conventions/requirements.js";
+import {
+  fieldApplies,
+  fieldHint,
+  KEY_RULES,
+  PRESENCE_RULES,
+  REQUIRABLE_FIELDS,
+  type KeyRule,
+  type RequirableField,
+  type ValueType,
+} from "../conventions/requirements.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
 
-export const REQUIRABLE_FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools"] as const;
-export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
+export { REQUIRABLE_FIELDS, type RequirableField };
 
 export interface ValidateOptions {
   /** The convention the span is expected to follow. */
@@ -46,6 +58,9 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   };
 
   const detected = translated.conventions;
+  // HTTP, DB and other plain spans are not expected to follow an LLM convention, even when one is
+  // named: they keep the translation's no-convention info and nothing else.
+  if (detected.length === 0) return out;
   if (options.convention && !detected.includes(options.convention)) {
     add({
       code: "convention-missing",
@@ -64,11 +79,13 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   }
 
   const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  const failed = translated.status?.code === "ERROR";
   if (primary) {
     for (const rule of PRESENCE_RULES[primary]) {
       if (rule.when && !rule.when(attributes)) continue;
-      if (rule.anyOf.some((key) => Object.prototype.hasOwnProperty.call(attributes, key))) continue;
-      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).join(", ")})` : "";
+      if (rule.notOnError && failed) continue;
+      if (rule.anyOf.some((key) => isPresent(attributes, key))) continue;
+      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).map((k) => k.replace(/\*/g, "N")).join(", ")})` : "";
       add({
         code: rule.level === "required" ? "attribute-missing" : "attribute-recommended",
         severity: rule.level === "required" ? "error" : "warning",
@@ -78,12 +95,33 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     }
   }
 
-  // `require` is about LLM spans: a plain HTTP or DB span (no convention) is not expected to have inputs or usage.
-  for (const field of detected.length > 0 || options.convention ? (options.require ?? []) : []) {
-    const missing = field === "spanType" ? translated.spanType === "UNKNOWN" : translated[field] === undefined;
-    if (missing) add({ code: "missing-field", severity: "error", message: `the translated span has no ${field}`, key: field });
+  // Each required field only where it can exist (FIELD_SCOPES), and only where the span's convention
+  // has an attribute for it, which the message then names (FIELD_HINTS).
+  const spanType = translated.spanType;
+  const hintsFrom = primary ?? "mlflow";
+  for (const field of options.require ?? []) {
+    if (!fieldApplies(field, spanType, failed)) continue;
+    const hint = fieldHint(hintsFrom, field, spanType);
+    if (hint === null) continue;
+    const missing = field === "spanType" ? spanType === "UNKNOWN" : translated[field] === undefined;
+    if (!missing) continue;
+    const what = field === "spanType" ? "the span type could not be determined (UNKNOWN)" : `the translated ${spanType} span has no ${field}`;
+    add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
   }
   return out;
+}
+
+/** Whether a key, or with `*` segments some key of that shape (`*` = an index), is on the span. */
+function isPresent(attributes: Attributes, pattern: string): boolean {
+  if (!pattern.includes("*")) return Object.prototype.hasOwnProperty.call(attributes, pattern);
+  const segments = pattern.split(".");
+  const prefix = pattern.slice(0, pattern.indexOf("*"));
+  for (const key of Object.keys(attributes)) {
+    if (!key.startsWith(prefix)) continue;
+    const parts = key.split(".");
+    if (parts.length === segments.length && segments.every((s, i) => (s === "*" ? /^\d+$/.test(parts[i]!) : s === parts[i]))) return true;
+  }
+  return false;
 }
 
 function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {

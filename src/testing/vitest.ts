@@ -1,6 +1,7 @@
 /**
- * Test matchers (subpath `mlflow-semconv/vitest`). Plain matcher functions, so they work with both
- * vitest's and jest's `expect.extend`:
+ * Test matchers (subpath `mlflow-semconv/vitest`). Plain matcher functions returning `{ pass, message }`
+ * and importing nothing from a test runner, so both vitest's and jest's `expect.extend` take them
+ * (test/testing/jest.test.ts runs them through jest's `expect` package):
  *
  *   import { mlflowMatchers } from "mlflow-semconv/vitest";
  *   expect.extend(mlflowMatchers);
@@ -47,7 +48,12 @@ function toTranslateToMlflow(received: unknown, expectation: TranslateExpectatio
 
 export const mlflowMatchers = { toTranslateToMlflow };
 
-/** For vitest users: `declare module "vitest" { interface Assertion<T> extends MlflowMatchers<void> {} }`. */
+/**
+ * The matcher's type, for augmenting the runner's:
+ * - vitest: `declare module "vitest" { interface Assertion<T> extends MlflowMatchers<void> {} }`
+ * - jest with @jest/globals: `declare module "expect" { interface Matchers<R extends void | Promise<void>, T = unknown> extends MlflowMatchers<R> {} }`
+ * - jest with @types/jest: `declare global { namespace jest { interface Matchers<R> extends MlflowMatchers<R> {} } }`
+ */
 export interface MlflowMatchers<R = unknown> {
   toTranslateToMlflow(expectation?: TranslateExpectation): R;
 }

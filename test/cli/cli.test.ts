@@ -56,6 +56,6 @@ describe("mlflow-semconv CLI", () => {
   it("names the broken line of a JSON Lines file", () => {
     const { code, stderr } = cli(["convert", "-"], `${request("a")}\n{"resourceSpans": {}}\n`);
     expect(code).toBe(2);
-    expect(stderr).toContain("- (line 2): resourceSpans: expected an array");
+    expect(stderr).toContain("mlflow-semconv: -:2: resourceSpans: expected an array");
   });
 });
