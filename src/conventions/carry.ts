@@ -60,8 +60,14 @@ export const CANNOT_CARRY: Readonly<Record<EmitTarget, readonly CarryLoss[]>> = 
     },
     {
       id: "non-chat-inputs-outputs",
-      field: "inputs, outputs (spans other than chat, completion and TOOL)",
-      reason: "GenAI has no keys for the inputs and outputs of agent, workflow, retriever, embedding and other spans: they are not written",
+      field: "inputs, outputs (spans other than chat, completion, TOOL and RETRIEVER)",
+      reason: "GenAI has no keys for the inputs and outputs of agent, workflow, embedding and other spans, nor for a retriever's inputs that are not a query string or outputs that are not documents: they are not written",
+    },
+    {
+      id: "retrieval-document-fields",
+      field: "outputs[].metadata.content, outputs[].metadata.id (RETRIEVER)",
+      reason: "a retrieved document is written as `{id, score, content, …metadata}`: metadata named `content` or `id` would be the document's own fields, so it is not written",
+      strip: ["outputs[].metadata.content", "outputs[].metadata.id"],
     },
     ONE_TEXT_PART,
     {

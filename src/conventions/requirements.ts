@@ -347,10 +347,10 @@ const GENAI_HINTS: Record<RequirableField, FieldHint> = {
   spanType: { default: "gen_ai.operation.name" },
   inputs: {
     default: "gen_ai.input.messages",
-    // The GenAI parser reads no embedding input text nor gen_ai.retrieval.* keys.
-    byType: { TOOL: "gen_ai.tool.call.arguments", EMBEDDING: null, RETRIEVER: null },
+    // The spec has no keys for an embedding's input text or vectors.
+    byType: { TOOL: "gen_ai.tool.call.arguments", EMBEDDING: null, RETRIEVER: "gen_ai.retrieval.query.text" },
   },
-  outputs: { default: "gen_ai.output.messages", byType: { TOOL: "gen_ai.tool.call.result", EMBEDDING: null, RETRIEVER: null } },
+  outputs: { default: "gen_ai.output.messages", byType: { TOOL: "gen_ai.tool.call.result", EMBEDDING: null, RETRIEVER: "gen_ai.retrieval.documents" } },
   tokenUsage: { default: "gen_ai.usage.input_tokens and gen_ai.usage.output_tokens", byType: { EMBEDDING: "gen_ai.usage.input_tokens" } },
   model: { default: "gen_ai.request.model" },
   provider: { default: "gen_ai.provider.name" },

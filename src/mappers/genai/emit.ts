@@ -9,7 +9,7 @@
  * `mlflow.*`, OpenInference and OpenLLMetry keys are left out: their content is what the written
  * `gen_ai.*` keys now carry.
  */
-import type { Attributes, ChatChoice, ChatMessage, MlflowSpan, SpanKindName, SpanType } from "../../span.js";
+import type { Attributes, ChatChoice, ChatMessage, MlflowSpan, RetrievedDocument, SpanKindName, SpanType } from "../../span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { GENAI, GENAI_MODEL_OPERATIONS, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
 import { safeJsonStringify } from "../../internal/json.js";
@@ -71,7 +71,9 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
     const convention = conventionOfKey(key);
-    if (convention === "mlflow" || convention === "openinference" || convention === "openllmetry") continue;
+    // Another convention's keys (mlflow.*, OpenInference, OpenLLMetry, the AI SDK's ai.*) are not
+    // carried over: their content is what this span now says in GenAI keys.
+    if (convention !== undefined && convention !== "genai") continue;
     if (convention === "genai" && OWNED_KEYS.has(key)) continue;
     setOwn(attrs, key, span.attributes[key]);
   }
@@ -137,6 +139,8 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
     if (attrs[GENAI.toolName] === undefined && span.name) attrs[GENAI.toolName] = span.name;
   }
 
+  if (span.spanType === "RETRIEVER") writeRetrieval(span, attrs);
+
   if (span.tools && span.tools.length > 0) attrs[GENAI.toolDefinitions] = safeJsonStringify(span.tools.map(toolToGenAi));
 
   const usage = span.tokenUsage;
@@ -159,6 +163,28 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
   const kind: SpanKindName = operation !== undefined && GENAI_MODEL_OPERATIONS.has(operation) ? "CLIENT" : "INTERNAL";
   out.kind = kind;
   return out;
+}
+
+/**
+ * A retriever's query (a string input) and its documents, as the spec's `{id, score, ...}` objects with
+ * the text as `content` and the other metadata beside. Other shapes of retriever inputs/outputs have no
+ * GenAI key and are not written.
+ */
+function writeRetrieval(span: MlflowSpan, attrs: Attributes): void {
+  if (typeof span.inputs === "string") attrs[GENAI.retrievalQueryText] = span.inputs;
+  const docs = span.outputs;
+  if (!Array.isArray(docs) || !docs.every((d) => isPlainObject(d) && typeof d.page_content === "string")) return;
+  const written = (docs as RetrievedDocument[]).map((doc) => {
+    const out: Obj = {};
+    if (doc.id !== undefined) out.id = doc.id;
+    const metadata = isPlainObject(doc.metadata) ? doc.metadata : {};
+    if (metadata.score !== undefined) out.score = metadata.score;
+    out.content = doc.page_content;
+    // `content` and `id` are the document's own fields: metadata of those names has no place (carry.ts).
+    for (const k of Object.keys(metadata)) if (k !== "score" && k !== "content" && k !== "id") setOwn(out, k, metadata[k]);
+    return out;
+  });
+  attrs[GENAI.retrievalDocuments] = safeJsonStringify(written);
 }
 
 function writeParams(inputs: Obj, attrs: Attributes, deprecated: boolean): void {

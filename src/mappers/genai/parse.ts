@@ -11,10 +11,10 @@
  * never read here.
  */
 import { consumeUnlessLeftOut, describeValue, normalizeProvider, readString } from "../values.js";
-import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, SpanType, ToolCall } from "../../span.js";
+import type { Attributes, ChatChoice, ChatMessage, ContentPart, RetrievedDocument, SpanEvent, SpanType, ToolCall } from "../../span.js";
 import { GENAI, GENAI_EVENTS, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "../../conventions/genai.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
-import { isPlainObject } from "../../internal/records.js";
+import { isPlainObject, setOwn } from "../../internal/records.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
@@ -114,8 +114,9 @@ export function parseGenAi(ctx: ParseContext): void {
   // 3. Deprecated raw strings.
   if (readDeprecatedContent(ctx, finishReasons)) hasChat = true;
 
-  // Tool execution spans.
+  // Tool execution and retrieval spans.
   const isTool = readToolExecution(ctx);
+  const isRetrieval = readRetrieval(ctx);
 
   // No output content at all, but the span says how generation ended: record the choices' ends.
   if (!ctx.current("outputs") && finishReasons && finishReasons.length > 0 && !isTool) {
@@ -128,7 +129,7 @@ export function parseGenAi(ctx: ParseContext): void {
   if (anyParams) mergeParams(ctx, params);
   mergeResponse(ctx, responseModel);
   if (hasChat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.structured, "genai");
-  inferSpanType(ctx, hasChat, isTool);
+  inferSpanType(ctx, hasChat, isTool, isRetrieval);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,6 +511,60 @@ function readToolValue(ctx: ParseContext, key: string, field: "inputs" | "output
 }
 
 // ---------------------------------------------------------------------------------------------
+// Retrieval spans
+
+/**
+ * `gen_ai.retrieval.query.text` -> inputs (the query, as the other conventions' retriever inputs) and
+ * `gen_ai.retrieval.documents` -> outputs as MLflow documents. The spec's document is `{id, score}` plus
+ * any other property: `content` (or `text`) becomes `page_content`, the rest metadata.
+ */
+function readRetrieval(ctx: ParseContext): boolean {
+  let found = false;
+  const query = ctx.get(GENAI.retrievalQueryText);
+  if (typeof query === "string") {
+    ctx.consume(GENAI.retrievalQueryText);
+    ctx.offer("inputs", query, RANK.structured, "genai");
+    found = true;
+  } else if (query !== undefined) {
+    ctx.diagnose("invalid-value", "warning", `${GENAI.retrievalQueryText} should be a string, got ${describeValue(query)}`, GENAI.retrievalQueryText);
+  }
+  if (!ctx.has(GENAI.retrievalDocuments)) return found;
+  const parsed = ctx.json(GENAI.retrievalDocuments);
+  if (!parsed.ok) return found;
+  if (!Array.isArray(parsed.value)) {
+    ctx.diagnose("invalid-value", "warning", `${GENAI.retrievalDocuments} should be a JSON array of documents, got ${describeValue(parsed.value)}; kept raw`, GENAI.retrievalDocuments);
+    return found;
+  }
+  const documents: RetrievedDocument[] = [];
+  let skipped = 0;
+  for (const raw of parsed.value) {
+    if (!isPlainObject(raw)) {
+      skipped++;
+      continue;
+    }
+    const { id, score, content, text, ...rest } = raw as Obj;
+    const body = content !== undefined ? content : text;
+    const metadata: Obj = {};
+    if (score !== undefined) metadata.score = score;
+    if (content !== undefined && text !== undefined) metadata.text = text;
+    for (const k of Object.keys(rest)) setOwn(metadata, k, rest[k]);
+    const pageContent = typeof body === "string" ? body : body === undefined || body === null ? "" : safeJsonStringify(body);
+    // Key order as MLflow's documents print: id, page_content, metadata.
+    if (typeof id === "string" || typeof id === "number") documents.push({ id: String(id), page_content: pageContent, metadata });
+    else {
+      if (id !== undefined) metadata.id = id;
+      documents.push({ page_content: pageContent, metadata });
+    }
+  }
+  if (skipped > 0) {
+    ctx.diagnose("invalid-document", "warning", `${skipped} of ${parsed.value.length} entries of ${GENAI.retrievalDocuments} are not document objects; they are left out (kept in the attribute)`, GENAI.retrievalDocuments);
+    ctx.keep(GENAI.retrievalDocuments);
+  } else ctx.consume(GENAI.retrievalDocuments);
+  ctx.offer("outputs", documents, RANK.structured, "genai");
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Merging request parameters and response metadata into the winning inputs/outputs
 
 function mergeParams(ctx: ParseContext, params: Obj): void {
@@ -562,9 +617,10 @@ const RESPONSE_EXTRAS: readonly string[] = [
   "openai.response.service_tier", "service_tier",
 ];
 
-function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean): void {
+function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean, isRetrieval: boolean): void {
   let type: SpanType | undefined;
   if (hasChat) type = "CHAT_MODEL";
+  else if (isRetrieval) type = "RETRIEVER";
   else if (ctx.current("tokenUsage") || ctx.has(GENAI.requestModel)) type = "LLM";
   else if (isTool) type = "TOOL";
   else if (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId)) type = "AGENT";

@@ -91,7 +91,8 @@ export function emitOpenInference(span: MlflowSpan, _options: EmitOptions): Span
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
     const convention = conventionOfKey(key);
-    if (convention === "mlflow" || convention === "genai" || convention === "openllmetry") continue;
+    // Another convention's keys are not carried over: their content is now in OpenInference keys.
+    if (convention !== undefined && convention !== "openinference") continue;
     if (convention === "openinference" && owned(key)) continue;
     setOwn(attrs, key, span.attributes[key]);
   }

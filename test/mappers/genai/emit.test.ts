@@ -71,6 +71,38 @@ describe("emit every fixture as GenAI", () => {
   }
 });
 
+describe("retrieval spans", () => {
+  const retriever: MlflowSpan = {
+    name: "retrieve",
+    spanType: "RETRIEVER",
+    inputs: "capital of France",
+    outputs: [
+      { id: "d1", page_content: "Paris", metadata: { score: 0.9, source: "wiki", text: "raw" } },
+      { page_content: "Lyon", metadata: {} },
+    ],
+    attributes: {},
+    conventions: [],
+    diagnostics: [],
+  };
+
+  it("writes the query text and the documents as the spec's {id, score} objects with content", () => {
+    const out = fromMlflowSpan(retriever, { to: "genai" });
+    expect(out.attributes["gen_ai.operation.name"]).toBe("retrieval");
+    expect(out.attributes["gen_ai.retrieval.query.text"]).toBe("capital of France");
+    expect(JSON.parse(out.attributes["gen_ai.retrieval.documents"] as string)).toEqual([
+      { id: "d1", score: 0.9, content: "Paris", source: "wiki", text: "raw" },
+      { content: "Lyon" },
+    ]);
+  });
+
+  it("reads back the same query and documents", () => {
+    const back = toMlflowSpan(fromMlflowSpan(retriever, { to: "genai" }));
+    expect(back.spanType).toBe("RETRIEVER");
+    expect(back.inputs).toEqual(retriever.inputs);
+    expect(back.outputs).toEqual(retriever.outputs);
+  });
+});
+
 describe("emitGenAi", () => {
   const chat: MlflowSpan = toMlflowSpan({
     name: "whatever",

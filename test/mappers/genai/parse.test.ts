@@ -354,6 +354,42 @@ describe("tool execution spans", () => {
   });
 });
 
+describe("retrieval spans", () => {
+  it("the query text is the inputs, the documents the outputs (content -> page_content, score and the rest -> metadata)", () => {
+    const s = span({
+      "gen_ai.operation.name": "retrieval",
+      "gen_ai.retrieval.query.text": "capital of France",
+      "gen_ai.retrieval.documents": j([{ id: "d1", score: 0.9, content: "Paris is the capital.", source: "wiki" }, { id: 7, score: 0.5, text: "Lyon" }, { id: "d3", score: 0.1 }]),
+    });
+    expect(s.spanType).toBe("RETRIEVER");
+    expect(s.inputs).toBe("capital of France");
+    expect(s.outputs).toEqual([
+      { id: "d1", page_content: "Paris is the capital.", metadata: { score: 0.9, source: "wiki" } },
+      { id: "7", page_content: "Lyon", metadata: { score: 0.5 } },
+      { id: "d3", page_content: "", metadata: { score: 0.1 } },
+    ]);
+    expect(s.diagnostics).toEqual([]);
+  });
+
+  it("without an operation the retrieval keys make it a RETRIEVER", () => {
+    expect(span({ "gen_ai.retrieval.query.text": "q" }).spanType).toBe("RETRIEVER");
+  });
+
+  it("an entry that is no document: invalid-document, left out, the attribute kept with keepSource: false", () => {
+    const documents = j([{ id: "d1", score: 1, content: "a" }, "b", null]);
+    const s = toMlflowSpan({ attributes: { "gen_ai.operation.name": "retrieval", "gen_ai.retrieval.documents": documents } }, { keepSource: false });
+    expect(s.outputs).toEqual([{ id: "d1", page_content: "a", metadata: { score: 1 } }]);
+    expect(codes(s)).toEqual(["invalid-document"]);
+    expect(s.attributes["gen_ai.retrieval.documents"]).toBe(documents);
+  });
+
+  it("not a list, not JSON, a query that is not a string: diagnosed and kept raw", () => {
+    expect(codes(span({ "gen_ai.retrieval.documents": '{"id":"d1"}' }))).toEqual(["invalid-value"]);
+    expect(codes(span({ "gen_ai.retrieval.documents": "[{" }))).toEqual(["invalid-json"]);
+    expect(codes(span({ "gen_ai.retrieval.query.text": 5 }))).toEqual(["invalid-value"]);
+  });
+});
+
 describe("errors", () => {
   it("error.type and status stay on the span, with no diagnostics", () => {
     const s = toMlflowSpan({ name: "chat m", attributes: { "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "m", "error.type": "BadRequestError" }, status: { code: 2, message: "400" } });
