@@ -32,7 +32,7 @@ export const MAX_BAD_LINES = 10;
  * of them, the file is given up with one more error). Problems with the file as a whole always throw.
  */
 export async function* readSpans(path: string, logsPath?: string, onBadLine?: (error: InputError) => void): AsyncGenerator<DecodedSpan[]> {
-  const logs = logsPath ? readText(logsPath) : undefined;
+  const logs = logsPath ? parsedOnce(readText(logsPath)) : undefined;
   const stream: Readable = path === "-" ? process.stdin : openFile(path);
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let whole: string[] | undefined;
@@ -102,6 +102,18 @@ export async function* readSpans(path: string, logsPath?: string, onBadLine?: (e
 function openFile(path: string): Readable {
   if (!existsSync(path)) throw new InputError(`${path}: no such file`);
   return createReadStream(path, { encoding: "utf8" });
+}
+
+/**
+ * The logs document as an object when it is one JSON document, so that the decoder does not parse its
+ * text again for every line of a JSON Lines trace file; JSON Lines logs stay text (the decoder splits them).
+ */
+function parsedOnce(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function readText(path: string): string {
