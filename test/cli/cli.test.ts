@@ -42,6 +42,26 @@ describe("mlflow-semconv CLI", () => {
     expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ name: "pretty", spanType: "TOOL", conventions: ["mlflow"] });
   });
 
+  it("convert joins the sibling x.logs.json (GenAI content written as log records), also to every line of a JSON Lines file", () => {
+    const trace = "fixtures/genai/otel-openai__chat.otlp.json";
+    const messagesOf = (stdout: string) => stdout.trim().split("\n").map((l) => JSON.parse(l)).map((s) => s.inputs?.messages);
+    const single = cli(["convert", trace, "--to", "canonical"]);
+    expect(single.code).toBe(0);
+    const expected = [
+      { role: "system", content: "You are a concise assistant. Answer in one sentence." },
+      { role: "user", content: "What is the capital of France?" },
+    ];
+    expect(messagesOf(single.stdout)).toEqual([expected]);
+    const dir = mkdtempSync(join(tmpdir(), "mlflow-semconv-"));
+    const lines = join(dir, "x.otlp.json");
+    const doc = JSON.stringify(JSON.parse(readFileSync(join(ROOT, trace), "utf8")));
+    writeFileSync(lines, `${doc}\n${doc}\n`);
+    writeFileSync(join(dir, "x.logs.json"), readFileSync(join(ROOT, "fixtures/genai/otel-openai__chat.logs.json")));
+    const jsonl = cli(["convert", lines, "--to", "canonical"]);
+    expect(jsonl.code).toBe(0);
+    expect(messagesOf(jsonl.stdout)).toEqual([expected, expected]);
+  });
+
   it.each([
     [["convert", "missing.json"], /missing\.json: no such file/],
     [["convert", "-", "--to", "zipkin"], /--to must be/],
