@@ -240,6 +240,9 @@ const OPENLLMETRY_KEYS: Record<string, KeyRule> = {
   "llm.request.type": { type: "string", values: OPENLLMETRY_REQUEST_TYPES },
   "traceloop.span.kind": { type: "string", values: OPENLLMETRY_SPAN_KINDS },
   "llm.usage.total_tokens": { type: "int" },
+  // The first releases' counts; later ones write gen_ai.usage.*, whose current spelling is input/output.
+  "llm.usage.prompt_tokens": { type: "int", deprecated: { replacement: "gen_ai.usage.input_tokens" } },
+  "llm.usage.completion_tokens": { type: "int", deprecated: { replacement: "gen_ai.usage.output_tokens" } },
   "llm.is_streaming": { type: "boolean" },
   "traceloop.entity.name": { type: "string" },
 };

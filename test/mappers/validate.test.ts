@@ -30,6 +30,14 @@ describe("validateSpan codes", () => {
     expect(d!.message).toContain("use gen_ai.provider.name");
   });
 
+  it("the first OpenLLMetry releases' llm.usage.prompt_tokens / completion_tokens are deprecated, with the GenAI keys named", () => {
+    const found = validateSpan({ attributes: { "llm.request.type": "chat", "llm.usage.prompt_tokens": 3, "llm.usage.completion_tokens": 1 } }).filter((x) => x.code === "deprecated-attribute");
+    expect(found.map((d) => [d.key, d.message])).toEqual([
+      ["llm.usage.prompt_tokens", "llm.usage.prompt_tokens is deprecated in openllmetry; use gen_ai.usage.input_tokens"],
+      ["llm.usage.completion_tokens", "llm.usage.completion_tokens is deprecated in openllmetry; use gen_ai.usage.output_tokens"],
+    ]);
+  });
+
   it("attribute-missing for a required key; a deprecated spelling satisfies it", () => {
     const { "gen_ai.provider.name": _provider, ...rest } = goodChat;
     expect(codes(rest)).toEqual([["attribute-missing", "error", "gen_ai.provider.name"]]);
