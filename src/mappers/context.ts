@@ -71,8 +71,14 @@ export type JsonValue = { ok: true; value: unknown } | { ok: false };
 export const MAX_DIAGNOSTICS = 100;
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
+/**
+ * The `consumed` set of a context that does not track consumption: shared, since `consume` and `keep`
+ * never add to it then (a Set per span cost more than everything else ParseContext allocates).
+ */
+const NOT_TRACKED: Set<string> = new Set();
+
 export class ParseContext {
-  readonly consumed = new Set<string>();
+  readonly consumed: Set<string>;
   readonly diagnostics: Diagnostic[] = [];
   /**
    * Every field present from the start (undefined until offered): each context then has the same
@@ -89,8 +95,13 @@ export class ParseContext {
     cost: undefined,
     messageFormat: undefined,
   };
-  /** Created on the first JSON read: many spans never parse anything. */
-  private jsonCache: Map<string, JsonValue> | undefined;
+  /**
+   * Keys parsed so far and their results, created on the first JSON read (many spans never parse
+   * anything). Parallel arrays searched in order rather than a Map: parsers ask for a handful of
+   * constant keys per span, never for keys taken from the input, and a Map per span cost more.
+   */
+  private jsonKeys: string[] | undefined;
+  private jsonResults: JsonValue[] | undefined;
 
   constructor(
     readonly attributes: Attributes,
@@ -103,7 +114,9 @@ export class ParseContext {
      * this off otherwise: a span consumes a dozen keys or more, and the Set grows for each.
      */
     private readonly trackConsumed: boolean = true,
-  ) {}
+  ) {
+    this.consumed = trackConsumed ? new Set() : NOT_TRACKED;
+  }
 
   /** The attribute value when the span has it as an own key. */
   get(key: string): Attributes[string] {
@@ -170,8 +183,10 @@ export class ParseContext {
    * returned as is.
    */
   json(key: string): JsonValue {
-    const cached = this.jsonCache?.get(key);
-    if (cached) return cached;
+    const keys = this.jsonKeys;
+    if (keys !== undefined) {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.jsonResults![i]!;
+    }
     const raw = this.get(key);
     let result: JsonValue;
     if (typeof raw !== "string") {
@@ -185,7 +200,13 @@ export class ParseContext {
         this.diagnose(code, "warning", `${key} is not usable JSON (${parsed.message}); kept raw`, key);
       }
     }
-    (this.jsonCache ??= new Map()).set(key, result);
+    if (keys === undefined) {
+      this.jsonKeys = [key];
+      this.jsonResults = [result];
+    } else {
+      keys.push(key);
+      this.jsonResults!.push(result);
+    }
     return result;
   }
 
