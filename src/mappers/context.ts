@@ -114,8 +114,29 @@ export class ParseContext {
      * this off otherwise: a span consumes a dozen keys or more, and the Set grows for each.
      */
     private readonly trackConsumed: boolean = true,
+    /** `Object.keys(attributes)` when the caller has it already (see `keys`). */
+    ownKeys?: readonly string[],
   ) {
     this.consumed = trackConsumed ? new Set() : NOT_TRACKED;
+    const proto: unknown = Object.getPrototypeOf(attributes);
+    if (ownKeys !== undefined && (proto === Object.prototype || proto === null)) this.keyList = ownKeys;
+  }
+
+  private keyList: readonly string[] | undefined;
+
+  /**
+   * The attribute keys in the order for-in visits them, for the parsers' scans of every key. For a
+   * plain record (as detectAndCopy treats it) that is Object.keys, which toMlflowSpan took for its copy
+   * anyway: a for-in of a record in dictionary mode (V8's, past a dozen keys or so) collects and
+   * sorts the keys again on each walk. A record with a prototype of its own keeps for-in's inherited keys.
+   */
+  get keys(): readonly string[] {
+    if (this.keyList === undefined) {
+      const keys: string[] = [];
+      for (const key in this.attributes) keys.push(key);
+      this.keyList = keys;
+    }
+    return this.keyList;
   }
 
   /** The attribute value when the span has it as an own key. */

@@ -34,7 +34,9 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   assertSpanLike(span, "toMlflowSpan");
   const env = normalizeEnvelope(span);
   const attributes: Attributes = {};
-  const conventions = detectAndCopy(env.attributes, env.events, attributes);
+  // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
+  const keys = Object.keys(env.attributes);
+  const conventions = detectAndCopy(env.attributes, env.events, attributes, keys);
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
@@ -42,7 +44,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   }
 
   const keepSource = options.keepSource !== false;
-  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource);
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys);
   for (const convention of conventions) {
     const parse = PARSERS[convention];
     if (parse) parse(ctx);

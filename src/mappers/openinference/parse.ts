@@ -211,7 +211,9 @@ function scanLists(ctx: ParseContext): Map<ListName, IndexedFamily> {
   const found = new Map<ListName, IndexedFamily>();
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
-  for (const key in attributes) {
+  const keys = ctx.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const c = key.charCodeAt(0);
     // l(lm.), r(etrieval./eranker.), e(mbedding.): every list prefix has two segments.
     if (c !== 0x6c && c !== 0x72 && c !== 0x65) continue;

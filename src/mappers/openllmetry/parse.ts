@@ -80,7 +80,9 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   let vectorResults: IndexedFamily | undefined;
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
-  for (const key in attributes) {
+  const keys = ctx.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const c = key.charCodeAt(0);
     // g(en_ai.prompt/completion.), l(lm.request.functions.), d(b.vector.query.result.)
     if (c !== 0x67 && c !== 0x6c && c !== 0x64) continue;
