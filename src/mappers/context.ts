@@ -248,19 +248,52 @@ export class ParseContext {
 
   offer<F extends FieldName>(field: F, value: Fields[F] | undefined, rank: number, convention: Convention): void {
     if (value === undefined) return;
-    const current = this.best[field];
+    const current = this.candidate(field);
     if (current !== undefined && current.rank >= rank) return;
-    (this.best as Record<FieldName, Candidate<unknown>>)[field] = { value, rank, convention };
+    const candidate: Candidate<unknown> = { value, rank, convention };
+    const best = this.best as Record<FieldName, Candidate<unknown>>;
+    // Named stores, for the reason `candidate` gives.
+    switch (field) {
+      case "spanType": best.spanType = candidate; break;
+      case "inputs": best.inputs = candidate; break;
+      case "outputs": best.outputs = candidate; break;
+      case "tokenUsage": best.tokenUsage = candidate; break;
+      case "model": best.model = candidate; break;
+      case "provider": best.provider = candidate; break;
+      case "tools": best.tools = candidate; break;
+      case "cost": best.cost = candidate; break;
+      case "messageFormat": best.messageFormat = candidate; break;
+    }
+  }
+
+  /**
+   * `best[field]` as a switch of named loads. Where offer/current are not inlined (the larger parsers
+   * exceed V8's inlining budget), `best[field]` is one keyed load that sees every field name and goes
+   * megamorphic: a stub-cache probe on each of the dozens of calls per span.
+   */
+  private candidate(field: FieldName): Candidate<unknown> | undefined {
+    const best = this.best as Record<FieldName, Candidate<unknown> | undefined>;
+    switch (field) {
+      case "spanType": return best.spanType;
+      case "inputs": return best.inputs;
+      case "outputs": return best.outputs;
+      case "tokenUsage": return best.tokenUsage;
+      case "model": return best.model;
+      case "provider": return best.provider;
+      case "tools": return best.tools;
+      case "cost": return best.cost;
+      case "messageFormat": return best.messageFormat;
+    }
   }
 
   /** Swaps the value of the current candidate, keeping its rank and convention (no-op without one). */
   replace<F extends FieldName>(field: F, value: Fields[F]): void {
-    const current = this.best[field];
+    const current = this.candidate(field);
     if (current !== undefined) current.value = value;
   }
 
   /** The best value so far, e.g. to let a parser refine the span type it inferred. */
   current<F extends FieldName>(field: F): { value: Fields[F]; rank: number } | undefined {
-    return this.best[field] as { value: Fields[F]; rank: number } | undefined;
+    return this.candidate(field) as { value: Fields[F]; rank: number } | undefined;
   }
 }
