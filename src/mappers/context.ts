@@ -263,6 +263,7 @@ export class ParseContext {
       case "tools": best.tools = candidate; break;
       case "cost": best.cost = candidate; break;
       case "messageFormat": best.messageFormat = candidate; break;
+      default: field satisfies never; // a new field must get its case here and in `candidate`
     }
   }
 
@@ -283,6 +284,7 @@ export class ParseContext {
       case "tools": return best.tools;
       case "cost": return best.cost;
       case "messageFormat": return best.messageFormat;
+      default: return field satisfies never; // a new field must get its case here and in `offer`
     }
   }
 
