@@ -169,42 +169,50 @@ export function normalizeId(id: string | undefined, bytes: 8 | 16): string | und
   return hexState(hex) === "zero" ? undefined : hex;
 }
 
+/**
+ * The envelope of a span. Every field is present on the result, undefined when the span has none
+ * (readers test for undefined): one literal of a fixed shape, where adding the present fields one by
+ * one gave a hidden class per combination and grew the object as it went, on every span.
+ */
 export function normalizeEnvelope(span: SpanLike): Envelope {
-  const out: Envelope = { name: typeof span.name === "string" ? span.name : "", attributes: span.attributes ?? {} };
   const context = typeof span.spanContext === "function" ? span.spanContext() : undefined;
-  const traceId = normalizeId(span.traceId ?? context?.traceId, 16);
-  const spanId = normalizeId(span.spanId ?? context?.spanId, 8);
-  const parentSpanId = normalizeId(span.parentSpanId ?? span.parentSpanContext?.spanId, 8);
-  if (traceId) out.traceId = traceId;
-  if (spanId) out.spanId = spanId;
-  if (parentSpanId) out.parentSpanId = parentSpanId;
-  const start = toNanos(span.startTimeUnixNano ?? span.startTime);
-  const end = toNanos(span.endTimeUnixNano ?? span.endTime);
-  if (start) out.startTimeUnixNano = start;
-  if (end) out.endTimeUnixNano = end;
-  const kind = kindName(span.kind);
-  if (kind) out.kind = kind;
+  let status: SpanStatus | undefined;
   if (span.status) {
     const code = statusName(span.status.code);
     if (code) {
-      out.status = { code };
-      if (typeof span.status.message === "string" && span.status.message !== "") out.status.message = span.status.message;
+      status = { code };
+      if (typeof span.status.message === "string" && span.status.message !== "") status.message = span.status.message;
     }
   }
+  let events: SpanEvent[] | undefined;
   if (span.events && span.events.length > 0) {
-    out.events = span.events.map((event) => {
+    events = span.events.map((event) => {
       const e: SpanEvent = { name: typeof event.name === "string" ? event.name : "", attributes: event.attributes ?? {} };
       const time = toNanos(event.timeUnixNano ?? event.time);
       if (time) e.timeUnixNano = time;
       return e;
     });
   }
-  const scope = span.scope ?? span.instrumentationScope ?? span.instrumentationLibrary;
-  if (scope && typeof scope.name === "string") {
-    out.scope = { name: scope.name };
-    if (scope.version) out.scope.version = scope.version;
-    if (scope.attributes && Object.keys(scope.attributes).length > 0) out.scope.attributes = scope.attributes;
+  let scope: InstrumentationScope | undefined;
+  const rawScope = span.scope ?? span.instrumentationScope ?? span.instrumentationLibrary;
+  if (rawScope && typeof rawScope.name === "string") {
+    scope = { name: rawScope.name };
+    if (rawScope.version) scope.version = rawScope.version;
+    if (rawScope.attributes && Object.keys(rawScope.attributes).length > 0) scope.attributes = rawScope.attributes;
   }
-  if (span.resource && span.resource.attributes) out.resource = { attributes: span.resource.attributes };
-  return out;
+  return {
+    name: typeof span.name === "string" ? span.name : "",
+    attributes: span.attributes ?? {},
+    // `|| undefined`: the empty string of an unusable id or time means none, as before.
+    traceId: normalizeId(span.traceId ?? context?.traceId, 16) || undefined,
+    spanId: normalizeId(span.spanId ?? context?.spanId, 8) || undefined,
+    parentSpanId: normalizeId(span.parentSpanId ?? span.parentSpanContext?.spanId, 8) || undefined,
+    startTimeUnixNano: toNanos(span.startTimeUnixNano ?? span.startTime) || undefined,
+    endTimeUnixNano: toNanos(span.endTimeUnixNano ?? span.endTime) || undefined,
+    kind: kindName(span.kind) || undefined,
+    status,
+    events,
+    scope,
+    resource: span.resource && span.resource.attributes ? { attributes: span.resource.attributes } : undefined,
+  };
 }
