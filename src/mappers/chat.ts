@@ -32,8 +32,12 @@ export function normalizeRole(role: unknown, ctx?: ParseContext, key?: string): 
   return role;
 }
 
-export function message(role: string, content: string | ContentPart[] | null, extra: Partial<ChatMessage> = {}): ChatMessage {
-  return { role, content, ...extra };
+export function message(role: string, content: string | ContentPart[] | null, extra?: Partial<ChatMessage>): ChatMessage {
+  const msg: ChatMessage = { role, content };
+  // Copied key by key: a spread of `extra`, whose shape varies from message to message, takes V8's
+  // slow path. `extra` is built by the parsers from fixed names, so assignment is safe.
+  if (extra !== undefined) for (const key in extra) (msg as unknown as Record<string, unknown>)[key] = (extra as Record<string, unknown>)[key];
+  return msg;
 }
 
 /** Tool-call arguments are a JSON string in the OpenAI shape; objects are encoded, strings kept. */

@@ -76,8 +76,14 @@ export type JsonValue = { ok: true; value: unknown } | { ok: false };
 export const MAX_DIAGNOSTICS = 100;
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
+/**
+ * The `consumed` set of a context that does not track consumption: shared, since `consume` and `keep`
+ * never add to it then (a Set per span cost more than everything else ParseContext allocates).
+ */
+const NOT_TRACKED: Set<string> = new Set();
+
 export class ParseContext {
-  readonly consumed = new Set<string>();
+  readonly consumed: Set<string>;
   readonly diagnostics: Diagnostic[] = [];
   /**
    * Every field present from the start (undefined until offered): each context then has the same
@@ -94,8 +100,13 @@ export class ParseContext {
     cost: undefined,
     messageFormat: undefined,
   };
-  /** Created on the first JSON read: many spans never parse anything. */
-  private jsonCache: Map<string, JsonValue> | undefined;
+  /**
+   * Keys parsed so far and their results, created on the first JSON read (many spans never parse
+   * anything). Parallel arrays searched in order rather than a Map: parsers ask for a handful of
+   * constant keys per span, never for keys taken from the input, and a Map per span cost more.
+   */
+  private jsonKeys: string[] | undefined;
+  private jsonResults: JsonValue[] | undefined;
 
   constructor(
     readonly attributes: Attributes,
@@ -108,16 +119,47 @@ export class ParseContext {
      * this off otherwise: a span consumes a dozen keys or more, and the Set grows for each.
      */
     private readonly trackConsumed: boolean = true,
-  ) {}
+    /** `Object.keys(attributes)` when the caller has it already (see `keys`). */
+    ownKeys?: readonly string[],
+  ) {
+    this.consumed = trackConsumed ? new Set() : NOT_TRACKED;
+    const proto: unknown = Object.getPrototypeOf(attributes);
+    if (ownKeys !== undefined && (proto === Object.prototype || proto === null)) this.keyList = ownKeys;
+  }
+
+  private keyList: readonly string[] | undefined;
+
+  /**
+   * The attribute keys in the order for-in visits them, for the parsers' scans of every key. For a
+   * plain record (as detectAndCopy treats it) that is Object.keys, which toMlflowSpan took for its copy
+   * anyway: a for-in of a record in dictionary mode (V8's, past a dozen keys or so) collects and
+   * sorts the keys again on each walk. A record with a prototype of its own keeps for-in's inherited keys.
+   */
+  get keys(): readonly string[] {
+    if (this.keyList === undefined) {
+      const keys: string[] = [];
+      for (const key in this.attributes) keys.push(key);
+      this.keyList = keys;
+    }
+    return this.keyList;
+  }
 
   /** The attribute value when the span has it as an own key. */
   get(key: string): Attributes[string] {
+    // Parsers read `has(key)` then `get(key)`: the key is then known to be own (the source record never
+    // changes while parsing), and one lookup does instead of two. Dozens of such pairs run per span.
+    if (key === this.lastOwnKey) return this.attributes[key];
     return Object.prototype.hasOwnProperty.call(this.attributes, key) ? this.attributes[key] : undefined;
   }
 
   has(key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.attributes, key);
+    if (!Object.prototype.hasOwnProperty.call(this.attributes, key)) return false;
+    this.lastOwnKey = key;
+    return true;
   }
+
+  /** The last key `has` found (see `get`). */
+  private lastOwnKey: string | undefined = undefined;
 
   consume(key: string): void {
     if (this.trackConsumed && (this.kept === undefined || !this.kept.has(key))) this.consumed.add(key);
@@ -175,8 +217,10 @@ export class ParseContext {
    * returned as is.
    */
   json(key: string): JsonValue {
-    const cached = this.jsonCache?.get(key);
-    if (cached) return cached;
+    const keys = this.jsonKeys;
+    if (keys !== undefined) {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.jsonResults![i]!;
+    }
     const raw = this.get(key);
     let result: JsonValue;
     if (typeof raw !== "string") {
@@ -190,7 +234,13 @@ export class ParseContext {
         this.diagnose(code, "warning", `${key} is not usable JSON (${parsed.message}); kept raw`, key);
       }
     }
-    (this.jsonCache ??= new Map()).set(key, result);
+    if (keys === undefined) {
+      this.jsonKeys = [key];
+      this.jsonResults = [result];
+    } else {
+      keys.push(key);
+      this.jsonResults!.push(result);
+    }
     return result;
   }
 
@@ -203,19 +253,54 @@ export class ParseContext {
 
   offer<F extends FieldName>(field: F, value: Fields[F] | undefined, rank: number, convention: Convention): void {
     if (value === undefined) return;
-    const current = this.best[field];
+    const current = this.candidate(field);
     if (current !== undefined && current.rank >= rank) return;
-    (this.best as Record<FieldName, Candidate<unknown>>)[field] = { value, rank, convention };
+    const candidate: Candidate<unknown> = { value, rank, convention };
+    const best = this.best as Record<FieldName, Candidate<unknown>>;
+    // Named stores, for the reason `candidate` gives.
+    switch (field) {
+      case "spanType": best.spanType = candidate; break;
+      case "inputs": best.inputs = candidate; break;
+      case "outputs": best.outputs = candidate; break;
+      case "tokenUsage": best.tokenUsage = candidate; break;
+      case "model": best.model = candidate; break;
+      case "provider": best.provider = candidate; break;
+      case "tools": best.tools = candidate; break;
+      case "cost": best.cost = candidate; break;
+      case "messageFormat": best.messageFormat = candidate; break;
+      default: field satisfies never; // a new field must get its case here and in `candidate`
+    }
+  }
+
+  /**
+   * `best[field]` as a switch of named loads. Where offer/current are not inlined (the larger parsers
+   * exceed V8's inlining budget), `best[field]` is one keyed load that sees every field name and goes
+   * megamorphic: a stub-cache probe on each of the dozens of calls per span.
+   */
+  private candidate(field: FieldName): Candidate<unknown> | undefined {
+    const best = this.best as Record<FieldName, Candidate<unknown> | undefined>;
+    switch (field) {
+      case "spanType": return best.spanType;
+      case "inputs": return best.inputs;
+      case "outputs": return best.outputs;
+      case "tokenUsage": return best.tokenUsage;
+      case "model": return best.model;
+      case "provider": return best.provider;
+      case "tools": return best.tools;
+      case "cost": return best.cost;
+      case "messageFormat": return best.messageFormat;
+      default: return field satisfies never; // a new field must get its case here and in `offer`
+    }
   }
 
   /** Swaps the value of the current candidate, keeping its rank and convention (no-op without one). */
   replace<F extends FieldName>(field: F, value: Fields[F]): void {
-    const current = this.best[field];
+    const current = this.candidate(field);
     if (current !== undefined) current.value = value;
   }
 
   /** The best value so far, e.g. to let a parser refine the span type it inferred. */
   current<F extends FieldName>(field: F): { value: Fields[F]; rank: number } | undefined {
-    return this.best[field] as { value: Fields[F]; rank: number } | undefined;
+    return this.candidate(field) as { value: Fields[F]; rank: number } | undefined;
   }
 }

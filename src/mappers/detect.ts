@@ -113,13 +113,17 @@ export function detectFromParts(attributes: Attributes, events: readonly SpanEve
  * walk of the keys instead of two (the walk, on dictionary-mode records, costs as much as the work).
  * Copies own enumerable string keys, "__proto__" included as an own key.
  */
-export function detectAndCopy(attributes: Attributes, events: readonly SpanEvent[] | undefined, copy: Attributes): Convention[] {
+export function detectAndCopy(
+  attributes: Attributes,
+  events: readonly SpanEvent[] | undefined,
+  copy: Attributes,
+  keys: readonly string[] = Object.keys(attributes),
+): Convention[] {
   // Detection sees inherited enumerable keys too (for-in); a record with a prototype of its own is
   // rare enough to take two walks and keep exactly that.
   const proto: unknown = Object.getPrototypeOf(attributes);
   const plain = proto === Object.prototype || proto === null;
   let found = 0;
-  const keys = Object.keys(attributes);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === "__proto__") setOwn(copy, key, attributes[key]);

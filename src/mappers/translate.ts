@@ -3,7 +3,7 @@
  * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
  * ParseContext -> pick the best candidate per field -> MlflowSpan.
  */
-import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan, type SpanType } from "../span.js";
+import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan } from "../span.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { ParseContext } from "./context.js";
 import { detectAndCopy } from "./detect.js";
@@ -34,15 +34,17 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   assertSpanLike(span, "toMlflowSpan");
   const env = normalizeEnvelope(span);
   const attributes: Attributes = {};
-  const conventions = detectAndCopy(env.attributes, env.events, attributes);
+  // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
+  const keys = Object.keys(env.attributes);
+  const conventions = detectAndCopy(env.attributes, env.events, attributes, keys);
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
-    return stamp(assemble(env, attributes, { spanType: "UNKNOWN" }, conventions, [noConvention()]));
+    return stamp(withEnvelope({ name: env.name, spanType: "UNKNOWN" } as MlflowSpan, env, attributes, conventions, [noConvention()]));
   }
 
   const keepSource = options.keepSource !== false;
-  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource);
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys);
   for (const convention of conventions) {
     const parse = PARSERS[convention];
     if (parse) parse(ctx);
@@ -55,53 +57,37 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
     }
   }
 
-  const fields: Partial<MlflowSpan> & { spanType: SpanType } = { spanType: ctx.current("spanType")?.value ?? "UNKNOWN" };
+  // The span with a fixed, readable key order: translated fields first, then the envelope. Written
+  // out field by field, straight from the context (no intermediate record of the fields): no array
+  // per span, monomorphic sites, and V8 keeps such objects in fast mode.
+  const out = { name: env.name, spanType: ctx.current("spanType")?.value ?? "UNKNOWN" } as MlflowSpan;
   const inputs = ctx.current("inputs");
-  if (inputs) fields.inputs = inputs.value;
+  if (inputs && inputs.value !== undefined) out.inputs = inputs.value;
   const outputs = ctx.current("outputs");
-  if (outputs) fields.outputs = outputs.value;
+  if (outputs && outputs.value !== undefined) out.outputs = outputs.value;
   const usage = ctx.current("tokenUsage");
   if (usage) {
     const complete = completeUsage(usage.value, ctx);
-    if (complete) fields.tokenUsage = complete;
+    if (complete) out.tokenUsage = complete;
   }
-  // Field by field rather than a loop over a list of names: no array per span, monomorphic sites.
   const model = ctx.current("model");
-  if (model) fields.model = model.value;
+  if (model && model.value !== undefined) out.model = model.value;
   const provider = ctx.current("provider");
-  if (provider) fields.provider = provider.value;
+  if (provider && provider.value !== undefined) out.provider = provider.value;
   const tools = ctx.current("tools");
-  if (tools) fields.tools = tools.value;
+  if (tools && tools.value !== undefined) out.tools = tools.value;
   const cost = ctx.current("cost");
-  if (cost) fields.cost = cost.value;
+  if (cost && cost.value !== undefined) out.cost = cost.value;
   const messageFormat = ctx.current("messageFormat");
-  if (messageFormat) fields.messageFormat = messageFormat.value;
+  if (messageFormat && messageFormat.value !== undefined) out.messageFormat = messageFormat.value;
   if (!keepSource) {
     for (const key of ctx.consumed) delete attributes[key];
   }
-  return stamp(assemble(env, attributes, fields, conventions, ctx.diagnostics));
+  return stamp(withEnvelope(out, env, attributes, conventions, ctx.diagnostics));
 }
 
-/**
- * Builds the span with a fixed, readable key order (translated fields first, then the envelope).
- * Written out property by property: V8 keeps such objects in fast mode, a loop of dynamic keys did not.
- */
-function assemble(
-  env: Envelope,
-  attributes: Attributes,
-  fields: Partial<MlflowSpan> & { spanType: SpanType },
-  conventions: Convention[],
-  diagnostics: Diagnostic[],
-): MlflowSpan {
-  const out = { name: env.name, spanType: fields.spanType } as MlflowSpan;
-  if (fields.inputs !== undefined) out.inputs = fields.inputs;
-  if (fields.outputs !== undefined) out.outputs = fields.outputs;
-  if (fields.tokenUsage !== undefined) out.tokenUsage = fields.tokenUsage;
-  if (fields.model !== undefined) out.model = fields.model;
-  if (fields.provider !== undefined) out.provider = fields.provider;
-  if (fields.tools !== undefined) out.tools = fields.tools;
-  if (fields.cost !== undefined) out.cost = fields.cost;
-  if (fields.messageFormat !== undefined) out.messageFormat = fields.messageFormat;
+/** Completes `out` (name, span type and translated fields set) with the envelope, in the span's key order. */
+function withEnvelope(out: MlflowSpan, env: Envelope, attributes: Attributes, conventions: Convention[], diagnostics: Diagnostic[]): MlflowSpan {
   out.conventions = conventions;
   out.diagnostics = diagnostics;
   if (env.kind !== undefined) out.kind = env.kind;

@@ -208,7 +208,7 @@ function readUsage(ctx: ParseContext, embeddings: boolean): void {
       const n = toCount(ctx.get(key), ctx, key);
       if (n === undefined) continue;
       ctx.consume(key);
-      if (usage[field] === undefined) usage[field] = n;
+      setCountOnce(usage, field, n);
       any = true;
     }
   }
@@ -227,6 +227,22 @@ function readUsage(ctx: ParseContext, embeddings: boolean): void {
     for (k in other) if (usage[k] === undefined && other[k] !== undefined) usage[k] = other[k];
   }
   ctx.offer("tokenUsage", usage, RANK.structured, "genai");
+}
+
+/**
+ * `usage[field] ??= n` through named properties: `usage[field]` would be one keyed access site
+ * seeing six names on records of varying shape (megamorphic), adding a property on most calls.
+ */
+function setCountOnce(usage: PartialUsage, field: keyof typeof GENAI_USAGE_KEYS, n: number): void {
+  switch (field) {
+    case "input_tokens": if (usage.input_tokens === undefined) usage.input_tokens = n; break;
+    case "output_tokens": if (usage.output_tokens === undefined) usage.output_tokens = n; break;
+    case "total_tokens": if (usage.total_tokens === undefined) usage.total_tokens = n; break;
+    case "cache_read_input_tokens": if (usage.cache_read_input_tokens === undefined) usage.cache_read_input_tokens = n; break;
+    case "cache_creation_input_tokens": if (usage.cache_creation_input_tokens === undefined) usage.cache_creation_input_tokens = n; break;
+    case "reasoning_tokens": if (usage.reasoning_tokens === undefined) usage.reasoning_tokens = n; break;
+    default: field satisfies never; // a new usage field must get its case here
+  }
 }
 
 /**

@@ -152,12 +152,18 @@ export function parseOpenInference(ctx: ParseContext): void {
   if (messages) {
     messages = recoverSystemPrompt(ctx, messages, params);
     const inputs: Obj = { messages };
-    for (const [k, v] of Object.entries(params)) if (!(k in inputs)) setOwn(inputs, k, v);
+    // Object.keys, not Object.entries: no [key, value] pair per parameter.
+    for (const k of Object.keys(params)) if (!(k in inputs)) setOwn(inputs, k, params[k]);
     ctx.offer("inputs", inputs, RANK.flattened, "openinference");
     hasChat = true;
   }
   if (choices) {
-    ctx.offer("outputs", { ...meta, choices }, RANK.flattened, "openinference");
+    // meta holds id and model at most, in the order they were found; copied by hand since a spread
+    // of an object of varying shape takes V8's slow path.
+    const outputs: Obj = {};
+    for (const k in meta) outputs[k] = meta[k];
+    outputs.choices = choices;
+    ctx.offer("outputs", outputs, RANK.flattened, "openinference");
     hasChat = true;
   }
   if (hasChat) {
@@ -211,7 +217,9 @@ function scanLists(ctx: ParseContext): Map<ListName, IndexedFamily> {
   const found = new Map<ListName, IndexedFamily>();
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
-  for (const key in attributes) {
+  const keys = ctx.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const c = key.charCodeAt(0);
     // l(lm.), r(etrieval./eranker.), e(mbedding.): every list prefix has two segments.
     if (c !== 0x6c && c !== 0x72 && c !== 0x65) continue;
@@ -327,9 +335,12 @@ function readModel(ctx: ParseContext, kind: SpanType | undefined): ModelNames {
   const response = readString(ctx, OI.responseModelName);
   const embedding = readString(ctx, OI.embeddingModelName);
   const reranker = readString(ctx, OI.rerankerModelName);
-  for (const [key, v] of [[OI.modelName, name], [OI.requestModelName, request], [OI.responseModelName, response], [OI.embeddingModelName, embedding], [OI.rerankerModelName, reranker]] as const) {
-    if (v !== undefined) ctx.consume(key);
-  }
+  // One by one rather than a loop over a list of pairs: no arrays per span.
+  if (name !== undefined) ctx.consume(OI.modelName);
+  if (request !== undefined) ctx.consume(OI.requestModelName);
+  if (response !== undefined) ctx.consume(OI.responseModelName);
+  if (embedding !== undefined) ctx.consume(OI.embeddingModelName);
+  if (reranker !== undefined) ctx.consume(OI.rerankerModelName);
   // The spec: llm.model_name equals the response model when known, else the requested one.
   const llm = response ?? name ?? request;
   const model = kind === "EMBEDDING" ? (embedding ?? llm) : kind === "RERANKER" ? (reranker ?? llm) : (llm ?? embedding ?? reranker);

@@ -24,7 +24,7 @@ import { toCount } from "../usage.js";
 import { readJsonValue } from "../values.js";
 import { convertContent } from "./content.js";
 import { fromLangChain, unwrapRunValue } from "../langchain.js";
-import { insertPath, parseKeyPath, type IndexedFamily, type LeafObjects } from "../../internal/indexed.js";
+import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../internal/indexed.js";
 
 type Obj = Record<string, unknown>;
 
@@ -81,26 +81,22 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   let vectorResults: IndexedFamily | undefined;
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
-  for (const key in attributes) {
+  const keys = ctx.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const c = key.charCodeAt(0);
-    let family: IndexedFamily | undefined;
-    let start: number;
-    if (c === 0x67 /* g */) {
-      if (key.startsWith("gen_ai.prompt.")) family = prompts ??= { items: [], keys: [] };
-      else if (key.startsWith("gen_ai.completion.")) family = completions ??= { items: [], keys: [] };
-      else continue;
-      start = family === prompts ? 14 : 18;
-    } else if (c === 0x6c /* l */) {
-      if (!key.startsWith("llm.request.functions.")) continue;
-      family = functions ??= { items: [], keys: [] };
-      start = 22;
-    } else if (c === 0x64 /* d */ && key.startsWith("db.vector.query.result.")) {
-      family = vectorResults ??= { items: [], keys: [] };
-      start = 23;
-    } else continue;
+    // g(en_ai.prompt/completion.), l(lm.request.functions.), d(b.vector.query.result.)
+    if (c !== 0x67 && c !== 0x6c && c !== 0x64) continue;
+    const info = familyKey(key);
+    if (info === null) continue;
+    let family: IndexedFamily;
+    if (info.family === PROMPTS) family = prompts ??= { items: [], keys: [] };
+    else if (info.family === COMPLETIONS) family = completions ??= { items: [], keys: [] };
+    else if (info.family === FUNCTIONS) family = functions ??= { items: [], keys: [] };
+    else family = vectorResults ??= { items: [], keys: [] };
     family.keys.push(key);
     if (family.items !== undefined) {
-      const path = parseKeyPath(key, start);
+      const path = info.path;
       if (path === undefined || !insertPath(family.items, path, attributes[key] as TreeValue, leaves)) family.items = undefined;
     }
   }
@@ -138,6 +134,48 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
 
   if (chat) ctx.offer("spanType", "CHAT_MODEL", RANK.inferred, "openllmetry");
   else if (ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+}
+
+const PROMPTS = 0;
+const COMPLETIONS = 1;
+const FUNCTIONS = 2;
+const VECTOR_RESULTS = 3;
+
+/** The indexed families, by the prefix their keys start with. */
+const FAMILY_PREFIXES: readonly (readonly [string, number])[] = [
+  [OPENLLMETRY.prompt + ".", PROMPTS],
+  [OPENLLMETRY.completion + ".", COMPLETIONS],
+  [OPENLLMETRY.requestFunctions + ".", FUNCTIONS],
+  [OPENLLMETRY.vectorDbQueryResult + ".", VECTOR_RESULTS],
+];
+
+interface FamilyKey {
+  family: number;
+  /** Undefined when the key cannot be expanded by the fast path (src/internal/indexed.ts). */
+  path: KeyPath | undefined;
+}
+
+/**
+ * Which indexed family a key belongs to, with its parsed path (read-only, so one array serves every
+ * span), or null. Instrumentations write the same keys on every span, so this is cached per key
+ * (as OpenInference's listKey is) instead of two startsWith and a path array per key per span;
+ * bounded, so a stream of unique hostile keys cannot grow it.
+ */
+const FAMILY_KEY_CACHE = new Map<string, FamilyKey | null>();
+const FAMILY_KEY_CACHE_LIMIT = 4096;
+
+function familyKey(key: string): FamilyKey | null {
+  const cached = FAMILY_KEY_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  let info: FamilyKey | null = null;
+  for (const [prefix, family] of FAMILY_PREFIXES) {
+    if (key.startsWith(prefix)) {
+      info = { family, path: parseKeyPath(key, prefix.length) };
+      break;
+    }
+  }
+  if (FAMILY_KEY_CACHE.size < FAMILY_KEY_CACHE_LIMIT) FAMILY_KEY_CACHE.set(key, info);
+  return info;
 }
 
 // ---------------------------------------------------------------------------------------------
