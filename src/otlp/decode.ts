@@ -5,7 +5,7 @@
  */
 import type { Attributes, SpanEvent } from "../span.js";
 import { decodeAnyValue, decodeKeyValues, OtlpDecodeError } from "./anyvalue.js";
-import { normalizeId, OTLP_KINDS, OTLP_STATUS, toNanos } from "./span-like.js";
+import { markDecoded, normalizeId, OTLP_KINDS, OTLP_STATUS, toNanos } from "./span-like.js";
 import type { SpanLike } from "./span-like.js";
 import { setOwn } from "../internal/records.js";
 
@@ -119,6 +119,7 @@ function decodeSpan(raw: unknown, path: string, scope: SpanLike["scope"], resour
     const code = status.code === undefined ? "UNSET" : decodeEnum(status.code, OTLP_STATUS, "STATUS_CODE_", `${path}.status.code`);
     out.status = typeof status.message === "string" && status.message !== "" ? { code, message: status.message } : { code };
   }
+  markDecoded(out);
   return out;
 }
 

@@ -174,7 +174,19 @@ export function normalizeId(id: string | undefined, bytes: 8 | 16): string | und
  * (readers test for undefined): one literal of a fixed shape, where adding the present fields one by
  * one gave a hidden class per combination and grew the object as it went, on every span.
  */
+/**
+ * Spans `decodeOtlpJson` built: their envelope fields are normalised already (ids, times, kind and
+ * status names, events, scope), so translating one does not check them all over again. A WeakSet,
+ * not a marker property: the spans keep their plain shape and nothing shows when they are printed.
+ */
+const DECODED = new WeakSet<object>();
+
+export function markDecoded(span: SpanLike): void {
+  DECODED.add(span);
+}
+
 export function normalizeEnvelope(span: SpanLike): Envelope {
+  if (DECODED.has(span)) return decodedEnvelope(span);
   const context = typeof span.spanContext === "function" ? span.spanContext() : undefined;
   let status: SpanStatus | undefined;
   if (span.status) {
@@ -215,4 +227,44 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
     scope,
     resource: span.resource && span.resource.attributes ? { attributes: span.resource.attributes } : undefined,
   };
+}
+
+/**
+ * The envelope of a span from `decodeOtlpJson`, taken as it is. Events, status and scope are copied, as
+ * for any other span, so the translated span shares only attribute records and values with its source.
+ */
+function decodedEnvelope(span: SpanLike): Envelope {
+  const source = span.events;
+  let events: SpanEvent[] | undefined;
+  if (source && source.length > 0) {
+    events = new Array<SpanEvent>(source.length);
+    for (let i = 0; i < source.length; i++) {
+      const e = source[i] as SpanEvent;
+      events[i] = e.timeUnixNano === undefined ? { name: e.name, attributes: e.attributes } : { name: e.name, attributes: e.attributes, timeUnixNano: e.timeUnixNano };
+    }
+  }
+  const status = span.status as SpanStatus | undefined;
+  const scope = span.scope as InstrumentationScope | undefined;
+  return {
+    name: typeof span.name === "string" ? span.name : "",
+    attributes: span.attributes ?? {},
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId,
+    startTimeUnixNano: span.startTimeUnixNano as string | undefined,
+    endTimeUnixNano: span.endTimeUnixNano as string | undefined,
+    kind: span.kind as SpanKindName | undefined,
+    status: status === undefined ? undefined : status.message === undefined ? { code: status.code } : { code: status.code, message: status.message },
+    events,
+    // One scope object per request's scope, shared by its decoded spans: each translated span gets its own.
+    scope: scope === undefined ? undefined : copyScope(scope),
+    resource: span.resource && span.resource.attributes ? { attributes: span.resource.attributes } : undefined,
+  };
+}
+
+function copyScope(scope: InstrumentationScope): InstrumentationScope {
+  const out: InstrumentationScope = { name: scope.name };
+  if (scope.version !== undefined) out.version = scope.version;
+  if (scope.attributes !== undefined) out.attributes = scope.attributes;
+  return out;
 }
