@@ -20,6 +20,7 @@ import type {
   TokenUsage,
 } from "../span.js";
 import { looksLikeJsonContainer, safeJsonParse } from "../internal/json.js";
+import { ALL_GROUPS } from "./groups.js";
 
 export const RANK = {
   /** `mlflow.*` keys already on the span. */
@@ -121,6 +122,11 @@ export class ParseContext {
     private readonly trackConsumed: boolean = true,
     /** `Object.keys(attributes)` when the caller has it already (see `keys`). */
     ownKeys?: readonly string[],
+    /**
+     * The key groups present (groups.ts), from the walk that detected the conventions; parsers skip
+     * the tables of absent groups. Every group is assumed present when nobody walked the keys.
+     */
+    readonly groups: number = ALL_GROUPS,
   ) {
     this.consumed = trackConsumed ? new Set() : NOT_TRACKED;
     const proto: unknown = Object.getPrototypeOf(attributes);

@@ -6,7 +6,7 @@
 import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan } from "../span.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { ParseContext } from "./context.js";
-import { detectAndCopy } from "./detect.js";
+import { conventionsOfMask, detectAndCopy } from "./detect.js";
 import { completeUsage } from "./usage.js";
 import { EMIT_TARGETS, EMITTERS, PARSERS, type EmitOptions, type EmitTarget } from "./registry.js";
 
@@ -36,7 +36,8 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   const attributes: Attributes = {};
   // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
   const keys = Object.keys(env.attributes);
-  const conventions = detectAndCopy(env.attributes, env.events, attributes, keys);
+  const mask = detectAndCopy(env.attributes, env.events, attributes, keys);
+  const conventions = conventionsOfMask(mask);
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
@@ -44,7 +45,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   }
 
   const keepSource = options.keepSource !== false;
-  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys);
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, mask);
   for (const convention of conventions) {
     const parse = PARSERS[convention];
     if (parse) parse(ctx);

@@ -18,7 +18,8 @@ import { isPlainObject, setOwn } from "../../internal/records.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
-import { toCount } from "../usage.js";
+import { GROUP, GENAI_RESPONSE_EXTRA_KEYS, genaiParamGroup, genaiUsageGroup } from "../groups.js";
+import { countSources, readCounts } from "../usage.js";
 import {
   finishReasonToCanonical,
   inputMessagesFromGenAi,
@@ -148,10 +149,15 @@ function readProvider(ctx: ParseContext): void {
 }
 
 /** Adds the valid request parameters to `params`; a key already there (the request model) is kept. */
+/** The group (groups.ts) of each entry of GENAI_REQUEST_PARAMS, in its order. */
+const PARAM_GROUPS: readonly number[] = GENAI_REQUEST_PARAMS.map((p) => genaiParamGroup(p.key));
+
 function readParams(ctx: ParseContext, params: Obj): void {
+  const groups = ctx.groups;
+  if ((groups & (GROUP.genaiParams | GROUP.genaiParamsMore)) === 0) return;
   for (let i = 0; i < GENAI_REQUEST_PARAMS.length; i++) {
     const { key, param, kind } = GENAI_REQUEST_PARAMS[i]!;
-    if (!ctx.has(key)) continue;
+    if ((groups & PARAM_GROUPS[i]!) === 0 || !ctx.has(key)) continue;
     let value: unknown = ctx.get(key);
     let ok = false;
     switch (kind) {
@@ -194,25 +200,13 @@ function hasAnyKey(record: Obj): boolean {
   return false;
 }
 
-/** GENAI_USAGE_KEYS as a list, built once instead of per span. */
-const USAGE_SOURCES = (Object.keys(GENAI_USAGE_KEYS) as (keyof typeof GENAI_USAGE_KEYS)[]).map((field) => ({ field, keys: GENAI_USAGE_KEYS[field] as readonly string[] }));
+/** GENAI_USAGE_KEYS as count sources, built once. */
+const USAGE_SOURCES = countSources(GENAI_USAGE_KEYS, genaiUsageGroup);
 
 function readUsage(ctx: ParseContext, embeddings: boolean): void {
-  const usage: PartialUsage = {};
-  let any = false;
-  for (let i = 0; i < USAGE_SOURCES.length; i++) {
-    const { field, keys } = USAGE_SOURCES[i]!;
-    for (let j = 0; j < keys.length; j++) {
-      const key = keys[j]!;
-      if (!ctx.has(key)) continue;
-      const n = toCount(ctx.get(key), ctx, key);
-      if (n === undefined) continue;
-      ctx.consume(key);
-      setCountOnce(usage, field, n);
-      any = true;
-    }
-  }
-  if (!any) return;
+  if ((ctx.groups & (GROUP.genaiUsage | GROUP.genaiUsageMore)) === 0) return;
+  const usage = readCounts(ctx, USAGE_SOURCES);
+  if (usage === undefined) return;
   // Embeddings produce no tokens: a missing output count is a real zero, not a gap.
   if (embeddings && usage.output_tokens === undefined) usage.output_tokens = 0;
   adjustAnthropicCache(ctx, usage);
@@ -227,22 +221,6 @@ function readUsage(ctx: ParseContext, embeddings: boolean): void {
     for (k in other) if (usage[k] === undefined && other[k] !== undefined) usage[k] = other[k];
   }
   ctx.offer("tokenUsage", usage, RANK.structured, "genai");
-}
-
-/**
- * `usage[field] ??= n` through named properties: `usage[field]` would be one keyed access site
- * seeing six names on records of varying shape (megamorphic), adding a property on most calls.
- */
-function setCountOnce(usage: PartialUsage, field: keyof typeof GENAI_USAGE_KEYS, n: number): void {
-  switch (field) {
-    case "input_tokens": if (usage.input_tokens === undefined) usage.input_tokens = n; break;
-    case "output_tokens": if (usage.output_tokens === undefined) usage.output_tokens = n; break;
-    case "total_tokens": if (usage.total_tokens === undefined) usage.total_tokens = n; break;
-    case "cache_read_input_tokens": if (usage.cache_read_input_tokens === undefined) usage.cache_read_input_tokens = n; break;
-    case "cache_creation_input_tokens": if (usage.cache_creation_input_tokens === undefined) usage.cache_creation_input_tokens = n; break;
-    case "reasoning_tokens": if (usage.reasoning_tokens === undefined) usage.reasoning_tokens = n; break;
-    default: field satisfies never; // a new usage field must get its case here
-  }
 }
 
 /**
@@ -487,6 +465,7 @@ function legacyMessages(value: unknown, defaultRole: string, ctx: ParseContext, 
 }
 
 function readDeprecatedContent(ctx: ParseContext, finishReasons: string[] | undefined): boolean {
+  if ((ctx.groups & GROUP.genaiLegacyContent) === 0) return false;
   let found = false;
   if (ctx.has(GENAI.prompt)) {
     const messages = legacyMessages(ctx.get(GENAI.prompt), "user", ctx, GENAI.prompt);
@@ -512,6 +491,7 @@ function readDeprecatedContent(ctx: ParseContext, finishReasons: string[] | unde
 // Tool execution spans
 
 function readToolExecution(ctx: ParseContext): boolean {
+  if ((ctx.groups & GROUP.genaiTool) === 0) return false;
   const call = readToolValue(ctx, GENAI.toolCallArguments, "inputs");
   const result = readToolValue(ctx, GENAI.toolCallResult, "outputs");
   return call || result || ctx.has(GENAI.toolName) || ctx.has(GENAI.toolCallId);
@@ -535,6 +515,7 @@ function readToolValue(ctx: ParseContext, key: string, field: "inputs" | "output
  * any other property: `content` (or `text`) becomes `page_content`, the rest metadata.
  */
 function readRetrieval(ctx: ParseContext): boolean {
+  if ((ctx.groups & GROUP.genaiRetrieval) === 0) return false;
   let found = false;
   const query = ctx.get(GENAI.retrievalQueryText);
   if (typeof query === "string") {
@@ -606,7 +587,7 @@ function mergeResponse(ctx: ParseContext, responseModel: string | undefined): vo
     ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describeValue(id)}`, GENAI.responseId);
   }
   if (responseModel !== undefined) extra.model = responseModel;
-  for (let i = 0; i < RESPONSE_EXTRAS.length; i += 2) {
+  for (let i = 0; (ctx.groups & GROUP.genaiResponseExtras) !== 0 && i < RESPONSE_EXTRAS.length; i += 2) {
     const key = RESPONSE_EXTRAS[i]!;
     const name = RESPONSE_EXTRAS[i + 1]!;
     const v = ctx.get(key);
@@ -625,13 +606,8 @@ function mergeResponse(ctx: ParseContext, responseModel: string | undefined): vo
   ctx.replace("outputs", merged);
 }
 
-/** Pairs of (attribute key, outputs field) of response metadata, the generic spelling first. */
-const RESPONSE_EXTRAS: readonly string[] = [
-  GENAI.openaiSystemFingerprint, "system_fingerprint",
-  "openai.response.system_fingerprint", "system_fingerprint",
-  GENAI.openaiResponseServiceTier, "service_tier",
-  "openai.response.service_tier", "service_tier",
-];
+/** Pairs of (attribute key, outputs field) of response metadata (the keys of GROUP.genaiResponseExtras). */
+const RESPONSE_EXTRAS: readonly string[] = GENAI_RESPONSE_EXTRA_KEYS.flatMap((key) => [key, key.endsWith("system_fingerprint") ? "system_fingerprint" : "service_tier"]);
 
 function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean, isRetrieval: boolean): void {
   let type: SpanType | undefined;
@@ -639,6 +615,6 @@ function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean, isR
   else if (isRetrieval) type = "RETRIEVER";
   else if (ctx.current("tokenUsage") || ctx.has(GENAI.requestModel)) type = "LLM";
   else if (isTool) type = "TOOL";
-  else if (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId)) type = "AGENT";
+  else if ((ctx.groups & GROUP.genaiAgent) !== 0 && (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId))) type = "AGENT";
   if (type) ctx.offer("spanType", type, RANK.inferred, "genai");
 }

@@ -19,8 +19,9 @@ import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../
 import { isPlainObject } from "../../internal/records.js";
 import { parseIndex, unflattenIndexed, type TreeValue } from "../../internal/unflatten.js";
 import { choice, message, normalizeRole, toolCall } from "../chat.js";
-import { RANK, type ParseContext, type PartialUsage } from "../context.js";
-import { toCount } from "../usage.js";
+import { RANK, type ParseContext } from "../context.js";
+import { GROUP } from "../groups.js";
+import { countSources, readCounts, toCount } from "../usage.js";
 import { readJsonValue } from "../values.js";
 import { convertContent } from "./content.js";
 import { fromLangChain, unwrapRunValue } from "../langchain.js";
@@ -133,7 +134,7 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
   readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
 
   if (chat) ctx.offer("spanType", "CHAT_MODEL", RANK.inferred, "openllmetry");
-  else if (ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+  else if ((ctx.groups & GROUP.openllmetryUsage) !== 0 && ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
 }
 
 const PROMPTS = 0;
@@ -378,6 +379,7 @@ export function canonicalFinishReason(reason: string | undefined): string | null
 
 function readParams(ctx: ParseContext): Obj {
   const params: Obj = {};
+  if ((ctx.groups & GROUP.openllmetryParams) === 0) return params;
   for (const { key, param, kind } of LLM_PARAMS) {
     if (!ctx.has(key)) continue;
     const v = ctx.get(key);
@@ -457,24 +459,15 @@ const SCHEMA_FIELDS = ["parameters", "arguments", "input_schema"] as const;
  * merges into this candidate (filling gaps, never changing a count).
  */
 function readUsage(ctx: ParseContext): void {
-  let usage: PartialUsage | undefined;
-  for (let i = 0; i < USAGE_KEYS.length; i += 2) {
-    const key = USAGE_KEYS[i] as string;
-    if (!ctx.has(key)) continue;
-    const n = toCount(ctx.get(key), ctx, key);
-    if (n === undefined) continue;
-    ctx.consume(key);
-    (usage ??= {})[USAGE_KEYS[i + 1] as keyof PartialUsage] = n;
-  }
+  if ((ctx.groups & GROUP.openllmetryUsage) === 0) return;
+  const usage = readCounts(ctx, USAGE_SOURCES);
   if (usage) ctx.offer("tokenUsage", usage, RANK.flattened, "openllmetry");
 }
 
-/** Pairs of (attribute key, canonical count). */
-const USAGE_KEYS: readonly string[] = [
-  OPENLLMETRY.legacyPromptTokens, "input_tokens",
-  OPENLLMETRY.legacyCompletionTokens, "output_tokens",
-  OPENLLMETRY.totalTokens, "total_tokens",
-];
+const USAGE_SOURCES = countSources(
+  { input_tokens: [OPENLLMETRY.legacyPromptTokens], output_tokens: [OPENLLMETRY.legacyCompletionTokens], total_tokens: [OPENLLMETRY.totalTokens] },
+  () => GROUP.openllmetryUsage,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Entity input/output (SDK decorators, LangChain)

@@ -16,8 +16,9 @@ import type { ChatMessage, ContentPart, SpanType } from "../../span.js";
 import { VERCEL, VERCEL_OPERATIONS, VERCEL_PROVIDERS, VERCEL_SETTINGS, VERCEL_USAGE_DERIVED, VERCEL_USAGE_KEYS } from "../../conventions/vercel.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../conventions/mlflow.js";
 import { safeJsonParse } from "../../internal/json.js";
-import { RANK, type ParseContext, type PartialUsage } from "../context.js";
-import { toCount } from "../usage.js";
+import { RANK, type ParseContext } from "../context.js";
+import { GROUP } from "../groups.js";
+import { countSources, readCounts, toCount } from "../usage.js";
 import { consumeUnlessLeftOut, describeValue, normalizeProvider, readJsonValue, readString } from "../values.js";
 import {
   finishReasonFromVercel,
@@ -122,6 +123,7 @@ function readProvider(ctx: ParseContext): void {
  */
 function readSettings(ctx: ParseContext, params: Obj): string[] | undefined {
   let keys: string[] | undefined;
+  if ((ctx.groups & GROUP.vercelSettings) === 0) return keys;
   for (let i = 0; i < VERCEL_SETTINGS.length; i++) {
     const { key, param, kind } = VERCEL_SETTINGS[i]!;
     if (!ctx.has(key)) continue;
@@ -141,30 +143,16 @@ function readSettings(ctx: ParseContext, params: Obj): string[] | undefined {
   return keys;
 }
 
-const USAGE_SOURCES = (Object.keys(VERCEL_USAGE_KEYS) as (keyof typeof VERCEL_USAGE_KEYS)[]).map((field) => ({ field, keys: VERCEL_USAGE_KEYS[field] as readonly string[] }));
+const USAGE_SOURCES = countSources(VERCEL_USAGE_KEYS, () => GROUP.vercelUsage);
 
 /**
  * `ai.usage.*`. The SDK's input count already includes cache reads and writes (it sums them from the
  * provider's report), as `input_tokens` means here; an outer call's counts are the sum over its steps.
  */
 function readUsage(ctx: ParseContext, embeddings: boolean): void {
-  const usage: PartialUsage = {};
-  let any = false;
-  for (let i = 0; i < USAGE_SOURCES.length; i++) {
-    const { field, keys } = USAGE_SOURCES[i]!;
-    for (let j = 0; j < keys.length; j++) {
-      const key = keys[j]!;
-      if (!ctx.has(key)) continue;
-      const n = toCount(ctx.get(key), ctx, key);
-      if (n === undefined) continue;
-      // A second spelling of a count already read is consumed only when it says the same.
-      if (usage[field] !== undefined && usage[field] !== n) continue;
-      ctx.consume(key);
-      usage[field] ??= n;
-      any = true;
-    }
-  }
-  if (!any) return;
+  if ((ctx.groups & GROUP.vercelUsage) === 0) return;
+  const usage = readCounts(ctx, USAGE_SOURCES);
+  if (usage === undefined) return;
   if (embeddings && usage.output_tokens === undefined) usage.output_tokens = 0;
   // Breakdowns that are differences of counts already read: consumed when they agree, kept otherwise.
   const noCache = toCount(ctx.get(VERCEL_USAGE_DERIVED.noCacheTokens));
