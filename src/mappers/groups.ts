@@ -49,14 +49,18 @@ export const GENAI_RESPONSE_EXTRA_KEYS: readonly string[] = [
 ];
 
 const GENAI_USAGE_MAIN: ReadonlySet<string> = new Set([GENAI.inputTokens, GENAI.outputTokens]);
-const GENAI_PARAMS_MAIN: ReadonlySet<string> = new Set(GENAI_REQUEST_PARAMS.slice(0, 8).map((p) => p.key));
+/** The spec's `gen_ai.request.*` keys of the parameters nearly every chat call sets. */
+const MAIN_PARAMS: ReadonlySet<string> = new Set(["temperature", "top_p", "top_k", "max_tokens", "frequency_penalty", "presence_penalty", "stop", "seed"]);
+const GENAI_PARAMS_MAIN: ReadonlySet<string> = new Set(
+  GENAI_REQUEST_PARAMS.filter((p) => p.key.startsWith("gen_ai.request.") && MAIN_PARAMS.has(p.param)).map((p) => p.key),
+);
 
 /** The group of a key of GENAI_REQUEST_PARAMS. */
 export function genaiParamGroup(key: string): number {
   return GENAI_PARAMS_MAIN.has(key) ? GROUP.genaiParams : GROUP.genaiParamsMore;
 }
 
-/** GenAI usage keys in GENAI_USAGE_KEYS order, each with the group that says it may be present. */
+/** The group of a key of GENAI_USAGE_KEYS. */
 export function genaiUsageGroup(key: string): number {
   return GENAI_USAGE_MAIN.has(key) ? GROUP.genaiUsage : GROUP.genaiUsageMore;
 }
