@@ -21,3 +21,4 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function hasOwn(target: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(target, key);
 }
+export type Obj = Record<string, unknown>;

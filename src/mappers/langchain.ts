@@ -25,7 +25,7 @@ import type { ChatMessage, ToolCall } from "../span.js";
 import { isPlainObject } from "../internal/records.js";
 import { safeJsonStringify } from "../internal/json.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../internal/records.js";
 
 /** Deeper structures are returned as they are; LangChain values nest a few levels at most. */
 const MAX_DEPTH = 32;

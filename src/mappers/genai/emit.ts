@@ -20,7 +20,7 @@ import { GENAI_OPERATION_SPAN_TYPES } from "./parse.js";
 import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "./messages.js";
 import { chatChoices, chatMessages } from "../chat.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 /** Every `gen_ai.*` key this emitter writes or replaces; a source value of one of them is not copied. */
 const OWNED_KEYS: ReadonlySet<string> = new Set<string>([

@@ -10,7 +10,7 @@ import { isPlainObject } from "../../internal/records.js";
 import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import type { ParseContext } from "../context.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 

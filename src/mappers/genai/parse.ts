@@ -31,7 +31,7 @@ import {
   toolsFromGenAi,
 } from "./messages.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 /** `gen_ai.operation.name` -> MLflow span type. Values not listed get an `unknown-operation` diagnostic. */
 export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {

@@ -32,7 +32,7 @@ import { envelopeOf, type EmitOptions } from "../registry.js";
 import { OI_COST_FIELDS, OI_KIND_SPAN_TYPES, OI_USAGE_FIELDS } from "./parse.js";
 import { chatChoices, chatMessages } from "../chat.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 /** MLflow span type -> `openinference.span.kind`. Types OpenInference lacks become CHAIN (a step of an application). */
 const KIND_OF_TYPE: Readonly<Record<SpanType, string>> = {

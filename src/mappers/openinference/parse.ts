@@ -40,7 +40,7 @@ import { asLangChainSerialized, fromLangChain, langChainChatInputs, langChainGen
 import { RANK, type ParseContext, type PartialUsage } from "../context.js";
 import { toCount } from "../usage.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 /** `openinference.span.kind` -> MLflow span type. */
 export const OI_KIND_SPAN_TYPES: Readonly<Record<string, SpanType>> = {

@@ -8,7 +8,7 @@ import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../../
 import { isPlainObject } from "../../internal/records.js";
 import { message, simplifyContent, toolCall } from "../chat.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 export interface ConvertedContent {
   content: string | ContentPart[] | null;

@@ -24,7 +24,7 @@ import { envelopeOf, type EmitOptions } from "../registry.js";
 import { LLM_PARAMS, unwrapEntity } from "./parse.js";
 import { chatChoices, chatMessages } from "../chat.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 const REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
   CHAT_MODEL: "chat",

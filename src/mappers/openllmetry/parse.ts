@@ -27,7 +27,7 @@ import { convertContent } from "./content.js";
 import { fromLangChain, unwrapRunValue } from "../langchain.js";
 import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../internal/indexed.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 /** `traceloop.span.kind` -> MLflow span type. `unknown` (and `llm`) give no type here. */
 export const SPAN_KIND_TYPES: Readonly<Record<string, SpanType>> = {

@@ -14,7 +14,7 @@ import { normalizeRole, simplifyContent, toolCall } from "../chat.js";
 import type { ParseContext } from "../context.js";
 import { describeValue } from "../values.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 

@@ -29,7 +29,7 @@ import {
   toolsFromVercel,
 } from "./messages.js";
 
-type Obj = Record<string, unknown>;
+import type { Obj } from "../../internal/records.js";
 
 type OperationKind = keyof typeof VERCEL_OPERATIONS;
 
