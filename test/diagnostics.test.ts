@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateSpan, type Attributes, type SpanLike, type ValidateOptions } from "../src/index.js";
-import { PARSERS } from "../src/mappers/registry.js";
+import { PARSERS } from "../src/pipeline/registry.js";
 import { ROOT } from "./helpers/fixtures.js";
 
 interface Case {

@@ -9,7 +9,7 @@
  *   gaps are reported so the caller can say which positions were missing.
  * Work is linear in the number of matching keys (plus a sort of each array's indices).
  */
-import type { AttributeValue, Attributes } from "../span.js";
+import type { AttributeValue, Attributes } from "../canonical/span.js";
 import { LIMITS } from "./limits.js";
 
 export type Tree = { [key: string]: TreeValue };

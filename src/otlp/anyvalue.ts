@@ -5,7 +5,7 @@
  * the encodings writers disagree on: intValue as a JSON number or a decimal string, doubleValue as a
  * number or "NaN"/"Infinity", ids and bytes in base64.
  */
-import type { AttributeValue, Attributes } from "../span.js";
+import type { AttributeValue, Attributes } from "../canonical/span.js";
 import { base64ToBytes, bytesToBase64 } from "../internal/json.js";
 import { setOwn } from "../internal/records.js";
 

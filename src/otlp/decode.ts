@@ -3,7 +3,7 @@
  * whose records (GenAI content events written as logs) are attached to their spans as events.
  * Also accepts JSON Lines (one request per line), as the Collector's file exporter writes.
  */
-import type { Attributes, SpanEvent } from "../span.js";
+import type { Attributes, SpanEvent } from "../canonical/span.js";
 import { decodeAnyValue, decodeKeyValues, OtlpDecodeError } from "./anyvalue.js";
 import { markDecoded, normalizeId, OTLP_KINDS, OTLP_STATUS, toNanos } from "./span-like.js";
 import type { SpanLike } from "./span-like.js";

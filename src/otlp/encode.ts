@@ -1,7 +1,7 @@
 /** `SpanLike[]` -> OTLP/JSON `ExportTraceServiceRequest`, grouped by resource and scope. */
 import { encodeKeyValues, type OtlpKeyValue } from "./anyvalue.js";
 import { normalizeEnvelope, OTLP_KINDS, OTLP_STATUS, type SpanLike } from "./span-like.js";
-import type { Attributes } from "../span.js";
+import type { Attributes } from "../canonical/span.js";
 
 export interface OtlpSpan {
   traceId: string;

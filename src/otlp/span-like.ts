@@ -4,16 +4,7 @@
  * envelope fields of `MlflowSpan` (ids as lowercase hex, times as nanosecond strings, kind and status
  * as names), so mappers never see the differences.
  */
-import type {
-  Attributes,
-  InstrumentationScope,
-  MlflowSpan,
-  Resource,
-  SpanEvent,
-  SpanKindName,
-  SpanStatus,
-  StatusCodeName,
-} from "../span.js";
+import type { Attributes, InstrumentationScope, MlflowSpan, Resource, SpanEvent, SpanKindName, SpanStatus, StatusCodeName } from "../canonical/span.js";
 import { base64ToBytes, bytesToHex } from "../internal/json.js";
 
 /** `[seconds, nanoseconds]`, as the OTel JS SDK stores times. */

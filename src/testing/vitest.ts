@@ -7,9 +7,9 @@
  *   expect.extend(mlflowMatchers);
  *   expect(spans).toTranslateToMlflow({ require: ["inputs", "outputs", "tokenUsage"] });
  */
-import type { Diagnostic, Severity } from "../span.js";
+import type { Diagnostic, Severity } from "../canonical/span.js";
 import type { SpanLike } from "../otlp/span-like.js";
-import { validateSpan, type ValidateOptions } from "../mappers/validate.js";
+import { validateSpan, type ValidateOptions } from "../pipeline/validate.js";
 
 export interface TranslateExpectation extends ValidateOptions {
   /** Lowest severity that fails the assertion (default "error"). */

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromMlflowSpan, MlflowSpanSchema, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
 import { stripOf, withoutPaths } from "./losses.js";
-import { GenAiInputMessagesSchema, GenAiOutputMessagesSchema, GenAiSystemInstructionsSchema } from "../../src/conventions/genai.js";
+import { GenAiInputMessagesSchema, GenAiOutputMessagesSchema, GenAiSystemInstructionsSchema } from "../../src/schemas/genai.js";
 
 const word = fc.stringMatching(/^[a-z]{1,6}$/);
 const text = fc.string({ maxLength: 20 });

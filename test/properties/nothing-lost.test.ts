@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { conventionOfKey } from "../../src/mappers/detect.js";
+import { conventionOfKey } from "../../src/pipeline/detect.js";
 import { EMIT_TARGETS, fromMlflowSpan, toMlflowSpan, type Attributes, type MlflowSpan, type SpanLike } from "../../src/index.js";
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
 

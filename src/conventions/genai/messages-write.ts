@@ -1,0 +1,101 @@
+import type { ChatMessage, ChatTool, ContentPart } from "../../canonical/span.js";
+import { GenAiPartSchema } from "../../schemas/genai.js";
+import { type GenAiPart } from "./tables.js";
+import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
+import { isPlainObject } from "../../internal/records.js";
+import type { Obj } from "../../internal/records.js";
+import { guessModality, parseDataUrl, responseText, str } from "./messages-read.js";
+const TO_SPEC_FINISH: Readonly<Record<string, string>> = {
+  tool_calls: "tool_call",
+  function_call: "tool_call",
+  tool_use: "tool_call",
+  end_turn: "stop",
+  stop_sequence: "stop",
+  max_tokens: "length",
+  STOP: "stop",
+  MAX_TOKENS: "length",
+  SAFETY: "content_filter",
+};
+
+/** Canonical / provider finish reasons -> the spec's enumerated values where one fits. */
+export function finishReasonToSpec(reason: string): string {
+  return Object.prototype.hasOwnProperty.call(TO_SPEC_FINISH, reason) ? TO_SPEC_FINISH[reason]! : reason;
+}
+
+/** Tool-call arguments as the spec prefers them: the JSON value when the string is JSON. */
+function argumentsValue(text: string): unknown {
+  const parsed = safeJsonParse(text);
+  return parsed.ok ? parsed.value : text;
+}
+
+/** One canonical part -> one GenAI part (spec shapes; unknown parts pass through when they fit the schema). */
+export function partToGenAi(part: ContentPart): GenAiPart {
+  const p = part as Obj;
+  switch (part.type) {
+    case "text":
+      if (typeof p.text === "string") return { type: "text", content: p.text };
+      break;
+    case "reasoning":
+      if (typeof p.text === "string") return { type: "reasoning", content: p.text };
+      break;
+    case "image_url": {
+      const image = isPlainObject(p.image_url) ? (p.image_url as Obj) : {};
+      const url = str(image.url);
+      if (url === undefined) break;
+      const data = parseDataUrl(url);
+      if (data) return { type: "blob", modality: "image", mime_type: data.mime, content: data.data };
+      const out: GenAiPart = { type: "uri", modality: "image", uri: url };
+      if (typeof image.mime_type === "string") out.mime_type = image.mime_type;
+      return out;
+    }
+    case "input_audio": {
+      const audio = isPlainObject(p.input_audio) ? (p.input_audio as Obj) : {};
+      if (typeof audio.data !== "string") break;
+      const format = str(audio.format);
+      return { type: "blob", modality: "audio", mime_type: format ? `audio/${format}` : null, content: audio.data };
+    }
+    case "file": {
+      const file = isPlainObject(p.file) ? (p.file as Obj) : {};
+      const data = typeof file.file_data === "string" ? parseDataUrl(file.file_data) : undefined;
+      if (data) return { type: "blob", modality: str(file.modality) ?? guessModality(data.mime), mime_type: data.mime, content: data.data };
+      if (typeof file.file_id === "string") {
+        const out: GenAiPart = { type: "file", modality: str(file.modality) ?? guessModality(file.mime_type), file_id: file.file_id };
+        if (typeof file.mime_type === "string") out.mime_type = file.mime_type;
+        return out;
+      }
+      break;
+    }
+  }
+  // Anything else (or a known type missing its fields): kept verbatim when the schema accepts it.
+  if (GenAiPartSchema.safeParse(part).success) return part as GenAiPart;
+  return { type: "text", content: safeJsonStringify(part) };
+}
+
+function contentToParts(content: ChatMessage["content"]): GenAiPart[] {
+  if (content === null || content === undefined) return [];
+  if (typeof content === "string") return [{ type: "text", content }];
+  return content.map(partToGenAi);
+}
+
+/** One canonical message -> one GenAI message. */
+export function messageToGenAi(message: ChatMessage): { role: string; parts: GenAiPart[]; name?: string } {
+  if (message.role === "tool" && message.tool_call_id !== undefined) {
+    const response = typeof message.content === "string" ? message.content : message.content === null ? null : responseText(contentToParts(message.content).map((p) => (p.type === "text" ? { type: "text", text: p.content } : p)));
+    return { role: "tool", parts: [{ type: "tool_call_response", id: message.tool_call_id, response }] };
+  }
+  const parts = contentToParts(message.content);
+  if (message.refusal !== undefined) parts.push({ type: "refusal", content: message.refusal });
+  for (const call of message.tool_calls ?? []) {
+    parts.push({ type: "tool_call", id: call.id === "" ? null : call.id, name: call.function.name, arguments: argumentsValue(call.function.arguments) });
+  }
+  const out: { role: string; parts: GenAiPart[]; name?: string } = { role: message.role, parts };
+  if (message.name !== undefined) out.name = message.name;
+  return out;
+}
+
+export function toolToGenAi(tool: ChatTool): Obj {
+  const out: Obj = { type: "function", name: tool.function.name };
+  if (tool.function.description !== undefined) out.description = tool.function.description;
+  if (tool.function.parameters !== undefined) out.parameters = tool.function.parameters;
+  return out;
+}

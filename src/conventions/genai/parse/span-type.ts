@@ -1,0 +1,20 @@
+import type { SpanType } from "../../../canonical/span.js";
+import { GENAI } from "../keys.js";
+import { RANK, type ParseContext } from "../../../readers/context.js";
+import { GROUP } from "../../../pipeline/groups.js";
+import { GENAI_OPERATION_SPAN_TYPES } from "../tables.js";
+export function spanTypeOfOperation(operation: string): SpanType | undefined {
+  if (Object.prototype.hasOwnProperty.call(GENAI_OPERATION_SPAN_TYPES, operation)) return GENAI_OPERATION_SPAN_TYPES[operation];
+  if (operation.includes("memory")) return "MEMORY";
+  return undefined;
+}
+
+export function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boolean, isRetrieval: boolean): void {
+  let type: SpanType | undefined;
+  if (hasChat) type = "CHAT_MODEL";
+  else if (isRetrieval) type = "RETRIEVER";
+  else if (ctx.current("tokenUsage") || ctx.has(GENAI.requestModel)) type = "LLM";
+  else if (isTool) type = "TOOL";
+  else if ((ctx.groups & GROUP.genaiAgent) !== 0 && (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId))) type = "AGENT";
+  if (type) ctx.offer("spanType", type, RANK.inferred, "genai");
+}

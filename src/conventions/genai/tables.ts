@@ -1,0 +1,75 @@
+import { ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
+import type { SpanType } from "../../canonical/span.js";
+/**
+ * Request parameters: attribute key -> the OpenAI-style name used in canonical `inputs`.
+ * `kind` says how the value is checked.
+ */
+export const GENAI_REQUEST_PARAMS: readonly { key: string; param: string; kind: "number" | "int" | "strings" | "boolean" | "any" }[] = [
+  { key: ATTR_GEN_AI_REQUEST_TEMPERATURE, param: "temperature", kind: "number" },
+  { key: ATTR_GEN_AI_REQUEST_TOP_P, param: "top_p", kind: "number" },
+  { key: ATTR_GEN_AI_REQUEST_TOP_K, param: "top_k", kind: "number" },
+  { key: ATTR_GEN_AI_REQUEST_MAX_TOKENS, param: "max_tokens", kind: "int" },
+  { key: ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, param: "frequency_penalty", kind: "number" },
+  { key: ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, param: "presence_penalty", kind: "number" },
+  { key: ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, param: "stop", kind: "strings" },
+  { key: ATTR_GEN_AI_REQUEST_SEED, param: "seed", kind: "int" },
+  { key: ATTR_GEN_AI_REQUEST_CHOICE_COUNT, param: "n", kind: "int" },
+  { key: ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, param: "encoding_formats", kind: "strings" },
+  { key: ATTR_GEN_AI_REQUEST_STREAM, param: "stream", kind: "boolean" },
+  { key: ATTR_GEN_AI_OUTPUT_TYPE, param: "output_type", kind: "any" },
+  // Deprecated OpenAI-specific spellings; read when the generic key is absent.
+  { key: ATTR_GEN_AI_OPENAI_REQUEST_SEED, param: "seed", kind: "int" },
+  { key: ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, param: "response_format", kind: "any" },
+  { key: ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, param: "service_tier", kind: "any" },
+  { key: "openai.request.service_tier", param: "service_tier", kind: "any" },
+];
+
+/**
+ * Token-count keys in the order they are tried for each canonical usage field: the spec key first,
+ * then deprecated spellings, then variants real instrumentations write (Anthropic's own SDK writes
+ * `cache_write`, Sentry-style SDKs `input_tokens.cached` / `output_tokens.reasoning`, some exporters
+ * flat `cache_read_input_tokens`).
+ */
+export const GENAI_USAGE_KEYS = {
+  input_tokens: [ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS],
+  output_tokens: [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS],
+  total_tokens: ["gen_ai.usage.total_tokens"],
+  cache_read_input_tokens: [
+    ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+    "gen_ai.usage.cache_read_input_tokens",
+    "gen_ai.usage.input_tokens.cached",
+  ],
+  cache_creation_input_tokens: [
+    ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+    "gen_ai.usage.cache_write.input_tokens",
+    "gen_ai.usage.cache_creation_input_tokens",
+    "gen_ai.usage.input_tokens.cache_write",
+  ],
+  reasoning_tokens: [
+    ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+    "gen_ai.usage.output_tokens.reasoning",
+    "gen_ai.usage.reasoning_tokens",
+  ],
+} as const;
+
+/** Operations that call a model (span kind CLIENT when emitted). */
+export const GENAI_MODEL_OPERATIONS: ReadonlySet<string> = new Set(["chat", "text_completion", "generate_content", "embeddings"]);
+export type GenAiPart = { type: string; [key: string]: unknown };
+/** `gen_ai.operation.name` -> MLflow span type. Values not listed get an `unknown-operation` diagnostic. */
+export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
+  chat: "CHAT_MODEL",
+  text_completion: "LLM",
+  generate_content: "LLM",
+  // Not in the spec; MLflow's own GenAI translator maps it (OpenAI Responses API instrumentations).
+  response: "LLM",
+  embeddings: "EMBEDDING",
+  execute_tool: "TOOL",
+  create_agent: "AGENT",
+  invoke_agent: "AGENT",
+  plan: "AGENT",
+  invoke_workflow: "WORKFLOW",
+  retrieval: "RETRIEVER",
+  // Not in the spec; seen in vector-store and rerank instrumentations.
+  search: "RETRIEVER",
+  rerank: "RERANKER",
+};

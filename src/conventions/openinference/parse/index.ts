@@ -1,0 +1,147 @@
+/**
+ * The OpenInference parser: `openinference.span.kind`, flattened `llm.*` messages, token counts,
+ * invocation parameters, tools, documents, embeddings and `input.value` / `output.value`.
+ *
+ * Precedence inside the convention (ranks from context.ts):
+ * - span kind: `openinference.span.kind` at RANK.explicitKind; without it the type is inferred from
+ *   what is present (messages -> LLM, embeddings -> EMBEDDING, documents -> RETRIEVER...) at RANK.inferred;
+ * - chat content: flattened `llm.input_messages.N.*` / `llm.output_messages.N.*` at RANK.flattened,
+ *   over the legacy `llm.prompts` / `llm.choices`, over `input.value` / `output.value` at RANK.raw;
+ * - documents, embeddings and reranker lists at RANK.flattened, over `input.value` / `output.value`.
+ *
+ * Choices we made where the instrumentations and the spec leave room (docs/openinference.md has the table):
+ * - a message with `message.tool_call_id` is a tool result: its role becomes `tool` (Anthropic's
+ *   instrumentation records tool results as `user` turns);
+ * - a tool call recorded both under `message.tool_calls` and as a `tool_use` content part is kept once
+ *   (matched by id; the `tool_calls` entry wins);
+ * - a system prompt missing from the messages but present in `llm.invocation_parameters.system`
+ *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
+ * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
+ */
+import type { ChatChoice, SpanType } from "../../../canonical/span.js";
+import { OI } from "../keys.js";
+import { NORMALIZED_CHAT_FORMAT } from "../../mlflow/keys.js";
+import { setOwn } from "../../../internal/records.js";
+import { langChainChatInputs, langChainGenerations } from "../../../readers/langchain.js";
+import { RANK, type ParseContext } from "../../../readers/context.js";
+import type { Obj } from "../../../internal/records.js";
+import { listsOf } from "./lists.js";
+import { inferSpanType, readKind } from "./span-type.js";
+import { readModel, readProvider } from "./model.js";
+import { readCost, readUsage } from "./usage.js";
+import { readParams } from "./params.js";
+import { readTools } from "./tools.js";
+import { readMessages } from "./messages.js";
+import { readFinishReason, readLegacyChoices, readPrompts, recoverSystemPrompt } from "./prompts.js";
+import { fillFromLangChain, jsonValue, lacksIds, readValue, readableValue, responseMetadata } from "./values.js";
+import { readDocuments, readEmbeddings, readReranker } from "./documents.js";
+export function parseOpenInference(ctx: ParseContext): void {
+  const lists = listsOf(ctx);
+  const kind = readKind(ctx);
+
+  readProvider(ctx);
+  const model = readModel(ctx, kind);
+  readUsage(ctx, kind === "EMBEDDING" || (kind === undefined && lists.has("embeddings")));
+  readCost(ctx);
+  const params = readParams(ctx, OI.invocationParameters) ?? {};
+  if (model.request !== undefined && !("model" in params)) params.model = model.request;
+  // The advertised tools live in the canonical `tools` field (MLflow's mlflow.chat.tools), normalised to
+  // the OpenAI shape; the provider-shaped copy in the parameters would only repeat them.
+  if (lists.has("tools") && readTools(ctx)) delete params.tools;
+
+  let hasChat = false;
+  let content: "chat" | "embedding" | "documents" | "rerank" | undefined;
+
+  // Chat messages.
+  let messages = lists.has("inputMessages") ? readMessages(ctx, OI.inputMessages) : undefined;
+  const outputMessages = lists.has("outputMessages") ? readMessages(ctx, OI.outputMessages) : undefined;
+  let fromPrompts = false;
+  if (!messages && (lists.has("prompts") || ctx.has(OI.prompts))) {
+    messages = readPrompts(ctx);
+    fromPrompts = messages !== undefined;
+  }
+  let choices: ChatChoice[] | undefined;
+  if (outputMessages) {
+    const finish = readFinishReason(ctx);
+    choices = outputMessages.map((message, index) => ({ index, message, finish_reason: finish }));
+  } else if (lists.has("choices")) {
+    choices = readLegacyChoices(ctx);
+  }
+  // LangChain's instrumentation drops tool-call ids from the flattened messages; its input.value /
+  // output.value envelopes still have them. input.value is parsed only when an id is missing (it is
+  // the whole request, and otherwise unread on a span with messages); output.value is parsed anyway
+  // for the response id and model (responseMetadata), and cached.
+  if (messages && !fromPrompts && lacksIds(messages)) fillFromLangChain(messages, langChainChatInputs(jsonValue(ctx, OI.inputValue, OI.inputMimeType)));
+  const generations = choices ? langChainGenerations(jsonValue(ctx, OI.outputValue, OI.outputMimeType)) : undefined;
+  if (choices && generations) fillFromLangChain(choices.map((c) => c.message), generations.messages);
+  let meta: Obj | undefined;
+  if (choices) {
+    meta = responseMetadata(ctx);
+    if (generations?.id !== undefined) meta.id ??= generations.id;
+    if (generations?.model !== undefined) meta.model ??= generations.model;
+  }
+  // The spec has llm.model_name be the response model when known, but LangChain's instrumentation
+  // writes the requested one there; its generation in output.value says which model answered. The
+  // requested name then stays in the parameters, as with llm.request.model_name.
+  let chosenModel = model.model;
+  const answered = generations?.model;
+  if (model.response === undefined && answered !== undefined && answered !== chosenModel) {
+    if (model.name !== undefined && !("model" in params)) params.model = model.name;
+    chosenModel = answered;
+  }
+  if (chosenModel !== undefined) ctx.offer("model", chosenModel, RANK.flattened, "openinference");
+  if (messages) {
+    messages = recoverSystemPrompt(ctx, messages, params);
+    const inputs: Obj = { messages };
+    // Object.keys, not Object.entries: no [key, value] pair per parameter.
+    for (const k of Object.keys(params)) if (!(k in inputs)) setOwn(inputs, k, params[k]);
+    ctx.offer("inputs", inputs, RANK.flattened, "openinference");
+    hasChat = true;
+  }
+  if (choices) {
+    // meta holds id and model at most, in the order they were found; copied by hand since a spread
+    // of an object of varying shape takes V8's slow path.
+    const outputs: Obj = {};
+    for (const k in meta) outputs[k] = meta[k];
+    outputs.choices = choices;
+    ctx.offer("outputs", outputs, RANK.flattened, "openinference");
+    hasChat = true;
+  }
+  if (hasChat) {
+    ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openinference");
+    content = "chat";
+  }
+
+  // Embeddings, documents, reranking.
+  if (lists.has("embeddings") && readEmbeddings(ctx)) content ??= "embedding";
+  if (lists.has("documents")) {
+    const docs = readDocuments(ctx, OI.retrievalDocuments);
+    if (docs) {
+      ctx.offer("outputs", docs, RANK.flattened, "openinference");
+      content ??= "documents";
+    }
+  }
+  if ((lists.has("rerankIn") || lists.has("rerankOut") || ctx.has(OI.rerankerQuery)) && readReranker(ctx)) content ??= "rerank";
+
+  // `input.value` / `output.value`: the whole value of non-LLM spans, the fallback of LLM spans.
+  const current = (field: "inputs" | "outputs") => ctx.current(field);
+  if (!current("inputs") || current("inputs")!.rank < RANK.raw) {
+    const input = readValue(ctx, OI.inputValue, OI.inputMimeType);
+    if (input.ok) ctx.offer("inputs", readableValue(input.value, "inputs"), RANK.raw, "openinference");
+  }
+  if (!current("outputs") || current("outputs")!.rank < RANK.raw) {
+    const output = readValue(ctx, OI.outputValue, OI.outputMimeType);
+    if (output.ok) ctx.offer("outputs", readableValue(output.value, "outputs"), RANK.raw, "openinference");
+  }
+  // An LLM call with parameters but no content (content capture off): the parameters are the inputs.
+  if (!current("inputs") && Object.keys(params).length > 0 && (kind === "LLM" || kind === undefined)) {
+    ctx.offer("inputs", params, RANK.inferred, "openinference");
+  }
+
+  // OpenInference has one LLM kind for chat and completion calls. A call recorded as chat messages is
+  // a CHAT_MODEL span, as GenAI `chat` and OpenLLMetry `chat` spans are, so one call reads the same
+  // whichever convention recorded it; prompts-only calls stay LLM.
+  const llmType: SpanType = content === "chat" && !fromPrompts ? "CHAT_MODEL" : "LLM";
+  if (kind === undefined) inferSpanType(ctx, content, model.any, llmType);
+  else ctx.offer("spanType", kind === "LLM" ? llmType : kind, RANK.explicitKind, "openinference");
+}

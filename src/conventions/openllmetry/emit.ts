@@ -1,0 +1,248 @@
+/**
+ * MlflowSpan -> a span in OpenLLMetry's attributes, as its instrumentations and SDK decorators write
+ * them (the indexed form of OpenLLMetry <= 0.2x, which Traceloop's backends and MLflow's own
+ * TraceloopTranslator read):
+ * - model spans: `llm.request.type`, `gen_ai.system`, `gen_ai.request.model` / `gen_ai.response.model`,
+ *   `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` with tool calls, `llm.request.functions.N.*`,
+ *   request parameters, and token usage in both spellings (`gen_ai.usage.prompt_tokens` /
+ *   `completion_tokens` and `input_tokens` / `output_tokens`, plus `llm.usage.total_tokens` and
+ *   `gen_ai.usage.total_tokens`);
+ * - wrapper spans: `traceloop.span.kind` and `traceloop.entity.input` / `.output` in the SDK's
+ *   `{"args", "kwargs"}` envelope;
+ * - retriever spans: one `db.query.result` event per document.
+ *
+ * Source attributes of no LLM convention, and OpenLLMetry keys this emitter does not write
+ * (`traceloop.workflow.name`, `traceloop.entity.name`, association properties, `db.*`), are kept.
+ */
+import type { Attributes, ChatChoice, ChatMessage, ChatTool, MlflowSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
+import type { SpanLike } from "../../otlp/span-like.js";
+import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "./keys.js";
+import { safeJsonStringify } from "../../internal/json.js";
+import { isPlainObject, setOwn } from "../../internal/records.js";
+import { conventionOfKey } from "../../pipeline/detect.js";
+import { envelopeOf, type EmitOptions } from "../../pipeline/registry.js";
+import { LLM_PARAMS, unwrapEntity } from "./tables.js";
+import { chatChoices, chatMessages } from "../../readers/chat.js";
+
+import type { Obj } from "../../internal/records.js";
+
+const REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
+  CHAT_MODEL: "chat",
+  LLM: "completion",
+  EMBEDDING: "embedding",
+  RERANKER: "rerank",
+};
+
+/** Span types with a Traceloop span kind. Other non-model types are written as `task` (lossy). */
+const SPAN_KIND_OF: Partial<Record<SpanType, string>> = {
+  WORKFLOW: "workflow",
+  TASK: "task",
+  AGENT: "agent",
+  TOOL: "tool",
+  CHAIN: "task",
+  PARSER: "task",
+  MEMORY: "task",
+  GUARDRAIL: "task",
+  EVALUATOR: "task",
+};
+
+/** GenAI keys OpenLLMetry writes next to its own and this emitter does not produce: kept. */
+const GENAI_KEPT: ReadonlySet<string> = new Set([
+  "gen_ai.conversation.id",
+  "gen_ai.agent.name",
+  "gen_ai.agent.id",
+  "gen_ai.agent.description",
+  "gen_ai.tool.name",
+  "gen_ai.tool.call.id",
+  "gen_ai.tool.type",
+  "gen_ai.tool.description",
+]);
+
+/** OpenLLMetry keys this emitter writes (or derives from canonical fields): a source value is not copied. */
+const WRITTEN_PREFIXES = ["gen_ai.prompt.", "gen_ai.completion.", "llm.request.functions.", "llm.usage.", "db.vector.query.result."];
+const WRITTEN_KEYS: ReadonlySet<string> = new Set<string>([
+  OPENLLMETRY.spanKind,
+  OPENLLMETRY.entityInput,
+  OPENLLMETRY.entityOutput,
+  OPENLLMETRY.requestType,
+  OPENLLMETRY.responseFinishReason,
+  OPENLLMETRY.responseStopReason,
+  ...LLM_PARAMS.map((p) => p.key),
+]);
+
+/** Canonical parameter -> `gen_ai.request.*` key (the ones OpenLLMetry writes there). */
+const GENAI_PARAMS: Readonly<Record<string, string>> = {
+  temperature: "gen_ai.request.temperature",
+  top_p: "gen_ai.request.top_p",
+  max_tokens: "gen_ai.request.max_tokens",
+};
+
+function keepSourceKey(key: string): boolean {
+  const convention = conventionOfKey(key);
+  if (convention === undefined) return true;
+  if (convention === "genai") return GENAI_KEPT.has(key);
+  if (convention !== "openllmetry") return false;
+  if (WRITTEN_KEYS.has(key)) return false;
+  for (const prefix of WRITTEN_PREFIXES) if (key.startsWith(prefix)) return false;
+  return true;
+}
+
+
+function documents(value: unknown): RetrievedDocument[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  for (const d of value) if (!isPlainObject(d) || typeof d.page_content !== "string") return undefined;
+  return value as RetrievedDocument[];
+}
+
+/** Message content as OpenLLMetry writes it: text verbatim, parts as their JSON list. */
+function contentAttribute(content: ChatMessage["content"]): string | undefined {
+  if (content === null || content === undefined) return undefined;
+  if (typeof content === "string") return content;
+  return safeJsonStringify(content);
+}
+
+function writeMessage(attrs: Attributes, base: string, msg: ChatMessage): void {
+  attrs[`${base}.role`] = msg.role;
+  const content = contentAttribute(msg.content);
+  if (content !== undefined) attrs[`${base}.content`] = content;
+  if (typeof msg.tool_call_id === "string") attrs[`${base}.tool_call_id`] = msg.tool_call_id;
+  if (typeof msg.name === "string") attrs[`${base}.name`] = msg.name;
+  if (Array.isArray(msg.tool_calls)) {
+    msg.tool_calls.forEach((call, k) => {
+      const fn = isPlainObject(call?.function) ? call.function : undefined;
+      if (!fn) return;
+      if (typeof call.id === "string" && call.id !== "") attrs[`${base}.tool_calls.${k}.id`] = call.id;
+      attrs[`${base}.tool_calls.${k}.name`] = typeof fn.name === "string" ? fn.name : "";
+      attrs[`${base}.tool_calls.${k}.arguments`] = typeof fn.arguments === "string" ? fn.arguments : safeJsonStringify(fn.arguments);
+    });
+  }
+}
+
+function writeTools(attrs: Attributes, tools: ChatTool[]): void {
+  tools.forEach((tool, i) => {
+    const fn = tool.function;
+    const base = `${OPENLLMETRY.requestFunctions}.${i}`;
+    attrs[`${base}.name`] = fn.name;
+    if (typeof fn.description === "string") attrs[`${base}.description`] = fn.description;
+    if (fn.parameters !== undefined) attrs[`${base}.parameters`] = safeJsonStringify(fn.parameters);
+  });
+}
+
+function writeParams(attrs: Attributes, inputs: Obj): void {
+  for (const [param, key] of Object.entries(GENAI_PARAMS)) {
+    const v = inputs[param];
+    if (typeof v === "number" && Number.isFinite(v)) attrs[key] = v;
+  }
+  for (const { key, param, kind } of LLM_PARAMS) {
+    const v = inputs[param];
+    if (kind === "number" && typeof v === "number" && Number.isFinite(v)) attrs[key] = v;
+    else if (kind === "boolean" && typeof v === "boolean") attrs[key] = v;
+    else if (kind === "string" && typeof v === "string") attrs[key] = v;
+    else if (kind === "stop") {
+      if (typeof v === "string") attrs[key] = [v];
+      else if (Array.isArray(v) && v.every((s) => typeof s === "string")) attrs[key] = [...(v as string[])];
+    }
+  }
+}
+
+function looksLikeEnvelope(value: unknown): boolean {
+  return isPlainObject(value) && unwrapEntity(value) !== value;
+}
+
+/** The SDK decorators' input envelope; parsing it back gives `inputs` again. */
+export function entityInput(inputs: unknown): string {
+  if (isPlainObject(inputs) && !looksLikeEnvelope(inputs)) return safeJsonStringify({ args: [], kwargs: inputs });
+  return safeJsonStringify({ args: [inputs], kwargs: {} });
+}
+
+/**
+ * An entity output as the SDKs write it: the JSON of the value, strings included (`"\"done\""`).
+ * Only objects shaped like an envelope, which would be unwrapped on the way back, are wrapped in
+ * `{"outputs": ...}` (the parser unwraps that one layer).
+ */
+export function entityOutput(outputs: unknown): string {
+  if (isPlainObject(outputs) && looksLikeEnvelope(outputs)) return safeJsonStringify({ outputs });
+  return safeJsonStringify(outputs);
+}
+
+function resultEvents(docs: RetrievedDocument[], time: string | undefined): SpanEvent[] {
+  return docs.map((doc) => {
+    const a: Attributes = {};
+    if (doc.id !== undefined) a[EA.queryResultId] = doc.id;
+    const { score, distance, ...metadata } = doc.metadata ?? {};
+    if (typeof score === "number") a[EA.queryResultScore] = score;
+    else if (score !== undefined) metadata.score = score;
+    if (typeof distance === "number") a[EA.queryResultDistance] = distance;
+    else if (distance !== undefined) metadata.distance = distance;
+    if (Object.keys(metadata).length > 0) a[EA.queryResultMetadata] = safeJsonStringify(metadata);
+    a[EA.queryResultDocument] = doc.page_content;
+    const event: SpanEvent = { name: OPENLLMETRY_EVENTS.queryResult, attributes: a };
+    if (time !== undefined) event.timeUnixNano = time;
+    return event;
+  });
+}
+
+export function emitOpenLlmetry(span: MlflowSpan, _options: EmitOptions): SpanLike {
+  const attrs: Attributes = {};
+  for (const key of Object.keys(span.attributes)) if (keepSourceKey(key)) setOwn(attrs, key, span.attributes[key]);
+
+  const type = span.spanType;
+  const requestType = REQUEST_TYPE_OF[type];
+  const spanKind = SPAN_KIND_OF[type];
+  const inputs = isPlainObject(span.inputs) ? (span.inputs as Obj) : undefined;
+  const outputs = isPlainObject(span.outputs) ? (span.outputs as Obj) : undefined;
+  const messages = chatMessages(span.inputs);
+  const choices = chatChoices(span.outputs);
+
+  if (requestType) attrs[OPENLLMETRY.requestType] = requestType;
+  if (spanKind) attrs[OPENLLMETRY.spanKind] = spanKind;
+
+  if (span.provider !== undefined) attrs["gen_ai.system"] = span.provider;
+  const requestModel = typeof inputs?.model === "string" ? inputs.model : span.model;
+  const responseModel = typeof outputs?.model === "string" ? outputs.model : span.model;
+  if (requestModel !== undefined) attrs["gen_ai.request.model"] = requestModel;
+  if (responseModel !== undefined) attrs["gen_ai.response.model"] = responseModel;
+
+  if (messages) {
+    messages.forEach((m, i) => writeMessage(attrs, `${OPENLLMETRY.prompt}.${i}`, m));
+    writeParams(attrs, inputs!);
+  } else if (span.inputs !== undefined) {
+    attrs[OPENLLMETRY.entityInput] = entityInput(span.inputs);
+  }
+
+  let events = span.events;
+  const docs = type === "RETRIEVER" ? documents(span.outputs) : undefined;
+  if (choices) {
+    choices.forEach((c, i) => {
+      const base = `${OPENLLMETRY.completion}.${i}`;
+      writeMessage(attrs, base, c.message);
+      if (typeof c.finish_reason === "string" && c.finish_reason !== "") attrs[`${base}.finish_reason`] = c.finish_reason;
+    });
+    if (typeof outputs?.id === "string") attrs["gen_ai.response.id"] = outputs.id;
+  } else if (docs) {
+    const kept = (span.events ?? []).filter((e) => e.name !== OPENLLMETRY_EVENTS.queryResult && e.name !== OPENLLMETRY_EVENTS.searchResult);
+    events = [...kept, ...resultEvents(docs, span.endTimeUnixNano ?? span.startTimeUnixNano)];
+  } else if (span.outputs !== undefined) {
+    attrs[OPENLLMETRY.entityOutput] = entityOutput(span.outputs);
+  }
+
+  if (span.tools && span.tools.length > 0) writeTools(attrs, span.tools);
+
+  const usage = span.tokenUsage;
+  if (usage) {
+    attrs["gen_ai.usage.input_tokens"] = usage.input_tokens;
+    attrs["gen_ai.usage.output_tokens"] = usage.output_tokens;
+    attrs["gen_ai.usage.prompt_tokens"] = usage.input_tokens;
+    attrs["gen_ai.usage.completion_tokens"] = usage.output_tokens;
+    attrs[OPENLLMETRY.totalTokens] = usage.total_tokens;
+    attrs["gen_ai.usage.total_tokens"] = usage.total_tokens;
+    if (usage.cache_read_input_tokens !== undefined) attrs["gen_ai.usage.cache_read_input_tokens"] = usage.cache_read_input_tokens;
+    if (usage.cache_creation_input_tokens !== undefined) attrs["gen_ai.usage.cache_creation_input_tokens"] = usage.cache_creation_input_tokens;
+    if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
+  }
+
+  const out: SpanLike = { ...envelopeOf(span), attributes: attrs };
+  if (events !== span.events) out.events = events;
+  if (requestType) out.kind = "CLIENT";
+  return out;
+}

@@ -1,0 +1,61 @@
+import type { SpanType } from "../../canonical/span.js";
+import { OPENLLMETRY } from "./keys.js";
+import { isPlainObject } from "../../internal/records.js";
+import type { Obj } from "../../internal/records.js";
+import { own } from "./parse/span-type.js";
+/** `traceloop.span.kind` -> MLflow span type. `unknown` (and `llm`) give no type here. */
+export const SPAN_KIND_TYPES: Readonly<Record<string, SpanType>> = {
+  workflow: "WORKFLOW",
+  task: "TASK",
+  agent: "AGENT",
+  tool: "TOOL",
+  // JS SDK only; a conversation wrapper, closest to a chain.
+  session: "CHAIN",
+};
+
+/** `llm.request.type` -> MLflow span type. */
+export const REQUEST_TYPE_TYPES: Readonly<Record<string, SpanType>> = {
+  chat: "CHAT_MODEL",
+  completion: "LLM",
+  embedding: "EMBEDDING",
+  rerank: "RERANKER",
+};
+
+/** `llm.*` request parameters -> OpenAI-style names in canonical `inputs`. */
+export const LLM_PARAMS: readonly { key: string; param: string; kind: "number" | "boolean" | "string" | "stop" }[] = [
+  { key: OPENLLMETRY.topK, param: "top_k", kind: "number" },
+  { key: OPENLLMETRY.frequencyPenalty, param: "frequency_penalty", kind: "number" },
+  { key: OPENLLMETRY.presencePenalty, param: "presence_penalty", kind: "number" },
+  { key: OPENLLMETRY.repetitionPenalty, param: "repetition_penalty", kind: "number" },
+  { key: OPENLLMETRY.stopSequences, param: "stop", kind: "stop" },
+  { key: OPENLLMETRY.isStreaming, param: "stream", kind: "boolean" },
+  { key: OPENLLMETRY.user, param: "user", kind: "string" },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Entity input/output (SDK decorators, LangChain)
+
+/**
+ * Unwraps the envelopes the Traceloop SDKs write:
+ * - decorators (JS and Python): `{"args": [...], "kwargs": {...}}` -> the kwargs when there are no
+ *   positional args; without kwargs, the single arg, or the list of args when there are several
+ *   (argument names are not recorded); with both, the envelope unchanged;
+ * - LangChain: `{"inputs": ..., "tags", "metadata", "kwargs"}` -> inputs, `{"outputs": ..., "kwargs"}` -> outputs.
+ */
+export function unwrapEntity(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 2 && own(value, "args") && own(value, "kwargs") && Array.isArray(value.args) && isPlainObject(value.kwargs)) {
+    const args = value.args as unknown[];
+    const kwargs = value.kwargs as Obj;
+    const kwargCount = Object.keys(kwargs).length;
+    if (args.length === 0) return kwargs;
+    if (kwargCount === 0) return args.length === 1 ? args[0] : args;
+    return value;
+  }
+  for (const field of ["inputs", "outputs"] as const) {
+    if (!own(value, field)) continue;
+    if (keys.every((k) => k === field || k === "tags" || k === "metadata" || k === "kwargs")) return value[field];
+  }
+  return value;
+}

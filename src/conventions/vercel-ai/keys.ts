@@ -1,0 +1,152 @@
+/**
+ * Vercel AI SDK (`ai` package) telemetry keys. The SDK writes its spans itself (scope "ai") when a
+ * call passes `experimental_telemetry: { isEnabled: true }`; content and usage live in its own
+ * `ai.*` namespace, and only the provider-call spans add a handful of `gen_ai.*` keys.
+ *
+ * Sources: the telemetry page of the AI SDK docs ("Collected data") and the keys the installed
+ * `ai@6.0.325` actually writes (its dist, `recordSpan` / `selectTelemetryAttributes` calls), checked
+ * against the captured fixtures in fixtures/genai/vercel-ai*.
+ */
+import type { DetectionRule } from "../types.js";
+
+/** Attribute keys, named after what they hold. */
+export const VERCEL = {
+  /** `ai.generateText`, `ai.generateText.doGenerate`, `ai.toolCall`, ... (the span name without the functionId). */
+  operationId: "ai.operationId",
+  modelId: "ai.model.id",
+  modelProvider: "ai.model.provider",
+
+  // Outer calls (ai.generateText / streamText / generateObject / streamObject).
+  /** JSON `{system?, prompt? (string or messages), messages?}` as the caller passed it. */
+  prompt: "ai.prompt",
+  // Provider calls (.doGenerate / .doStream).
+  /** JSON list of the provider-level messages (typed content parts). */
+  promptMessages: "ai.prompt.messages",
+  /** List of strings, each the JSON of one tool definition (`{type: "function", name, description?, inputSchema}`). */
+  promptTools: "ai.prompt.tools",
+  /** JSON `{type: "auto" | "none" | "required" | "tool", toolName?}`. */
+  promptToolChoice: "ai.prompt.toolChoice",
+
+  responseText: "ai.response.text",
+  /** JSON list of `{toolCallId, toolName, input (JSON text) | args}`. */
+  responseToolCalls: "ai.response.toolCalls",
+  responseReasoning: "ai.response.reasoning",
+  /** JSON text of the generated object (generateObject / streamObject). */
+  responseObject: "ai.response.object",
+  /** The SDK's unified finish reason: stop, length, content-filter, tool-calls, error, other, unknown. */
+  responseFinishReason: "ai.response.finishReason",
+  responseId: "ai.response.id",
+  responseModel: "ai.response.model",
+
+  // Tool executions (ai.toolCall).
+  toolCallName: "ai.toolCall.name",
+  toolCallId: "ai.toolCall.id",
+  /** The tool's input as JSON text (`ai.toolCall.input` in some releases). */
+  toolCallArgs: "ai.toolCall.args",
+  toolCallInput: "ai.toolCall.input",
+  /** The tool's output as JSON text (`ai.toolCall.output` in some releases). */
+  toolCallResult: "ai.toolCall.result",
+  toolCallOutput: "ai.toolCall.output",
+
+  // Embeddings (ai.embed / ai.embedMany and their .doEmbed).
+  /** ai.embed: the JSON of the one value. */
+  value: "ai.value",
+  /** ai.embedMany and .doEmbed: a list of strings, each the JSON of one value. */
+  values: "ai.values",
+  /** ai.embed: the JSON of the one vector. */
+  embedding: "ai.embedding",
+  /** ai.embedMany and .doEmbed: a list of strings, each the JSON of one vector. */
+  embeddings: "ai.embeddings",
+
+  // Reranking (ai.rerank and .doRerank).
+  /** A list of strings, each the JSON of one document sent. */
+  documents: "ai.documents",
+  /** A list of strings, each the JSON of one ranking entry (`{index, relevanceScore}`). */
+  ranking: "ai.ranking",
+
+  /** Prefix: `ai.settings.<callSetting>` (maxOutputTokens, temperature, ..., maxRetries). */
+  settings: "ai.settings.",
+  /** Prefix: `ai.telemetry.metadata.<key>`; with `ai.telemetry.functionId`, left as attributes. */
+  telemetry: "ai.telemetry.",
+} as const;
+
+/**
+ * Token counts: each canonical field and the keys that feed it, preferred spelling first.
+ * `ai.usage.inputTokens` includes cache reads and writes (the SDK sums them, as GenAI semconv asks);
+ * `promptTokens` / `completionTokens` are the AI SDK 4 spellings (ai 6 still writes them on
+ * generateObject spans); `ai.usage.tokens` is the embedding count.
+ */
+export const VERCEL_USAGE_KEYS = {
+  input_tokens: ["ai.usage.inputTokens", "ai.usage.promptTokens", "ai.usage.tokens"],
+  output_tokens: ["ai.usage.outputTokens", "ai.usage.completionTokens"],
+  total_tokens: ["ai.usage.totalTokens"],
+  cache_read_input_tokens: ["ai.usage.inputTokenDetails.cacheReadTokens", "ai.usage.cachedInputTokens"],
+  cache_creation_input_tokens: ["ai.usage.inputTokenDetails.cacheWriteTokens"],
+  reasoning_tokens: ["ai.usage.outputTokenDetails.reasoningTokens", "ai.usage.reasoningTokens"],
+} as const;
+
+/** Breakdowns that are other counts minus one another: consumed only when they agree with them. */
+export const VERCEL_USAGE_DERIVED = {
+  noCacheTokens: "ai.usage.inputTokenDetails.noCacheTokens",
+  textTokens: "ai.usage.outputTokenDetails.textTokens",
+} as const;
+
+/** `ai.settings.*` call settings that are model request parameters, and their OpenAI-style names. */
+export const VERCEL_SETTINGS: readonly { key: string; param: string; kind: "number" | "int" | "strings" }[] = [
+  { key: "ai.settings.maxOutputTokens", param: "max_tokens", kind: "int" },
+  // AI SDK 4 spelling.
+  { key: "ai.settings.maxTokens", param: "max_tokens", kind: "int" },
+  { key: "ai.settings.temperature", param: "temperature", kind: "number" },
+  { key: "ai.settings.topP", param: "top_p", kind: "number" },
+  { key: "ai.settings.topK", param: "top_k", kind: "number" },
+  { key: "ai.settings.presencePenalty", param: "presence_penalty", kind: "number" },
+  { key: "ai.settings.frequencyPenalty", param: "frequency_penalty", kind: "number" },
+  { key: "ai.settings.seed", param: "seed", kind: "int" },
+  { key: "ai.settings.stopSequences", param: "stop", kind: "strings" },
+];
+
+/** The `ai.operationId` values the SDK writes (ai 6), grouped by what the span is. */
+export const VERCEL_OPERATIONS = {
+  /** Outer calls that may loop over several model steps and tool executions. */
+  textCalls: ["ai.generateText", "ai.streamText"],
+  /** Outer structured-output calls: one model request (plus parsing), no tools. */
+  objectCalls: ["ai.generateObject", "ai.streamObject"],
+  /** One provider request each. */
+  modelCalls: ["ai.generateText.doGenerate", "ai.streamText.doStream", "ai.generateObject.doGenerate", "ai.streamObject.doStream"],
+  toolCalls: ["ai.toolCall"],
+  embeddings: ["ai.embed", "ai.embedMany", "ai.embed.doEmbed", "ai.embedMany.doEmbed"],
+  rerank: ["ai.rerank", "ai.rerank.doRerank"],
+} as const;
+
+/**
+ * Provider ids (`ai.model.provider`, `<provider>.<api>`) whose provider part is not already the GenAI
+ * spec's name; checked in order, the id equal to the prefix or continuing with a dot. Others go
+ * through the GenAI parser's provider aliases (`openai.chat` -> `openai`, `xai.chat` -> `x_ai`).
+ */
+export const VERCEL_PROVIDERS: readonly (readonly [prefix: string, provider: string])[] = [
+  ["google.vertex", "gcp.vertex_ai"],
+  ["google", "gcp.gemini"],
+  ["amazon-bedrock", "aws.bedrock"],
+  ["azure", "azure.ai.openai"],
+  ["mistral", "mistral_ai"],
+];
+
+/**
+ * The namespaces the SDK writes, rather than all of `ai.`: a bare `ai.` prefix is generic enough that
+ * applications use it for their own keys (`ai.session`), and those spans are not AI SDK spans.
+ */
+export const VERCEL_DETECTION: readonly DetectionRule[] = [
+  { prefix: "ai.operationId", convention: "vercel-ai", exact: true },
+  { prefix: "ai.model.", convention: "vercel-ai" },
+  { prefix: "ai.prompt", convention: "vercel-ai" },
+  { prefix: "ai.response.", convention: "vercel-ai" },
+  { prefix: "ai.usage.", convention: "vercel-ai" },
+  { prefix: "ai.settings.", convention: "vercel-ai" },
+  { prefix: "ai.toolCall.", convention: "vercel-ai" },
+  { prefix: "ai.telemetry.", convention: "vercel-ai" },
+  { prefix: "ai.value", convention: "vercel-ai" },
+  { prefix: "ai.embedding", convention: "vercel-ai" },
+  { prefix: "ai.documents", convention: "vercel-ai" },
+  { prefix: "ai.ranking", convention: "vercel-ai" },
+  { prefix: "ai.schema", convention: "vercel-ai" },
+];

@@ -1,0 +1,160 @@
+/**
+ * The entry points: SpanLike -> MlflowSpan (`toMlflowSpan`) and back (`fromMlflowSpan`).
+ * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
+ * ParseContext -> pick the best candidate per field -> MlflowSpan.
+ */
+import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan } from "../canonical/span.js";
+import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
+import { ParseContext } from "../readers/context.js";
+import { conventionsOfMask, detectAndCopy } from "./detect.js";
+import { completeUsage } from "../readers/usage.js";
+import { EMIT_TARGETS, EMITTERS, PARSERS, type EmitOptions, type EmitTarget } from "./registry.js";
+
+export interface ToMlflowOptions {
+  /** Keep the source attributes the translation consumed (default true: nothing is lost). */
+  keepSource?: boolean;
+}
+
+function assertSpanLike(span: unknown, fn: string): asserts span is SpanLike {
+  if (span === null || typeof span !== "object") {
+    throw new TypeError(`${fn} expects a span object ({ attributes, ... }), got ${span === null ? "null" : typeof span}`);
+  }
+  const attributes = (span as { attributes?: unknown }).attributes;
+  if (Array.isArray(attributes)) {
+    throw new TypeError(
+      `${fn}: span.attributes is an array, which looks like raw OTLP/JSON key/value pairs; decode the request with decodeOtlpJson() first`,
+    );
+  }
+  if (attributes !== undefined && (attributes === null || typeof attributes !== "object")) {
+    throw new TypeError(`${fn}: span.attributes must be an object of attribute values`);
+  }
+}
+
+export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): MlflowSpan {
+  assertSpanLike(span, "toMlflowSpan");
+  const env = normalizeEnvelope(span);
+  const attributes: Attributes = {};
+  // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
+  const keys = Object.keys(env.attributes);
+  const mask = detectAndCopy(env.attributes, env.events, attributes, keys);
+  const conventions = conventionsOfMask(mask);
+
+  if (conventions.length === 0) {
+    // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
+    return stamp(withEnvelope({ name: env.name, spanType: "UNKNOWN" } as MlflowSpan, env, attributes, conventions, [noConvention()]));
+  }
+
+  const keepSource = options.keepSource !== false;
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, mask);
+  for (const convention of conventions) {
+    const parse = PARSERS[convention];
+    if (parse) parse(ctx);
+    else {
+      ctx.diagnose(
+        "convention-not-supported",
+        "info",
+        `attributes of the ${convention} convention were found but this version does not translate them; they are kept as is`,
+      );
+    }
+  }
+
+  // The span with a fixed, readable key order: translated fields first, then the envelope. Written
+  // out field by field, straight from the context (no intermediate record of the fields): no array
+  // per span, monomorphic sites, and V8 keeps such objects in fast mode.
+  const out = { name: env.name, spanType: ctx.current("spanType")?.value ?? "UNKNOWN" } as MlflowSpan;
+  const inputs = ctx.current("inputs");
+  if (inputs && inputs.value !== undefined) out.inputs = inputs.value;
+  const outputs = ctx.current("outputs");
+  if (outputs && outputs.value !== undefined) out.outputs = outputs.value;
+  const usage = ctx.current("tokenUsage");
+  if (usage) {
+    const complete = completeUsage(usage.value, ctx);
+    if (complete) out.tokenUsage = complete;
+  }
+  const model = ctx.current("model");
+  if (model && model.value !== undefined) out.model = model.value;
+  const provider = ctx.current("provider");
+  if (provider && provider.value !== undefined) out.provider = provider.value;
+  const tools = ctx.current("tools");
+  if (tools && tools.value !== undefined) out.tools = tools.value;
+  const cost = ctx.current("cost");
+  if (cost && cost.value !== undefined) out.cost = cost.value;
+  const messageFormat = ctx.current("messageFormat");
+  if (messageFormat && messageFormat.value !== undefined) out.messageFormat = messageFormat.value;
+  if (!keepSource) {
+    for (const key of ctx.consumed) delete attributes[key];
+  }
+  return stamp(withEnvelope(out, env, attributes, conventions, ctx.diagnostics));
+}
+
+/** Completes `out` (name, span type and translated fields set) with the envelope, in the span's key order. */
+function withEnvelope(out: MlflowSpan, env: Envelope, attributes: Attributes, conventions: Convention[], diagnostics: Diagnostic[]): MlflowSpan {
+  out.conventions = conventions;
+  out.diagnostics = diagnostics;
+  if (env.kind !== undefined) out.kind = env.kind;
+  if (env.status !== undefined) out.status = env.status;
+  if (env.traceId !== undefined) out.traceId = env.traceId;
+  if (env.spanId !== undefined) out.spanId = env.spanId;
+  if (env.parentSpanId !== undefined) out.parentSpanId = env.parentSpanId;
+  if (env.startTimeUnixNano !== undefined) out.startTimeUnixNano = env.startTimeUnixNano;
+  if (env.endTimeUnixNano !== undefined) out.endTimeUnixNano = env.endTimeUnixNano;
+  out.attributes = attributes;
+  if (env.events) out.events = env.events;
+  if (env.scope) out.scope = env.scope;
+  if (env.resource) out.resource = env.resource;
+  return out;
+}
+
+
+function noConvention(): Diagnostic {
+  return {
+    code: "no-convention",
+    severity: "info",
+    message: "no LLM tracing convention recognised; the span keeps its attributes and gets span type UNKNOWN",
+  };
+}
+
+/** Names the span on each diagnostic so a CI log line is self-explanatory. */
+function stamp(span: MlflowSpan): MlflowSpan {
+  for (const d of span.diagnostics) {
+    if (span.name) d.spanName = span.name;
+    if (span.spanId) d.spanId = span.spanId;
+  }
+  return span;
+}
+
+export function isMlflowSpan(value: unknown): value is MlflowSpan {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Partial<MlflowSpan>;
+  return typeof v.spanType === "string" && Array.isArray(v.conventions) && Array.isArray(v.diagnostics);
+}
+
+/**
+ * The typed fields of a canonical span the caller built (or read back from storage): an emitter relies
+ * on them, so a wrong one is misuse and throws, naming the field. `inputs` / `outputs` may hold any
+ * value and are not checked here (emitters write non-chat values as values).
+ */
+const TypedFieldsSchema = MlflowSpanSchema.pick({ spanType: true, tokenUsage: true, model: true, provider: true, tools: true, cost: true, messageFormat: true });
+
+function assertTypedFields(span: MlflowSpan): void {
+  const result = TypedFieldsSchema.safeParse(span);
+  if (result.success) return;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.length > 0 ? `span.${issue.path.map(String).join(".")}` : "span";
+  throw new TypeError(`fromMlflowSpan: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
+}
+
+export function fromMlflowSpan(span: MlflowSpan | SpanLike, options: EmitOptions): SpanLike {
+  const to = (options as Partial<EmitOptions> | undefined)?.to;
+  if (!to || !(EMIT_TARGETS as readonly string[]).includes(to)) {
+    throw new TypeError(`fromMlflowSpan: options.to must be one of ${EMIT_TARGETS.map((t) => `"${t}"`).join(", ")}; got ${JSON.stringify(to)}`);
+  }
+  let canonical: MlflowSpan;
+  if (isMlflowSpan(span)) {
+    assertTypedFields(span);
+    canonical = span;
+  } else canonical = toMlflowSpan(span);
+  const emit = EMITTERS[to as EmitTarget];
+  if (!emit) throw new Error(`fromMlflowSpan: emitting "${to}" is not available in this version of mlflow-semconv`);
+  return emit(canonical, options);
+}

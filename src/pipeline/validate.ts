@@ -1,0 +1,176 @@
+/**
+ * `validateSpan`: what a CI check asks: "does this span follow its convention, and does it carry what
+ * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
+ * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
+ *   deprecated keys (naming the replacement), required and recommended keys;
+ * - `missing-field` errors for the canonical fields listed in `require`, each only on the span types
+ *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in
+ *   requirements.ts).
+ *
+ * All of it only on spans that use some LLM convention: an HTTP or DB span gets the translation's
+ * `no-convention` info and nothing else, even when `convention` is named.
+ *
+ * Presence rules (required / recommended) apply to the span's primary convention only, the named one
+ * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
+ * it is not expected to carry everything a GenAI-semconv span must.
+ */
+import type { Attributes, AttributeValue, Convention, Diagnostic } from "../canonical/span.js";
+import type { SpanLike } from "../otlp/span-like.js";
+import { fieldApplies, fieldHint, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
+import { REQUIRABLE_FIELDS, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
+import { safeJsonParse } from "../internal/json.js";
+import { toMlflowSpan } from "./translate.js";
+
+export { REQUIRABLE_FIELDS, type RequirableField };
+
+export interface ValidateOptions {
+  /** The convention the span is expected to follow. */
+  convention?: Convention;
+  /** Canonical fields that must come out of the translation. */
+  require?: readonly RequirableField[];
+}
+
+export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Diagnostic[] {
+  for (const field of options.require ?? []) {
+    if (!(REQUIRABLE_FIELDS as readonly string[]).includes(field)) {
+      throw new TypeError(`validateSpan: unknown required field "${field}"; use one of ${REQUIRABLE_FIELDS.join(", ")}`);
+    }
+  }
+  const translated = toMlflowSpan(span);
+  const attributes = translated.attributes;
+  const out = [...translated.diagnostics];
+  const seen = new Set(out.map((d) => `${d.code}\u0000${d.key ?? ""}`));
+  const add = (d: Diagnostic) => {
+    const id = `${d.code}\u0000${d.key ?? ""}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (translated.name) d.spanName = translated.name;
+    if (translated.spanId) d.spanId = translated.spanId;
+    out.push(d);
+  };
+
+  const detected = translated.conventions;
+  // HTTP, DB and other plain spans are not expected to follow an LLM convention, even when one is
+  // named: they keep the translation's no-convention info and nothing else.
+  if (detected.length === 0) return out;
+  if (options.convention && !detected.includes(options.convention)) {
+    add({
+      code: "convention-missing",
+      severity: "error",
+      message: `expected ${options.convention} attributes; found ${detected.join(", ") || "none"}`,
+    });
+  }
+
+  const checked = options.convention && !detected.includes(options.convention) ? [...detected, options.convention] : detected;
+  for (const convention of checked) {
+    const rules = KEY_RULES[convention];
+    for (const key of Object.keys(attributes)) {
+      const rule = rules.get(key);
+      if (rule) checkKey(key, attributes[key], rule, convention, add);
+    }
+  }
+
+  const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  const failed = translated.status?.code === "ERROR";
+  if (primary) {
+    for (const rule of PRESENCE_RULES[primary]) {
+      if (rule.when && !rule.when(attributes)) continue;
+      if (rule.notOnError && failed) continue;
+      if (rule.anyOf.some((key) => isPresent(attributes, key))) continue;
+      const alternatives = rule.anyOf.length > 1 ? ` (or ${rule.anyOf.slice(1).map((k) => k.replace(/\*/g, "N")).join(", ")})` : "";
+      add({
+        code: rule.level === "required" ? "attribute-missing" : "attribute-recommended",
+        severity: rule.level === "required" ? "error" : "warning",
+        key: rule.anyOf[0]!,
+        message: `${primary} span without ${rule.anyOf[0]}${alternatives}; the convention marks it ${rule.level}${rule.because ? ` (${rule.because})` : ""}`,
+      });
+    }
+  }
+
+  // Each required field only where it can exist (FIELD_SCOPES), and only where the span's convention
+  // has an attribute for it, which the message then names (FIELD_HINTS).
+  const spanType = translated.spanType;
+  const hintsFrom = primary ?? "mlflow";
+  for (const field of options.require ?? []) {
+    if (!fieldApplies(field, spanType, failed)) continue;
+    const hint = fieldHint(hintsFrom, field, spanType);
+    if (hint === null) continue;
+    const missing = field === "spanType" ? spanType === "UNKNOWN" : translated[field] === undefined;
+    if (!missing) continue;
+    const what = field === "spanType" ? "the span type could not be determined (UNKNOWN)" : `the translated ${spanType} span has no ${field}`;
+    add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
+  }
+  return out;
+}
+
+/** Whether a key, or with `*` segments some key of that shape (`*` = an index), is on the span. */
+function isPresent(attributes: Attributes, pattern: string): boolean {
+  if (!pattern.includes("*")) return Object.prototype.hasOwnProperty.call(attributes, pattern);
+  const segments = pattern.split(".");
+  const prefix = pattern.slice(0, pattern.indexOf("*"));
+  for (const key of Object.keys(attributes)) {
+    if (!key.startsWith(prefix)) continue;
+    const parts = key.split(".");
+    if (parts.length === segments.length && segments.every((s, i) => (s === "*" ? /^\d+$/.test(parts[i]!) : s === parts[i]))) return true;
+  }
+  return false;
+}
+
+function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {
+  if (rule.deprecated) {
+    const instead = rule.deprecated.replacement ? `; use ${rule.deprecated.replacement}` : "";
+    add({ code: "deprecated-attribute", severity: "warning", key, message: `${key} is deprecated in ${convention}${instead}` });
+  }
+  if (rule.type && !hasType(value, rule.type)) {
+    const code = rule.type.startsWith("json") && typeof value === "string" ? "invalid-json" : "wrong-type";
+    add({ code, severity: "error", key, message: `${key} should be ${describeType(rule.type)}, got ${describeValue(value)}` });
+    return;
+  }
+  if (rule.values && typeof value === "string" && !rule.values.includes(value)) {
+    add({
+      code: "unknown-value",
+      severity: rule.open ? "info" : "warning",
+      key,
+      message: `${key} = "${value}" is not one of the ${rule.open ? "well-known " : ""}values: ${rule.values.join(", ")}`,
+    });
+  }
+}
+
+function hasType(value: AttributeValue, type: ValueType): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "int":
+      return typeof value === "number" && Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "json-array":
+    case "json-object": {
+      const parsed = typeof value === "string" ? safeJsonParse(value) : { ok: true as const, value };
+      if (!parsed.ok) return false;
+      const v = parsed.value;
+      return type === "json-array" ? Array.isArray(v) : v !== null && typeof v === "object" && !Array.isArray(v);
+    }
+  }
+}
+
+function describeType(type: ValueType): string {
+  return {
+    string: "a string",
+    int: "an integer",
+    number: "a number",
+    boolean: "a boolean",
+    "string[]": "an array of strings",
+    "json-array": "a JSON array (as a string or a structured value)",
+    "json-object": "a JSON object",
+  }[type];
+}
+
+function describeValue(value: AttributeValue): string {
+  const text = typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : JSON.stringify(value);
+  return `${Array.isArray(value) ? "array" : typeof value} ${text ?? String(value)}`;
+}

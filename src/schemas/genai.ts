@@ -1,0 +1,107 @@
+import { z } from "zod";
+// ---------------------------------------------------------------------------------------------
+// Structured messages (pinned version: see the header).
+
+export const GENAI_ROLES = ["system", "user", "assistant", "tool"] as const;
+export const GENAI_FINISH_REASONS = ["stop", "length", "content_filter", "tool_call", "compaction", "error"] as const;
+export const GENAI_MODALITIES = ["image", "video", "audio", "document"] as const;
+
+const nullableString = z.string().nullable().optional();
+/** `modality` is the enum or any other string. */
+const modality = z.string();
+
+export const GenAiTextPartSchema = z.object({ type: z.literal("text"), content: z.string() }).loose();
+export const GenAiToolCallPartSchema = z
+  .object({ type: z.literal("tool_call"), id: nullableString, name: z.string(), arguments: z.unknown().optional() })
+  .loose();
+export const GenAiToolCallResponsePartSchema = z
+  .object({ type: z.literal("tool_call_response"), id: nullableString, response: z.unknown() })
+  .loose()
+  .refine((part) => Object.prototype.hasOwnProperty.call(part, "response"), { message: "response is required" });
+export const GenAiServerToolCallPartSchema = z
+  .object({
+    type: z.literal("server_tool_call"),
+    id: nullableString,
+    name: z.string(),
+    server_tool_call: z.object({ type: z.string() }).loose(),
+  })
+  .loose();
+export const GenAiServerToolCallResponsePartSchema = z
+  .object({
+    type: z.literal("server_tool_call_response"),
+    id: nullableString,
+    server_tool_call_response: z.object({ type: z.string() }).loose(),
+  })
+  .loose();
+export const GenAiBlobPartSchema = z
+  .object({ type: z.literal("blob"), mime_type: nullableString, modality, content: z.string(), transcript: nullableString })
+  .loose();
+export const GenAiFilePartSchema = z
+  .object({ type: z.literal("file"), mime_type: nullableString, modality, file_id: z.string(), transcript: nullableString })
+  .loose();
+export const GenAiUriPartSchema = z
+  .object({ type: z.literal("uri"), mime_type: nullableString, modality, uri: z.string(), transcript: nullableString })
+  .loose();
+export const GenAiReasoningPartSchema = z.object({ type: z.literal("reasoning"), content: z.string() }).loose();
+export const GenAiCompactionPartSchema = z
+  .object({ type: z.literal("compaction"), id: nullableString, content: nullableString })
+  .loose();
+export const GenAiGenericPartSchema = z.object({ type: z.string() }).loose();
+
+const KNOWN_PART_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  text: GenAiTextPartSchema,
+  tool_call: GenAiToolCallPartSchema,
+  tool_call_response: GenAiToolCallResponsePartSchema,
+  server_tool_call: GenAiServerToolCallPartSchema,
+  server_tool_call_response: GenAiServerToolCallResponsePartSchema,
+  blob: GenAiBlobPartSchema,
+  file: GenAiFilePartSchema,
+  uri: GenAiUriPartSchema,
+  reasoning: GenAiReasoningPartSchema,
+  compaction: GenAiCompactionPartSchema,
+};
+
+/**
+ * One message part. A part whose `type` names a known part must have that part's fields (stricter
+ * than the official `anyOf`, which lets an incomplete known part pass as a generic one); any other
+ * `type` is a generic part.
+ */
+export const GenAiPartSchema: z.ZodType<{ type: string; [key: string]: unknown }> = GenAiGenericPartSchema.superRefine((part, ctx) => {
+  const schema = Object.prototype.hasOwnProperty.call(KNOWN_PART_SCHEMAS, part.type) ? KNOWN_PART_SCHEMAS[part.type] : undefined;
+  if (!schema) return;
+  const result = schema.safeParse(part);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message } as never);
+}) as never;
+
+export const GenAiInputMessageSchema = z
+  .object({ role: z.string(), parts: z.array(GenAiPartSchema), name: nullableString })
+  .loose();
+export const GenAiOutputMessageSchema = z
+  .object({
+    role: z.string(),
+    parts: z.array(GenAiPartSchema),
+    name: nullableString,
+    finish_reason: z.string().nullable().optional(),
+  })
+  .loose();
+export const GenAiInputMessagesSchema = z.array(GenAiInputMessageSchema);
+export const GenAiOutputMessagesSchema = z.array(GenAiOutputMessageSchema);
+/** System instructions: a list of parts (text, media or generic). */
+export const GenAiSystemInstructionsSchema = z.array(GenAiPartSchema);
+
+export const GenAiFunctionToolDefinitionSchema = z
+  .object({
+    type: z.literal("function"),
+    name: z.string(),
+    description: z.string().nullable().optional(),
+    parameters: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .loose();
+export const GenAiToolDefinitionSchema = z.union([
+  GenAiFunctionToolDefinitionSchema,
+  z.object({ type: z.string(), name: z.string() }).loose(),
+]);
+export const GenAiToolDefinitionsSchema = z.array(GenAiToolDefinitionSchema);
+
+export type GenAiInputMessage = z.infer<typeof GenAiInputMessageSchema>;
+export type GenAiOutputMessage = z.infer<typeof GenAiOutputMessageSchema>;
