@@ -5,9 +5,10 @@
  * mlflow/tracing/constant.py): chat inputs and outputs use the OpenAI chat shapes MLflow's UI renders,
  * token usage uses MLflow's TokenUsageKey names.
  *
- * The zod schemas are for `validateSpan` and tests; the hot path builds these objects directly.
+ * Plain types, no runtime schema library: the hot path builds these objects directly, and the checks it
+ * needs are hand-written (canonical/guards.ts). The zod schemas of the same shapes live on the
+ * `mlflow-semconv/schemas` subpath (src/schemas/), and a test checks the two agree.
  */
-import { z } from "zod";
 
 /** MLflow's span types. `mlflow.entities.SpanType` is a plain class, so unknown strings can appear in stored data. */
 export const SPAN_TYPES = [
@@ -27,15 +28,17 @@ export const SPAN_TYPES = [
   "EVALUATOR",
   "UNKNOWN",
 ] as const;
-export const SpanTypeSchema = z.enum(SPAN_TYPES);
-export type SpanType = z.infer<typeof SpanTypeSchema>;
+export type SpanType = (typeof SPAN_TYPES)[number];
 
 export function isSpanType(value: unknown): value is SpanType {
   return typeof value === "string" && (SPAN_TYPES as readonly string[]).includes(value);
 }
 
-export const CONVENTIONS = ["mlflow", "genai", "openinference", "openllmetry", "vercel-ai"] as const;
-export type Convention = (typeof CONVENTIONS)[number];
+/**
+ * The `mlflow.message.format` value set on chat spans whose inputs/outputs were normalised to the
+ * OpenAI chat shapes (`{messages}` / `{choices}`); MLflow's UI then uses its OpenAI chat parser.
+ */
+export const NORMALIZED_CHAT_FORMAT = "openai";
 
 // ---------------------------------------------------------------------------------------------
 // Attributes as OTel carries them, plus the two extra shapes OTLP can decode to (kvlist, bytes).
@@ -53,108 +56,74 @@ export type Attributes = Record<string, AttributeValue>;
 // ---------------------------------------------------------------------------------------------
 // Chat shapes (OpenAI chat completions, as in mlflow/types/chat.py).
 
-export const TextPartSchema = z.object({ type: z.literal("text"), text: z.string() });
-export const ImagePartSchema = z.object({
-  type: z.literal("image_url"),
-  image_url: z.object({ url: z.string(), detail: z.string().optional() }).loose(),
-});
-export const AudioPartSchema = z.object({
-  type: z.literal("input_audio"),
-  input_audio: z.object({ data: z.string(), format: z.string() }).loose(),
-});
-export const FilePartSchema = z.object({
-  type: z.literal("file"),
-  file: z
-    .object({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() })
-    .loose(),
-});
+export interface TextPart { type: "text"; text: string }
+export interface ImagePart { type: "image_url"; image_url: { url: string; detail?: string; [key: string]: unknown } }
+export interface AudioPart { type: "input_audio"; input_audio: { data: string; format: string; [key: string]: unknown } }
+export interface FilePart { type: "file"; file: { file_data?: string; file_id?: string; filename?: string; [key: string]: unknown } }
 /** Model reasoning ("thinking") kept as its own part so it is never mixed into the reply text. */
-export const ReasoningPartSchema = z.object({ type: z.literal("reasoning"), text: z.string() });
+export interface ReasoningPart { type: "reasoning"; text: string }
 /** Any part we do not model is kept as is rather than dropped. */
-export const OtherPartSchema = z.object({ type: z.string() }).loose();
+export interface OtherPart { type: string; [key: string]: unknown }
+export type ContentPart = TextPart | ImagePart | AudioPart | FilePart | ReasoningPart | OtherPart;
 
-export const ContentPartSchema = z.union([
-  TextPartSchema,
-  ImagePartSchema,
-  AudioPartSchema,
-  FilePartSchema,
-  ReasoningPartSchema,
-  OtherPartSchema,
-]);
-export type ContentPart = z.infer<typeof ContentPartSchema>;
+export interface ToolCall {
+  id: string;
+  type: "function";
+  function: { name: string; arguments: string };
+}
 
-export const ToolCallSchema = z.object({
-  id: z.string(),
-  type: z.literal("function"),
-  function: z.object({ name: z.string(), arguments: z.string() }),
-});
-export type ToolCall = z.infer<typeof ToolCallSchema>;
+export interface ChatMessage {
+  role: string;
+  content: string | ContentPart[] | null;
+  tool_calls?: ToolCall[];
+  tool_call_id?: string;
+  name?: string;
+  refusal?: string;
+}
 
-export const ChatMessageSchema = z.object({
-  role: z.string(),
-  content: z.union([z.string(), z.array(ContentPartSchema), z.null()]),
-  tool_calls: z.array(ToolCallSchema).optional(),
-  tool_call_id: z.string().optional(),
-  name: z.string().optional(),
-  refusal: z.string().optional(),
-});
-export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+export interface ChatChoice {
+  index: number;
+  message: ChatMessage;
+  finish_reason: string | null;
+}
 
-export const ChatChoiceSchema = z.object({
-  index: z.number().int().nonnegative(),
-  message: ChatMessageSchema,
-  finish_reason: z.string().nullable(),
-});
-export type ChatChoice = z.infer<typeof ChatChoiceSchema>;
-
-export const ChatToolSchema = z.object({
-  type: z.literal("function"),
-  function: z
-    .object({
-      name: z.string(),
-      description: z.string().optional(),
-      parameters: z.record(z.string(), z.unknown()).optional(),
-      strict: z.boolean().optional(),
-    })
-    .loose(),
-});
-export type ChatTool = z.infer<typeof ChatToolSchema>;
+export interface ChatTool {
+  type: "function";
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean; [key: string]: unknown };
+}
 
 /** Chat inputs: `{ messages, ...request parameters }`. */
-export const ChatInputsSchema = z.object({ messages: z.array(ChatMessageSchema) }).loose();
-export type ChatInputs = z.infer<typeof ChatInputsSchema>;
+export interface ChatInputs { messages: ChatMessage[]; [key: string]: unknown }
 /** Chat outputs: `{ choices, ...response metadata }`. */
-export const ChatOutputsSchema = z.object({ choices: z.array(ChatChoiceSchema) }).loose();
-export type ChatOutputs = z.infer<typeof ChatOutputsSchema>;
+export interface ChatOutputs { choices: ChatChoice[]; [key: string]: unknown }
 
-export const RetrievedDocumentSchema = z.object({
-  id: z.string().optional(),
-  page_content: z.string(),
-  metadata: z.record(z.string(), z.unknown()),
-});
-export type RetrievedDocument = z.infer<typeof RetrievedDocumentSchema>;
+export interface RetrievedDocument {
+  id?: string;
+  page_content: string;
+  metadata: Record<string, unknown>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Token usage (MLflow TokenUsageKey names). `input_tokens` includes cached tokens, as in GenAI semconv.
 
-const count = z.number().int().nonnegative();
-export const TokenUsageSchema = z.object({
-  input_tokens: count,
-  output_tokens: count,
-  total_tokens: count,
-  cache_read_input_tokens: count.optional(),
-  cache_creation_input_tokens: count.optional(),
+export interface TokenUsage {
+  input_tokens: number;
+  output_tokens: number;
+  total_tokens: number;
+  cache_read_input_tokens?: number;
+  cache_creation_input_tokens?: number;
   /** Not an MLflow key; kept because several sources report it and dropping it would lose data. */
-  reasoning_tokens: count.optional(),
-  input_audio_tokens: count.optional(),
-  output_audio_tokens: count.optional(),
-});
-export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+  reasoning_tokens?: number;
+  input_audio_tokens?: number;
+  output_audio_tokens?: number;
+}
 
-export const CostSchema = z
-  .object({ input_cost: z.number().optional(), output_cost: z.number().optional(), total_cost: z.number().optional() })
-  .loose();
-export type Cost = z.infer<typeof CostSchema>;
+export interface Cost {
+  input_cost?: number;
+  output_cost?: number;
+  total_cost?: number;
+  [key: string]: unknown;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
@@ -203,8 +172,12 @@ export interface Resource {
   attributes: Attributes;
 }
 
-/** The canonical span. Optional fields are absent (not undefined-valued) when a source has nothing for them. */
-export interface MlflowSpan {
+/**
+ * The canonical span, over the convention ids `C` (the public `MlflowSpan` is
+ * `CanonicalSpan<Convention>`; this layer does not know the list of conventions). Optional fields are
+ * absent (not undefined-valued) when a source has nothing for them.
+ */
+export interface CanonicalSpan<C extends string = string> {
   name: string;
   spanType: SpanType;
   inputs?: unknown;
@@ -228,62 +201,6 @@ export interface MlflowSpan {
   scope?: InstrumentationScope;
   resource?: Resource;
   /** Conventions detected on the source span, most specific first. */
-  conventions: Convention[];
+  conventions: C[];
   diagnostics: Diagnostic[];
 }
-
-// OTLP doubles can be NaN or ±Infinity, which z.number() refuses.
-const anyNumber = z.custom<number>((v) => typeof v === "number", "expected a number");
-const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    anyNumber,
-    z.boolean(),
-    z.null(),
-    z.undefined(),
-    z.instanceof(Uint8Array),
-    z.array(AttributeValueSchema),
-    z.record(z.string(), AttributeValueSchema),
-  ]),
-);
-const AttributesSchema = z.record(z.string(), AttributeValueSchema);
-
-export const DiagnosticSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  severity: z.enum(SEVERITIES),
-  key: z.string().optional(),
-  message: z.string(),
-  spanName: z.string().optional(),
-  spanId: z.string().optional(),
-});
-
-const nanos = z.string().regex(/^\d+$/);
-export const MlflowSpanSchema = z.object({
-  name: z.string(),
-  spanType: SpanTypeSchema,
-  inputs: z.unknown().optional(),
-  outputs: z.unknown().optional(),
-  tokenUsage: TokenUsageSchema.optional(),
-  model: z.string().optional(),
-  provider: z.string().optional(),
-  tools: z.array(ChatToolSchema).optional(),
-  cost: CostSchema.optional(),
-  messageFormat: z.string().optional(),
-  attributes: AttributesSchema,
-  events: z
-    .array(z.object({ name: z.string(), timeUnixNano: nanos.optional(), attributes: AttributesSchema }))
-    .optional(),
-  status: z.object({ code: z.enum(STATUS_CODES), message: z.string().optional() }).optional(),
-  kind: z.enum(SPAN_KINDS).optional(),
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
-  spanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  parentSpanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  startTimeUnixNano: nanos.optional(),
-  endTimeUnixNano: nanos.optional(),
-  scope: z
-    .object({ name: z.string(), version: z.string().optional(), attributes: AttributesSchema.optional() })
-    .optional(),
-  resource: z.object({ attributes: AttributesSchema }).optional(),
-  conventions: z.array(z.enum(CONVENTIONS)),
-  diagnostics: z.array(DiagnosticSchema),
-});

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import {
-  CONVENTIONS,
+  CONVENTION_IDS,
   detectConventions,
   REQUIRABLE_FIELDS,
   validateSpan,
@@ -51,8 +51,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     },
   });
   const convention = values.convention;
-  if (convention !== undefined && !(CONVENTIONS as readonly string[]).includes(convention)) {
-    throw new InputError(`--convention must be one of ${CONVENTIONS.join(", ")}; got "${convention}"`);
+  if (convention !== undefined && !(CONVENTION_IDS as readonly string[]).includes(convention)) {
+    throw new InputError(`--convention must be one of ${CONVENTION_IDS.join(", ")}; got "${convention}"`);
   }
   const require = (values.require ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   for (const field of require) {

@@ -1,16 +1,121 @@
-import type { Convention } from "../canonical/span.js";
+/**
+ * What a convention module is. Every convention (a source we read, a target we write, or both) is one
+ * folder `src/conventions/<id>/` whose `index.ts` exports one object that `satisfies ConventionModule`;
+ * the one list `CONVENTIONS` (conventions/index.ts) derives everything convention-keyed from those
+ * objects: the `Convention` type, detection and parse order, key-group bits, emit targets, validation
+ * rules, declared losses, CLI help and the README tables. docs/architecture.md walks through adding one.
+ */
+import type { CanonicalSpan } from "../canonical/span.js";
+import type { SpanLike } from "../otlp/span-like.js";
+import type { ParseContext } from "../readers/context.js";
+import type { KeyGroup } from "../readers/groups.js";
+import type { FieldHint, KeyRule, PresenceRule, RequirableField } from "./rule-types.js";
+
+export type { FieldHint, KeyRule, PresenceRule, RequirableField, ValueType } from "./rule-types.js";
 
 /**
  * One row of a convention's detection table: an attribute key that starts with `prefix` (and, when
- * given, whose remainder starts with a digit) marks the span as using `convention`.
- * Rules are checked longest prefix first, so a specific rule such as `gen_ai.prompt.` + digit
+ * given, whose remainder starts with a digit) marks the span as using the convention. Rules of all
+ * conventions are checked longest prefix first, so a specific rule such as `gen_ai.prompt.` + digit
  * (legacy OpenLLMetry) beats the generic `gen_ai.` (GenAI semconv).
  */
-export interface DetectionRule {
-  prefix: string;
-  convention: Convention;
+export interface DetectRule {
+  readonly prefix: string;
   /** The key continues with an index right after the prefix (`gen_ai.prompt.0.content`). */
-  indexed?: boolean;
+  readonly indexed?: boolean;
   /** The key must equal the prefix (no remainder). */
-  exact?: boolean;
+  readonly exact?: boolean;
 }
+
+/** A named step of a parser: reads one canonical field group and offers candidates to the context. */
+export interface ParseStep<S> {
+  readonly name: string;
+  readonly run: (ctx: ParseContext, state: S) => void;
+}
+
+/** A parser: its steps run in order over one span, sharing a fresh `state()` (nothing outlives a span). */
+export interface Parser {
+  readonly state: () => unknown;
+  readonly steps: readonly ParseStep<never>[];
+}
+
+/** Builds a parser whose steps share a state of type S. */
+export function parser<S>(state: () => S, steps: readonly ParseStep<S>[]): Parser {
+  return { state, steps: steps as readonly ParseStep<never>[] };
+}
+
+export interface EmitOptions {
+  /** The convention to write. */
+  to: string;
+  /** GenAI only: also write the deprecated attributes some backends still read. */
+  includeDeprecated?: boolean;
+}
+
+/** What the pipeline hands an emitter besides the span: the envelope and the key index. */
+export interface EmitContext {
+  /** The span envelope (everything but the attributes), for the emitted span to start from. */
+  readonly envelope: Omit<SpanLike, "attributes">;
+  /** The convention an attribute key belongs to (detection), to leave other conventions' keys out. */
+  conventionOf(key: string): string | undefined;
+}
+
+export type Emitter = (span: CanonicalSpan, options: EmitOptions, ctx: EmitContext) => SpanLike;
+
+/** A canonical field (or shape of one) that a round trip through a target convention cannot carry. */
+export interface CarryLoss {
+  /** Stable name, used by the tests that show each loss. */
+  readonly id: string;
+  /** The canonical field or sub-field, as written in the README. */
+  readonly field: string;
+  /** What happens to it and why. */
+  readonly reason: string;
+  /**
+   * Canonical paths (`[]` = every element of a list) that round-trip comparisons of real data remove
+   * before comparing, because the field as a whole is not carried. Without it, only particular values
+   * or shapes are lost: generated spans avoid them and the field is compared everywhere else.
+   */
+  readonly strip?: readonly string[];
+}
+
+/** Validation: value and presence rules, and what to add for each requirable field. */
+export interface ConventionRules {
+  /** Value type / enum / deprecation rules per attribute key. */
+  readonly keys: Readonly<Record<string, KeyRule>>;
+  /** Required and recommended keys, checked on spans whose primary convention this is. */
+  readonly presence: readonly PresenceRule[];
+  /** The attribute(s) to add so the translation gets each field (`validate --require`). */
+  readonly hints: Readonly<Record<RequirableField, FieldHint>>;
+}
+
+interface ModuleBase<Id extends string> {
+  readonly id: Id;
+  /** Human name, for the README, CLI help and messages. */
+  readonly title: string;
+  /** The page that documents the module, relative to the repository root. */
+  readonly doc: string;
+  /** Key-prefix detection rules. */
+  readonly detect: readonly DetectRule[];
+  /** Span-event (or log-record) name prefixes that mark the convention. */
+  readonly detectEvents?: readonly string[];
+  /** Tables of spellings the parser probes (KeyGroup); the registry allocates their bits. */
+  readonly groups?: readonly KeyGroup[];
+  readonly parse: Parser;
+  readonly rules: ConventionRules;
+  /** README cell: what the parser reads. */
+  readonly reads: string;
+}
+
+/** A convention we also write: an emitter, what it cannot carry, and the README cell of what it writes. */
+interface Writable {
+  readonly emit: Emitter;
+  readonly losses: readonly CarryLoss[];
+  readonly writes: string;
+}
+/** A convention we only read. */
+interface ReadOnly {
+  readonly emit?: undefined;
+  readonly losses?: undefined;
+  readonly writes?: undefined;
+}
+
+export type ConventionModule<Id extends string = string> = ModuleBase<Id> & (Writable | ReadOnly);

@@ -4,7 +4,7 @@
  * envelope fields of `MlflowSpan` (ids as lowercase hex, times as nanosecond strings, kind and status
  * as names), so mappers never see the differences.
  */
-import type { Attributes, InstrumentationScope, MlflowSpan, Resource, SpanEvent, SpanKindName, SpanStatus, StatusCodeName } from "../canonical/span.js";
+import type { Attributes, CanonicalSpan, InstrumentationScope, Resource, SpanEvent, SpanKindName, SpanStatus, StatusCodeName } from "../canonical/span.js";
 import { base64ToBytes, bytesToHex } from "../internal/json.js";
 
 /** `[seconds, nanoseconds]`, as the OTel JS SDK stores times. */
@@ -47,7 +47,7 @@ export interface SpanLike {
 
 /** The fields of `MlflowSpan` that describe the span itself rather than its translation. */
 export type Envelope = Pick<
-  MlflowSpan,
+  CanonicalSpan,
   | "name"
   | "attributes"
   | "events"

@@ -1,35 +1,23 @@
 /**
- * Conformance tables used by `validateSpan`: value types, enumerated values, deprecated keys and
- * required / recommended keys of each convention. Facts come from the specs:
+ * What `validateSpan` checks, gathered from the convention modules (each module's rules.ts cites its
+ * spec), and where each requirable canonical field applies. The conventions' facts come from:
  * - GenAI: the attribute registry as published in @opentelemetry/semantic-conventions 1.45 (incubating),
  *   whose JSDoc names each deprecated key's replacement;
  * - OpenInference: Arize-ai/openinference `spec/semantic_conventions.md`;
  * - OpenLLMetry: `@traceloop/ai-semantic-conventions` (SpanAttributes, LLMRequestTypeValues, TraceloopSpanKindValues);
- * - Vercel AI SDK: its telemetry docs and the keys `ai` 6 writes (see src/conventions/vercel.ts).
+ * - Vercel AI SDK: its telemetry docs and the keys `ai` 6 writes (see src/conventions/vercel-ai/keys.ts).
  */
-import type { Convention, SpanType } from "../canonical/span.js";
-import { type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../conventions/rule-types.js";
-import { GENAI_HINTS, GENAI_KEYS, GENAI_PRESENCE } from "../conventions/genai/rules.js";
-import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE } from "../conventions/openinference/rules.js";
-import { OPENLLMETRY_HINTS, OPENLLMETRY_KEYS, OPENLLMETRY_PRESENCE } from "../conventions/openllmetry/rules.js";
-import { VERCEL_HINTS, VERCEL_KEYS, VERCEL_PRESENCE } from "../conventions/vercel-ai/rules.js";
-import { MLFLOW_HINTS } from "../conventions/mlflow/rules.js";
-/** Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
-export const KEY_RULES: Readonly<Record<Convention, ReadonlyMap<string, KeyRule>>> = {
-  mlflow: new Map(),
-  genai: new Map(Object.entries(GENAI_KEYS)),
-  openinference: new Map(Object.entries(OPENINFERENCE_KEYS)),
-  openllmetry: new Map(Object.entries(OPENLLMETRY_KEYS)),
-  "vercel-ai": new Map(Object.entries(VERCEL_KEYS)),
-};
+import type { SpanType } from "../canonical/span.js";
+import { CONVENTIONS, type Convention } from "../conventions/index.js";
+import type { ConventionModule, KeyRule, PresenceRule, RequirableField } from "../conventions/types.js";
 
-export const PRESENCE_RULES: Readonly<Record<Convention, readonly PresenceRule[]>> = {
-  mlflow: [],
-  genai: GENAI_PRESENCE,
-  openinference: OPENINFERENCE_PRESENCE,
-  openllmetry: OPENLLMETRY_PRESENCE,
-  "vercel-ai": VERCEL_PRESENCE,
-};
+/** Value rules per convention, from each module's `rules.keys`. Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
+export const KEY_RULES: ReadonlyMap<Convention, ReadonlyMap<string, KeyRule>> = new Map(
+  CONVENTIONS.map((m) => [m.id, new Map(Object.entries((m as ConventionModule).rules.keys))]),
+);
+
+/** Presence rules per convention, from each module's `rules.presence`. */
+export const PRESENCE_RULES: ReadonlyMap<Convention, readonly PresenceRule[]> = new Map(CONVENTIONS.map((m) => [m.id, (m as ConventionModule).rules.presence]));
 
 /** Spans that call a model: the only ones that can report usage, a model and a provider. */
 const MODEL_CALL_TYPES: readonly SpanType[] = ["LLM", "CHAT_MODEL", "EMBEDDING"];
@@ -55,17 +43,9 @@ export const FIELD_SCOPES: Readonly<Record<RequirableField, FieldScope>> = {
   tools: { spanTypes: ["LLM", "CHAT_MODEL"] },
 };
 
-export const FIELD_HINTS: Readonly<Record<Convention, Readonly<Record<RequirableField, FieldHint>>>> = {
-  mlflow: MLFLOW_HINTS,
-  genai: GENAI_HINTS,
-  openinference: OPENINFERENCE_HINTS,
-  openllmetry: OPENLLMETRY_HINTS,
-  "vercel-ai": VERCEL_HINTS,
-};
-
 /** What to add in `convention` for `field` on a span of `spanType`; null when nothing can be added. */
 export function fieldHint(convention: Convention, field: RequirableField, spanType: SpanType): string | null {
-  const hint = FIELD_HINTS[convention][field];
+  const hint = (CONVENTIONS.find((m) => m.id === convention) as ConventionModule).rules.hints[field];
   const byType = hint.byType?.[spanType];
   return byType !== undefined ? byType : hint.default;
 }

@@ -1,14 +1,22 @@
 /**
  * The entry points: SpanLike -> MlflowSpan (`toMlflowSpan`) and back (`fromMlflowSpan`).
- * Flow: normalise the envelope -> detect conventions -> run each convention's parser into one
- * ParseContext -> pick the best candidate per field -> MlflowSpan.
+ * Flow: normalise the envelope -> detect conventions (one walk: pipeline/detect.ts) -> run each
+ * detected convention's parse steps, in the order of CONVENTIONS, into one ParseContext -> pick the
+ * best candidate per field -> MlflowSpan.
  */
-import { MlflowSpanSchema, type Attributes, type Convention, type Diagnostic, type MlflowSpan } from "../canonical/span.js";
+import type { Attributes, Diagnostic } from "../canonical/span.js";
+import { typedFieldsIssue } from "../canonical/guards.js";
+import { CONVENTIONS, EMIT_TARGETS, moduleOf, type Convention, type EmitTarget, type MlflowSpan } from "../conventions/index.js";
+import type { EmitContext, EmitOptions, Parser } from "../conventions/types.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { ParseContext } from "../readers/context.js";
-import { conventionsOfMask, detectAndCopy } from "./detect.js";
+import { conventionOfKey, conventionsOfMask, detectAndCopy } from "./detect.js";
 import { completeUsage } from "../readers/usage.js";
-import { EMIT_TARGETS, EMITTERS, PARSERS, type EmitOptions, type EmitTarget } from "./registry.js";
+
+/** `fromMlflowSpan` options: the target convention, and target-specific switches. */
+export interface FromMlflowOptions extends EmitOptions {
+  to: EmitTarget;
+}
 
 export interface ToMlflowOptions {
   /** Keep the source attributes the translation consumed (default true: nothing is lost). */
@@ -36,8 +44,8 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   const attributes: Attributes = {};
   // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
   const keys = Object.keys(env.attributes);
-  const mask = detectAndCopy(env.attributes, env.events, attributes, keys);
-  const conventions = conventionsOfMask(mask);
+  const index = detectAndCopy(env.attributes, env.events, attributes, keys);
+  const conventions = conventionsOfMask(index.conventions);
 
   if (conventions.length === 0) {
     // Most spans in a real trace (HTTP, DB) carry no LLM convention: leave them quickly.
@@ -45,18 +53,9 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   }
 
   const keepSource = options.keepSource !== false;
-  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, mask);
-  for (const convention of conventions) {
-    const parse = PARSERS[convention];
-    if (parse) parse(ctx);
-    else {
-      ctx.diagnose(
-        "convention-not-supported",
-        "info",
-        `attributes of the ${convention} convention were found but this version does not translate them; they are kept as is`,
-      );
-    }
-  }
+  const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, index.groups);
+  // Detection and parsing come from the same modules, so every detected convention has its parser.
+  for (const convention of conventions) runParser(moduleOf(convention)!.parse, ctx);
 
   // The span with a fixed, readable key order: translated fields first, then the envelope. Written
   // out field by field, straight from the context (no intermediate record of the fields): no array
@@ -134,27 +133,48 @@ export function isMlflowSpan(value: unknown): value is MlflowSpan {
  * on them, so a wrong one is misuse and throws, naming the field. `inputs` / `outputs` may hold any
  * value and are not checked here (emitters write non-chat values as values).
  */
-const TypedFieldsSchema = MlflowSpanSchema.pick({ spanType: true, tokenUsage: true, model: true, provider: true, tools: true, cost: true, messageFormat: true });
-
-function assertTypedFields(span: MlflowSpan): void {
-  const result = TypedFieldsSchema.safeParse(span);
-  if (result.success) return;
-  const issue = result.error.issues[0]!;
-  const path = issue.path.length > 0 ? `span.${issue.path.map(String).join(".")}` : "span";
-  throw new TypeError(`fromMlflowSpan: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
+export function assertTypedFields(span: MlflowSpan, fn: string): void {
+  const issue = typedFieldsIssue(span);
+  if (issue === undefined) return;
+  const path = issue.path === "" ? "span" : `span.${issue.path}`;
+  throw new TypeError(`${fn}: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
 }
 
-export function fromMlflowSpan(span: MlflowSpan | SpanLike, options: EmitOptions): SpanLike {
-  const to = (options as Partial<EmitOptions> | undefined)?.to;
+/** Runs a parser's steps in order over one span, with a fresh state (parse steps: conventions/types.ts). */
+export function runParser(parse: Parser, ctx: ParseContext): void {
+  const state = parse.state() as never;
+  const steps = parse.steps;
+  for (let i = 0; i < steps.length; i++) steps[i]!.run(ctx, state);
+}
+
+const EMIT_CONTEXT_BASE = { conventionOf: conventionOfKey };
+
+/** The span envelope (everything but the translated fields), for emitters to start from. */
+function envelopeOf(span: MlflowSpan): EmitContext["envelope"] {
+  const out: EmitContext["envelope"] = { name: span.name };
+  if (span.events) out.events = span.events;
+  if (span.status) out.status = span.status;
+  if (span.kind) out.kind = span.kind;
+  if (span.traceId) out.traceId = span.traceId;
+  if (span.spanId) out.spanId = span.spanId;
+  if (span.parentSpanId) out.parentSpanId = span.parentSpanId;
+  if (span.startTimeUnixNano) out.startTimeUnixNano = span.startTimeUnixNano;
+  if (span.endTimeUnixNano) out.endTimeUnixNano = span.endTimeUnixNano;
+  if (span.scope) out.scope = span.scope;
+  if (span.resource) out.resource = span.resource;
+  return out;
+}
+
+export function fromMlflowSpan(span: MlflowSpan | SpanLike, options: FromMlflowOptions): SpanLike {
+  const to = (options as Partial<FromMlflowOptions> | undefined)?.to;
   if (!to || !(EMIT_TARGETS as readonly string[]).includes(to)) {
     throw new TypeError(`fromMlflowSpan: options.to must be one of ${EMIT_TARGETS.map((t) => `"${t}"`).join(", ")}; got ${JSON.stringify(to)}`);
   }
   let canonical: MlflowSpan;
   if (isMlflowSpan(span)) {
-    assertTypedFields(span);
+    assertTypedFields(span, "fromMlflowSpan");
     canonical = span;
   } else canonical = toMlflowSpan(span);
-  const emit = EMITTERS[to as EmitTarget];
-  if (!emit) throw new Error(`fromMlflowSpan: emitting "${to}" is not available in this version of mlflow-semconv`);
-  return emit(canonical, options);
+  const emit = moduleOf(to)!.emit!;
+  return emit(canonical, options, { ...EMIT_CONTEXT_BASE, envelope: envelopeOf(canonical) });
 }

@@ -1,11 +1,11 @@
 /**
  * `validateSpan`: what a CI check asks: "does this span follow its convention, and does it carry what
  * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
- * - conformance to the tables in src/conventions/requirements.ts: value types, enumerated values,
+ * - conformance to each convention module's rules (src/conventions/<id>/rules.ts): value types, enumerated values,
  *   deprecated keys (naming the replacement), required and recommended keys;
  * - `missing-field` errors for the canonical fields listed in `require`, each only on the span types
- *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES and FIELD_HINTS in
- *   requirements.ts).
+ *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES in pipeline/requirements.ts,
+ *   each module's `rules.hints`).
  *
  * All of it only on spans that use some LLM convention: an HTTP or DB span gets the translation's
  * `no-convention` info and nothing else, even when `convention` is named.
@@ -14,7 +14,8 @@
  * or else the most specific detected one: a legacy OpenLLMetry span also carries `gen_ai.*` keys, but
  * it is not expected to carry everything a GenAI-semconv span must.
  */
-import type { Attributes, AttributeValue, Convention, Diagnostic } from "../canonical/span.js";
+import type { Attributes, AttributeValue, Diagnostic } from "../canonical/span.js";
+import type { Convention } from "../conventions/index.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import { fieldApplies, fieldHint, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
 import { REQUIRABLE_FIELDS, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
@@ -63,7 +64,7 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
 
   const checked = options.convention && !detected.includes(options.convention) ? [...detected, options.convention] : detected;
   for (const convention of checked) {
-    const rules = KEY_RULES[convention];
+    const rules = KEY_RULES.get(convention)!;
     for (const key of Object.keys(attributes)) {
       const rule = rules.get(key);
       if (rule) checkKey(key, attributes[key], rule, convention, add);
@@ -73,7 +74,7 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   const primary = options.convention ?? detected.find((c) => c !== "mlflow");
   const failed = translated.status?.code === "ERROR";
   if (primary) {
-    for (const rule of PRESENCE_RULES[primary]) {
+    for (const rule of PRESENCE_RULES.get(primary) ?? []) {
       if (rule.when && !rule.when(attributes)) continue;
       if (rule.notOnError && failed) continue;
       if (rule.anyOf.some((key) => isPresent(attributes, key))) continue;

@@ -2,7 +2,8 @@
  * Builders for the OpenAI chat shapes of the canonical span, shared by every convention parser, and
  * the role normalisation they all need (sources say "human", "ai", "model", "function"...).
  */
-import { ChatChoiceSchema, ChatMessageSchema, type ChatChoice, type ChatMessage, type ContentPart, type ToolCall } from "../canonical/span.js";
+import { isChatChoice, isChatMessage } from "../canonical/guards.js";
+import { type ChatChoice, type ChatMessage, type ContentPart, type ToolCall } from "../canonical/span.js";
 import type { ParseContext } from "./context.js";
 import { isPlainObject } from "../internal/records.js";
 
@@ -69,7 +70,7 @@ export function simplifyContent(parts: ContentPart[]): string | ContentPart[] | 
 export function chatMessages(value: unknown): ChatMessage[] | undefined {
   if (!isPlainObject(value) || !Array.isArray(value.messages)) return undefined;
   const list = value.messages as unknown[];
-  for (let i = 0; i < list.length; i++) if (!ChatMessageSchema.safeParse(list[i]).success) return undefined;
+  for (let i = 0; i < list.length; i++) if (!isChatMessage(list[i])) return undefined;
   return list as ChatMessage[];
 }
 
@@ -77,6 +78,6 @@ export function chatMessages(value: unknown): ChatMessage[] | undefined {
 export function chatChoices(value: unknown): ChatChoice[] | undefined {
   if (!isPlainObject(value) || !Array.isArray(value.choices)) return undefined;
   const list = value.choices as unknown[];
-  for (let i = 0; i < list.length; i++) if (!ChatChoiceSchema.safeParse(list[i]).success) return undefined;
+  for (let i = 0; i < list.length; i++) if (!isChatChoice(list[i])) return undefined;
   return list as ChatChoice[];
 }

@@ -6,9 +6,9 @@
  * the rank of its source; a higher rank replaces a lower one; on a tie the earlier offer stays, and
  * parsers run in the order of `detectConventions`, most specific convention first.
  */
-import type { Attributes, ChatTool, Convention, Cost, Diagnostic, Severity, SpanEvent, SpanKindName, SpanStatus, SpanType, TokenUsage } from "../canonical/span.js";
+import type { Attributes, ChatTool, Cost, Diagnostic, Severity, SpanEvent, SpanKindName, SpanStatus, SpanType, TokenUsage } from "../canonical/span.js";
 import { looksLikeJsonContainer, safeJsonParse } from "../internal/json.js";
-import { ALL_GROUPS } from "../pipeline/groups.js";
+import { ALL_GROUPS, type KeyGroup } from "./groups.js";
 
 export const RANK = {
   /** `mlflow.*` keys already on the span. */
@@ -53,7 +53,7 @@ export type FieldName = keyof Fields;
 interface Candidate<T> {
   value: T;
   rank: number;
-  convention: Convention;
+  convention: string;
 }
 
 export type JsonValue = { ok: true; value: unknown } | { ok: false };
@@ -111,7 +111,7 @@ export class ParseContext {
     /** `Object.keys(attributes)` when the caller has it already (see `keys`). */
     ownKeys?: readonly string[],
     /**
-     * The key groups present (groups.ts), from the walk that detected the conventions; parsers skip
+     * The key groups present (readers/groups.ts), from the walk that detected the conventions; parsers skip
      * the tables of absent groups. Every group is assumed present when nobody walked the keys.
      */
     readonly groups: number = ALL_GROUPS,
@@ -136,6 +136,11 @@ export class ParseContext {
       this.keyList = keys;
     }
     return this.keyList;
+  }
+
+  /** Whether some key of `group` is on the span (always true when nobody walked the keys). */
+  present(group: KeyGroup): boolean {
+    return (this.groups & group.bit) !== 0;
   }
 
   /** The attribute value when the span has it as an own key. */
@@ -245,7 +250,7 @@ export class ParseContext {
     return this.json(key);
   }
 
-  offer<F extends FieldName>(field: F, value: Fields[F] | undefined, rank: number, convention: Convention): void {
+  offer<F extends FieldName>(field: F, value: Fields[F] | undefined, rank: number, convention: string): void {
     if (value === undefined) return;
     const current = this.candidate(field);
     if (current !== undefined && current.rank >= rank) return;

@@ -1,6 +1,7 @@
 /** Token-count helpers shared by the convention parsers. */
 import type { AttributeValue, TokenUsage } from "../canonical/span.js";
 import type { ParseContext, PartialUsage } from "./context.js";
+import type { KeyGroup } from "./groups.js";
 
 /**
  * A token count from an attribute value: a non-negative integer, or a string of digits (MLflow and
@@ -61,11 +62,11 @@ export const USAGE_KEYS = ["input_tokens", "output_tokens", "total_tokens", ...E
 
 export type CountField = (typeof USAGE_KEYS)[number];
 
-/** One spelling of a count: the attribute key, the canonical field, and the key group (groups.ts) it is in. */
+/** One spelling of a count: the attribute key, the canonical field, and the key group (readers/groups.ts) it is in. */
 export interface CountSource {
   key: string;
   field: CountField;
-  group: number;
+  group: KeyGroup;
 }
 
 /**
@@ -76,10 +77,9 @@ export interface CountSource {
  */
 export function readCounts(ctx: ParseContext, sources: readonly CountSource[]): PartialUsage | undefined {
   let usage: PartialUsage | undefined;
-  const groups = ctx.groups;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    if ((groups & source.group) === 0 || !ctx.has(source.key)) continue;
+    if (!ctx.present(source.group) || !ctx.has(source.key)) continue;
     const n = toCount(ctx.get(source.key), ctx, source.key);
     if (n === undefined) continue;
     usage ??= {};
@@ -92,7 +92,7 @@ export function readCounts(ctx: ParseContext, sources: readonly CountSource[]): 
 }
 
 /** A table of spellings (`{field: [keys, preferred first]}`) as CountSources, built once per table. */
-export function countSources(table: Readonly<Partial<Record<CountField, readonly string[]>>>, groupOf: (key: string) => number): CountSource[] {
+export function countSources(table: Readonly<Partial<Record<CountField, readonly string[]>>>, groupOf: (key: string) => KeyGroup): CountSource[] {
   const out: CountSource[] = [];
   for (const field of USAGE_KEYS) for (const key of table[field] ?? []) out.push({ key, field, group: groupOf(key) });
   return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MlflowSpanSchema, SPAN_TYPES, toMlflowSpan } from "../../src/index.js";
+import { SPAN_TYPES, toMlflowSpan } from "../../src/index.js";
+import { MlflowSpanSchema } from "../../src/schemas/index.js";
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
 
 describe("canonical span schema", () => {

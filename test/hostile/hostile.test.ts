@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeOtlpJson, toMlflowSpan, validateSpan, type Attributes } from "../../src/index.js";
 import { safeJsonParse } from "../../src/internal/json.js";
-import { unflattenIndexed } from "../../src/internal/unflatten.js";
+import { unflattenIndexed } from "../../src/readers/unflatten.js";
 
 const codesOf = (attributes: Attributes) => toMlflowSpan({ attributes }).diagnostics.map((d) => d.code);
 

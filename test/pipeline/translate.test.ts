@@ -134,7 +134,7 @@ describe("fromMlflowSpan", () => {
   });
 
   it("rejects an unknown target with the list of targets", () => {
-    expect(() => fromMlflowSpan({ attributes: {} }, { to: "zipkin" as never })).toThrow(/"genai", "openinference", "openllmetry", "mlflow"/);
+    expect(() => fromMlflowSpan({ attributes: {} }, { to: "zipkin" as never })).toThrow(/"mlflow", "openinference", "openllmetry", "genai"/);
     expect(() => fromMlflowSpan({ attributes: {} }, undefined as never)).toThrow(TypeError);
   });
 

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CANNOT_CARRY } from "../../src/conventions/losses.js";
+import { LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
 import { EMIT_TARGETS, fromMlflowSpan, toMlflowSpan, type ChatMessage, type EmitTarget, type MlflowSpan } from "../../src/index.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { NORMALIZERS, strippedPaths, valuesAt, withoutPaths } from "./losses.js";

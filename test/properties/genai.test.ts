@@ -9,7 +9,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromMlflowSpan, MlflowSpanSchema, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { fromMlflowSpan, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { MlflowSpanSchema } from "../../src/schemas/index.js";
 import { stripOf, withoutPaths } from "./losses.js";
 import { GenAiInputMessagesSchema, GenAiOutputMessagesSchema, GenAiSystemInstructionsSchema } from "../../src/schemas/genai.js";
 

@@ -1,5 +1,5 @@
 /** Helpers for the round-trip tests: read and remove canonical paths listed in src/conventions/carry.ts. */
-import { CANNOT_CARRY } from "../../src/conventions/losses.js";
+import { LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
 import type { EmitTarget } from "../../src/index.js";
 
 /** Every value at a dotted path; `[]` walks each element of a list. Missing steps give nothing. */

@@ -4,20 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  decodeOtlpJson,
-  EMIT_TARGETS,
-  encodeOtlpJson,
-  fromMlflowSpan,
-  MlflowSpanSchema,
-  OtlpDecodeError,
-  SPAN_TYPES,
-  toMlflowAttributes,
-  toMlflowSpan,
-  validateSpan,
-  type Attributes,
-  type MlflowSpan,
-} from "../../src/index.js";
+import { decodeOtlpJson, EMIT_TARGETS, encodeOtlpJson, fromMlflowSpan, OtlpDecodeError, SPAN_TYPES, toMlflowAttributes, toMlflowSpan, validateSpan, type Attributes, type MlflowSpan } from "../../src/index.js";
+import { MlflowSpanSchema } from "../../src/schemas/index.js";
 
 const realKeys = [
   "mlflow.spanType", "mlflow.spanInputs", "mlflow.chat.tokenUsage", "mlflow.llm.model", "mlflow.chat.tools", "mlflow.llm.cost",

@@ -11,7 +11,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromMlflowSpan, MlflowSpanSchema, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { fromMlflowSpan, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { MlflowSpanSchema } from "../../src/schemas/index.js";
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/);
 const text = fc.string({ maxLength: 20 });

@@ -9,7 +9,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromMlflowSpan, MlflowSpanSchema, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { fromMlflowSpan, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
+import { MlflowSpanSchema } from "../../src/schemas/index.js";
 
 const keys = [
   "traceloop.span.kind", "traceloop.entity.input", "traceloop.entity.output", "traceloop.workflow.name", "traceloop.association.properties.user",
@@ -102,7 +103,7 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     if (r.stop !== undefined) inputs.stop = r.stop;
     const span: MlflowSpan = { name: "s", spanType: r.spanType, inputs, model: r.model, provider: r.provider, attributes: {}, conventions: [], diagnostics: [] };
     if (r.choices.length > 0) span.outputs = { model: r.model, choices: r.choices.map((c, index) => ({ index, ...c })) };
-    if (r.usage) span.tokenUsage = r.usage as MlflowSpan["tokenUsage"];
+    if (r.usage) span.tokenUsage = r.usage as unknown as MlflowSpan["tokenUsage"];
     if (r.tools) span.tools = r.tools;
     return span;
   });

@@ -1,5 +1,5 @@
 /**
- * MlflowSpan -> a span in the latest OTel GenAI conventions (message schemas pinned in
+ * CanonicalSpan -> a span in the latest OTel GenAI conventions (message schemas pinned in
  * src/conventions/genai.ts). With `includeDeprecated`, the renamed keys some backends still read
  * are written as well (`gen_ai.system`, `gen_ai.usage.prompt_tokens` / `completion_tokens`,
  * `gen_ai.prompt` / `gen_ai.completion`, `gen_ai.openai.*`).
@@ -9,14 +9,13 @@
  * `mlflow.*`, OpenInference and OpenLLMetry keys are left out: their content is what the written
  * `gen_ai.*` keys now carry.
  */
-import type { Attributes, ChatChoice, ChatMessage, MlflowSpan, RetrievedDocument, SpanKindName, SpanType } from "../../canonical/span.js";
+import type { Attributes, ChatChoice, ChatMessage, CanonicalSpan, RetrievedDocument, SpanKindName, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { GENAI } from "./keys.js";
 import { GENAI_MODEL_OPERATIONS, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "./tables.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
-import { conventionOfKey } from "../../pipeline/detect.js";
-import { envelopeOf, type EmitOptions } from "../../pipeline/registry.js";
+import type { EmitContext, EmitOptions } from "../types.js";
 import { GENAI_OPERATION_SPAN_TYPES } from "./tables.js";
 import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "./messages-write.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
@@ -53,7 +52,7 @@ const PARAM_KEYS: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-function chooseOperation(span: MlflowSpan, messages: ChatMessage[] | undefined): string | undefined {
+function chooseOperation(span: CanonicalSpan, messages: ChatMessage[] | undefined): string | undefined {
   const existing = span.attributes[GENAI.operation];
   if (typeof existing === "string" && (span.spanType === "UNKNOWN" || GENAI_OPERATION_SPAN_TYPES[existing] === span.spanType)) return existing;
   if (span.spanType === "LLM") return messages ? "generate_content" : "text_completion";
@@ -67,11 +66,11 @@ function asAttribute(value: unknown): Attributes[string] {
   return safeJsonStringify(value);
 }
 
-export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
+export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitContext): SpanLike {
   const deprecated = options.includeDeprecated === true;
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
-    const convention = conventionOfKey(key);
+    const convention = ctx.conventionOf(key);
     // Another convention's keys (mlflow.*, OpenInference, OpenLLMetry, the AI SDK's ai.*) are not
     // carried over: their content is what this span now says in GenAI keys.
     if (convention !== undefined && convention !== "genai") continue;
@@ -159,7 +158,7 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
 
   if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = "_OTHER";
 
-  const out: SpanLike = { ...envelopeOf(span), attributes: attrs };
+  const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   out.name = spanName(span, operation, requestModel, attrs);
   const kind: SpanKindName = operation !== undefined && GENAI_MODEL_OPERATIONS.has(operation) ? "CLIENT" : "INTERNAL";
   out.kind = kind;
@@ -171,7 +170,7 @@ export function emitGenAi(span: MlflowSpan, options: EmitOptions): SpanLike {
  * the text as `content` and the other metadata beside. Other shapes of retriever inputs/outputs have no
  * GenAI key and are not written.
  */
-function writeRetrieval(span: MlflowSpan, attrs: Attributes): void {
+function writeRetrieval(span: CanonicalSpan, attrs: Attributes): void {
   if (typeof span.inputs === "string") attrs[GENAI.retrievalQueryText] = span.inputs;
   const docs = span.outputs;
   if (!Array.isArray(docs) || !docs.every((d) => isPlainObject(d) && typeof d.page_content === "string")) return;
@@ -216,7 +215,7 @@ function writeParams(inputs: Obj, attrs: Attributes, deprecated: boolean): void 
   }
 }
 
-function spanName(span: MlflowSpan, operation: string | undefined, model: string | undefined, attrs: Attributes): string {
+function spanName(span: CanonicalSpan, operation: string | undefined, model: string | undefined, attrs: Attributes): string {
   if (operation === undefined) return span.name;
   if (GENAI_MODEL_OPERATIONS.has(operation)) return model ? `${operation} ${model}` : operation;
   const subject = operation === "execute_tool" ? attrs[GENAI.toolName] : operation.endsWith("_agent") ? attrs[GENAI.agentName] : undefined;

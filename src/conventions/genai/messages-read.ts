@@ -4,7 +4,7 @@
  * pinned spec shapes only (see src/conventions/genai.ts).
  */
 import type { ChatChoice, ChatMessage, ChatTool, ContentPart, ToolCall } from "../../canonical/span.js";
-import { GenAiInputMessageSchema, GenAiOutputMessageSchema, GenAiPartSchema } from "../../schemas/genai.js";
+import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys, type GenAiMessageShape } from "./shapes.js";
 import { type GenAiPart } from "./tables.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject } from "../../internal/records.js";
@@ -102,68 +102,6 @@ function normalizeMessage(raw: unknown, defaultRole?: string): unknown {
   if (!changed) return raw;
   const { content: _c, ...rest } = msg;
   return { ...(parts === msg.parts ? msg : rest), role, parts };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hot-path shape checks. Each returns true only when the zod schema in src/conventions/genai.ts
-// would accept the value (it may be stricter, e.g. it wants plain objects); on false the caller
-// runs the zod schema, which decides and words the diagnostic. The zod output is a copy of each
-// part with `type` first and `__proto__` dropped; `passThroughPart` makes the same copy for the
-// parts that reach the canonical span as they are.
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** `z.string().nullable().optional()` */
-function isNullableString(v: unknown): boolean {
-  return v === undefined || v === null || typeof v === "string";
-}
-
-/** `z.object({ type: z.string() }).loose()`, plain objects only. */
-function isTypedRecord(v: unknown): boolean {
-  return isPlainObject(v) && typeof (v as Obj).type === "string";
-}
-
-/** True when `GenAiPartSchema` surely accepts `raw`. */
-export function isGenAiPart(raw: unknown): raw is GenAiPart {
-  if (!isPlainObject(raw) || hasOwn.call(raw, "__proto__")) return false;
-  const p = raw as Obj;
-  const type = p.type;
-  if (typeof type !== "string") return false;
-  switch (type) {
-    case "text":
-    case "reasoning":
-      return typeof p.content === "string";
-    case "tool_call":
-      return isNullableString(p.id) && typeof p.name === "string";
-    case "tool_call_response":
-      return isNullableString(p.id) && hasOwn.call(p, "response");
-    case "server_tool_call":
-      return isNullableString(p.id) && typeof p.name === "string" && isTypedRecord(p.server_tool_call);
-    case "server_tool_call_response":
-      return isNullableString(p.id) && isTypedRecord(p.server_tool_call_response);
-    case "blob":
-      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.content === "string" && isNullableString(p.transcript);
-    case "file":
-      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.file_id === "string" && isNullableString(p.transcript);
-    case "uri":
-      return isNullableString(p.mime_type) && typeof p.modality === "string" && typeof p.uri === "string" && isNullableString(p.transcript);
-    case "compaction":
-      return isNullableString(p.id) && isNullableString(p.content);
-    default:
-      return true;
-  }
-}
-
-/** True when `GenAiInputMessageSchema` (or, with `output`, `GenAiOutputMessageSchema`) surely accepts `raw`. */
-function isGenAiMessage(raw: unknown, output: boolean): raw is { role: string; parts: GenAiPart[]; name?: string | null; finish_reason?: string | null } {
-  if (!isPlainObject(raw) || hasOwn.call(raw, "__proto__")) return false;
-  const m = raw as Obj;
-  if (typeof m.role !== "string" || !isNullableString(m.name)) return false;
-  if (output && !isNullableString(m.finish_reason)) return false;
-  const parts = m.parts;
-  if (!Array.isArray(parts)) return false;
-  for (let i = 0; i < parts.length; i++) if (!isGenAiPart(parts[i])) return false;
-  return true;
 }
 
 /** A part kept as it is in the canonical span: the copy zod's loose object makes (`type` first, no `__proto__`). */
@@ -272,12 +210,6 @@ export function messageFromGenAi(msg: { role: string; parts: GenAiPart[]; name?:
   return out;
 }
 
-function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return "does not match the schema";
-  const path = issue.path.map(String).join(".");
-  return `${path ? `${path}: ` : ""}${issue.message}`;
-}
 
 /**
  * A parsed `gen_ai.input.messages`-like value -> canonical messages. Each message is normalised and
@@ -292,15 +224,16 @@ export function inputMessagesFromGenAi(value: unknown, ctx: ParseContext, key: s
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) continue; // a hole (as forEach skips it)
     const msg = normalizeMessage(value[i]);
-    let valid: { role: string; parts: GenAiPart[]; name?: string | null | undefined };
+    let valid: GenAiMessageShape;
     if (isGenAiMessage(msg, false)) valid = msg;
     else {
-      const result = GenAiInputMessageSchema.safeParse(msg);
-      if (!result.success) {
-        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI message (${describeIssue(result.error)}); left out`, key);
+      const clean = withoutProtoKeys(msg);
+      const issue = genAiMessageIssue(clean, false);
+      if (issue !== undefined) {
+        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI message (${issue}); left out`, key);
         continue;
       }
-      valid = result.data;
+      valid = clean as GenAiMessageShape;
     }
     const msgs = messageFromGenAi(valid, ctx, key);
     for (let k = 0; k < msgs.length; k++) out.push(msgs[k]!);
@@ -322,15 +255,16 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) continue; // a hole (as forEach skips it)
     const msg = normalizeMessage(value[i], "assistant");
-    let valid: { role: string; parts: GenAiPart[]; name?: string | null | undefined; finish_reason?: string | null | undefined };
+    let valid: GenAiMessageShape;
     if (isGenAiMessage(msg, true)) valid = msg;
     else {
-      const result = GenAiOutputMessageSchema.safeParse(msg);
-      if (!result.success) {
-        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI output message (${describeIssue(result.error)}); left out`, key);
+      const clean = withoutProtoKeys(msg);
+      const issue = genAiMessageIssue(clean, true);
+      if (issue !== undefined) {
+        ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI output message (${issue}); left out`, key);
         continue;
       }
-      valid = result.data;
+      valid = clean as GenAiMessageShape;
     }
     const msgs = messageFromGenAi(valid, ctx, key);
     const message = msgs[msgs.length - 1]!;
@@ -354,9 +288,10 @@ export function systemFromGenAi(value: unknown, ctx: ParseContext, key: string):
       parts.push(part);
       continue;
     }
-    const result = GenAiPartSchema.safeParse(part);
-    if (result.success) parts.push(result.data);
-    else ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI part (${describeIssue(result.error)}); left out`, key);
+    const clean = withoutProtoKeys(part);
+    const issue = genAiPartIssue(clean);
+    if (issue === undefined) parts.push(clean as GenAiPart);
+    else ctx.diagnose("invalid-message", "warning", `${key}[${i}] is not a GenAI part (${issue}); left out`, key);
   }
   if (parts.length === 0) return undefined;
   return messageFromGenAi({ role: "system", parts }, ctx, key)[0];

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatTool, ContentPart } from "../../canonical/span.js";
-import { GenAiPartSchema } from "../../schemas/genai.js";
+import { genAiPartIssue, withoutProtoKeys } from "./shapes.js";
 import { type GenAiPart } from "./tables.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject } from "../../internal/records.js";
@@ -67,7 +67,7 @@ export function partToGenAi(part: ContentPart): GenAiPart {
     }
   }
   // Anything else (or a known type missing its fields): kept verbatim when the schema accepts it.
-  if (GenAiPartSchema.safeParse(part).success) return part as GenAiPart;
+  if (genAiPartIssue(withoutProtoKeys(part)) === undefined) return part as GenAiPart;
   return { type: "text", content: safeJsonStringify(part) };
 }
 

@@ -1,4 +1,6 @@
 import { ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
+import { keyGroup, type KeyGroup } from "../../readers/groups.js";
+import { GENAI } from "./keys.js";
 import type { SpanType } from "../../canonical/span.js";
 /**
  * Request parameters: attribute key -> the OpenAI-style name used in canonical `inputs`.
@@ -73,3 +75,37 @@ export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
   search: "RETRIEVER",
   rerank: "RERANKER",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Key groups (readers/groups.ts): tables the parser skips when none of their keys is on the span.
+
+/** The spec's `gen_ai.request.*` parameters nearly every chat call sets. */
+const MAIN_PARAMS: ReadonlySet<string> = new Set(["temperature", "top_p", "top_k", "max_tokens", "frequency_penalty", "presence_penalty", "stop", "seed"]);
+const isMainParam = (p: { key: string; param: string }) => p.key.startsWith("gen_ai.request.") && MAIN_PARAMS.has(p.param);
+const MAIN_COUNTS: ReadonlySet<string> = new Set([ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]);
+const ALL_COUNT_KEYS: readonly string[] = Object.values(GENAI_USAGE_KEYS).flat();
+
+/** Response metadata written beside the choices (and its deprecated `gen_ai.openai.response.*` spelling). */
+export const GENAI_RESPONSE_EXTRAS: readonly (readonly [key: string, field: string])[] = [
+  [GENAI.openaiSystemFingerprint, "system_fingerprint"],
+  ["openai.response.system_fingerprint", "system_fingerprint"],
+  [GENAI.openaiResponseServiceTier, "service_tier"],
+  ["openai.response.service_tier", "service_tier"],
+];
+
+export const GENAI_GROUPS = {
+  params: keyGroup("genai.params", GENAI_REQUEST_PARAMS.filter(isMainParam).map((p) => p.key)),
+  paramsMore: keyGroup("genai.paramsMore", GENAI_REQUEST_PARAMS.filter((p) => !isMainParam(p)).map((p) => p.key)),
+  usage: keyGroup("genai.usage", [...MAIN_COUNTS]),
+  usageMore: keyGroup("genai.usageMore", ALL_COUNT_KEYS.filter((k) => !MAIN_COUNTS.has(k))),
+  tool: keyGroup("genai.tool", [GENAI.toolCallArguments, GENAI.toolCallResult, GENAI.toolName, GENAI.toolCallId]),
+  retrieval: keyGroup("genai.retrieval", [GENAI.retrievalQueryText, GENAI.retrievalDocuments]),
+  legacyContent: keyGroup("genai.legacyContent", [GENAI.prompt, GENAI.completion]),
+  responseExtras: keyGroup("genai.responseExtras", GENAI_RESPONSE_EXTRAS.map(([key]) => key)),
+  agent: keyGroup("genai.agent", [GENAI.agentName, GENAI.agentId]),
+} as const;
+
+/** The group of each entry of GENAI_REQUEST_PARAMS, in its order. */
+export const GENAI_PARAM_GROUPS: readonly KeyGroup[] = GENAI_REQUEST_PARAMS.map((p) => (isMainParam(p) ? GENAI_GROUPS.params : GENAI_GROUPS.paramsMore));
+/** The group of a key of GENAI_USAGE_KEYS. */
+export const genaiUsageGroup = (key: string): KeyGroup => (MAIN_COUNTS.has(key) ? GENAI_GROUPS.usage : GENAI_GROUPS.usageMore);

@@ -6,14 +6,14 @@
  * writes `mlflow.spanType` as plain `LLM`), native OTLP values (objects, numbers), and values that
  * were JSON-encoded twice (MLflow's own `sanitize_attributes` removes one such layer).
  */
-import type { Attributes, MlflowSpan } from "../../canonical/span.js";
+import type { Attributes, CanonicalSpan } from "../../canonical/span.js";
 import { MLFLOW_KEYS } from "./keys.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import { type ParseContext, type PartialUsage } from "../../readers/context.js";
 import { toCount, USAGE_KEYS } from "../../readers/usage.js";
 /** Exactly what MLflow stores: the preserved source attributes plus the JSON-encoded `mlflow.*` keys. */
-export function toMlflowAttributes(span: MlflowSpan): Attributes {
+export function toMlflowAttributes(span: CanonicalSpan): Attributes {
   if (span === null || typeof span !== "object" || typeof span.spanType !== "string") {
     throw new TypeError("toMlflowAttributes expects an MlflowSpan (the result of toMlflowSpan)");
   }

@@ -3,7 +3,7 @@
  * MLflow JSON-encodes every value it writes (`dump_span_attribute_value`), so a model name is stored as
  * `"\"gpt-4o\""` and token usage as a JSON object string.
  */
-import type { DetectionRule } from "../types.js";
+import type { DetectRule } from "../types.js";
 
 export const MLFLOW_KEYS = {
   spanType: "mlflow.spanType",
@@ -26,4 +26,4 @@ export const MLFLOW_TRACE_REQUEST_ID = "mlflow.traceRequestId";
  */
 export const NORMALIZED_CHAT_FORMAT = "openai";
 
-export const MLFLOW_DETECTION: readonly DetectionRule[] = [{ prefix: "mlflow.", convention: "mlflow" }];
+export const MLFLOW_DETECTION: readonly DetectRule[] = [{ prefix: "mlflow." }];

@@ -1,11 +1,12 @@
-import type { ChatTool, Cost } from "../../canonical/span.js";
-import { ChatToolSchema, CostSchema, isSpanType } from "../../canonical/span.js";
+import { isSpanType, type ChatTool, type Cost } from "../../canonical/span.js";
+import { isChatTool, isCost } from "../../canonical/guards.js";
+import { parser } from "../types.js";
 import { MLFLOW_KEYS } from "./keys.js";
 import { isPlainObject } from "../../internal/records.js";
 import { RANK, type ParseContext } from "../../readers/context.js";
 import { decodeMlflowValue, readUsage } from "./encode.js";
 /** The `mlflow` convention parser: values already on the span win over every other source. */
-export function parseMlflow(ctx: ParseContext): void {
+function readMlflow(ctx: ParseContext): void {
   const read = (key: string): unknown => {
     if (!ctx.has(key)) return undefined;
     ctx.consume(key);
@@ -53,7 +54,7 @@ export function parseMlflow(ctx: ParseContext): void {
   }
   const tools = read(MLFLOW_KEYS.tools);
   if (Array.isArray(tools)) {
-    const valid = tools.filter((tool): tool is ChatTool => ChatToolSchema.safeParse(tool).success);
+    const valid = tools.filter((tool): tool is ChatTool => isChatTool(tool));
     if (valid.length < tools.length) {
       ctx.diagnose("invalid-value", "warning", `${tools.length - valid.length} of ${tools.length} entries of ${MLFLOW_KEYS.tools} are not {type:"function", function:{name,...}} tool definitions; they are left out of tools`, MLFLOW_KEYS.tools);
       refuse(MLFLOW_KEYS.tools);
@@ -64,9 +65,12 @@ export function parseMlflow(ctx: ParseContext): void {
     refuse(MLFLOW_KEYS.tools);
   }
   const cost = read(MLFLOW_KEYS.cost);
-  if (isPlainObject(cost) && CostSchema.safeParse(cost).success) ctx.offer("cost", cost as Cost, RANK.mlflow, "mlflow");
+  if (isPlainObject(cost) && isCost(cost)) ctx.offer("cost", cost as Cost, RANK.mlflow, "mlflow");
   else if (cost !== undefined && cost !== null) {
     ctx.diagnose("invalid-value", "warning", `${MLFLOW_KEYS.cost} should be a JSON object of numbers (input_cost, output_cost, total_cost)`, MLFLOW_KEYS.cost);
     refuse(MLFLOW_KEYS.cost);
   }
 }
+
+/** One step: the `mlflow.*` keys are read together, at RANK.mlflow. */
+export const parseMlflow = parser(() => undefined, [{ name: "mlflow attributes", run: readMlflow }]);

@@ -1,5 +1,5 @@
 /**
- * MlflowSpan -> a span in OpenInference attributes, flattened the way the spec and Phoenix read them:
+ * CanonicalSpan -> a span in OpenInference attributes, flattened the way the spec and Phoenix read them:
  * `llm.input_messages.<i>.message.{role,content,name,tool_call_id}`,
  * `…message.contents.<j>.message_content.{type,text,image.image.url,audio.audio.*,…}`,
  * `…message.tool_calls.<k>.tool_call.{id,function.name,function.arguments}`, `llm.tools.<i>.tool.json_schema`,
@@ -11,13 +11,12 @@
  * `llm.function_call`, …). `mlflow.*`, GenAI and OpenLLMetry keys are left out: the written keys carry
  * their content.
  */
-import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, MlflowSpan, SpanType } from "../../canonical/span.js";
+import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, CanonicalSpan, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { OI, OI_CONTENT_FIELD as CF, OI_DOCUMENT_FIELD as DF, OI_EMBEDDING_FIELD as EF, OI_LLM_SYSTEMS, OI_MESSAGE_FIELD as MF, OI_MIME, OI_SPAN_KINDS, OI_TOOL_CALL_FIELD as TF, OPENINFERENCE_SPEC_ONLY_KEYS as SPEC_ONLY } from "./keys.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
-import { conventionOfKey } from "../../pipeline/detect.js";
-import { envelopeOf, type EmitOptions } from "../../pipeline/registry.js";
+import type { EmitContext, EmitOptions } from "../types.js";
 import { OI_COST_FIELDS, OI_KIND_SPAN_TYPES, OI_USAGE_FIELDS } from "./tables.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
@@ -76,10 +75,10 @@ function owned(key: string): boolean {
   return false;
 }
 
-export function emitOpenInference(span: MlflowSpan, _options: EmitOptions): SpanLike {
+export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ctx: EmitContext): SpanLike {
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
-    const convention = conventionOfKey(key);
+    const convention = ctx.conventionOf(key);
     // Another convention's keys are not carried over: their content is now in OpenInference keys.
     if (convention !== undefined && convention !== "openinference") continue;
     if (convention === "openinference" && owned(key)) continue;
@@ -161,11 +160,11 @@ export function emitOpenInference(span: MlflowSpan, _options: EmitOptions): Span
 
   writeValue(attrs, OI.inputValue, OI.inputMimeType, span.inputs);
   writeValue(attrs, OI.outputValue, OI.outputMimeType, span.outputs);
-  return { ...envelopeOf(span), attributes: attrs };
+  return { ...ctx.envelope, attributes: attrs };
 }
 
 /** The kind for the span type; a source kind that maps to the same type (PROMPT, lower case) or an unknown one on an UNKNOWN span is kept. */
-function spanKind(span: MlflowSpan): string {
+function spanKind(span: CanonicalSpan): string {
   const source = span.attributes[OI.spanKind];
   if (typeof source === "string" && source !== "") {
     const upper = source.trim().toUpperCase();

@@ -14,12 +14,12 @@
  * `embedding.embeddings.<i>.embedding.vector`, `llm.tools.<i>.tool.json_schema`. The `OI_*_FIELD`
  * tables name the keys inside one such item.
  */
-import type { DetectionRule } from "../types.js";
+import type { DetectRule } from "../types.js";
 
-const oi = (prefix: string, exact = false): DetectionRule =>
-  exact ? { prefix, convention: "openinference", exact } : { prefix, convention: "openinference" };
+const oi = (prefix: string, exact = false): DetectRule =>
+  exact ? { prefix, exact } : { prefix };
 
-export const OPENINFERENCE_DETECTION: readonly DetectionRule[] = [
+export const OPENINFERENCE_DETECTION: readonly DetectRule[] = [
   oi("openinference.span.kind", true),
   oi("llm.input_messages."),
   oi("llm.output_messages."),

@@ -1,5 +1,5 @@
 /**
- * MlflowSpan -> a span in OpenLLMetry's attributes, as its instrumentations and SDK decorators write
+ * CanonicalSpan -> a span in OpenLLMetry's attributes, as its instrumentations and SDK decorators write
  * them (the indexed form of OpenLLMetry <= 0.2x, which Traceloop's backends and MLflow's own
  * TraceloopTranslator read):
  * - model spans: `llm.request.type`, `gen_ai.system`, `gen_ai.request.model` / `gen_ai.response.model`,
@@ -14,13 +14,12 @@
  * Source attributes of no LLM convention, and OpenLLMetry keys this emitter does not write
  * (`traceloop.workflow.name`, `traceloop.entity.name`, association properties, `db.*`), are kept.
  */
-import type { Attributes, ChatChoice, ChatMessage, ChatTool, MlflowSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
+import type { Attributes, ChatChoice, ChatMessage, ChatTool, CanonicalSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "./keys.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
-import { conventionOfKey } from "../../pipeline/detect.js";
-import { envelopeOf, type EmitOptions } from "../../pipeline/registry.js";
+import type { EmitContext, EmitOptions } from "../types.js";
 import { LLM_PARAMS, unwrapEntity } from "./tables.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
@@ -77,8 +76,8 @@ const GENAI_PARAMS: Readonly<Record<string, string>> = {
   max_tokens: "gen_ai.request.max_tokens",
 };
 
-function keepSourceKey(key: string): boolean {
-  const convention = conventionOfKey(key);
+function keepSourceKey(key: string, ctx: EmitContext): boolean {
+  const convention = ctx.conventionOf(key);
   if (convention === undefined) return true;
   if (convention === "genai") return GENAI_KEPT.has(key);
   if (convention !== "openllmetry") return false;
@@ -182,9 +181,9 @@ function resultEvents(docs: RetrievedDocument[], time: string | undefined): Span
   });
 }
 
-export function emitOpenLlmetry(span: MlflowSpan, _options: EmitOptions): SpanLike {
+export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx: EmitContext): SpanLike {
   const attrs: Attributes = {};
-  for (const key of Object.keys(span.attributes)) if (keepSourceKey(key)) setOwn(attrs, key, span.attributes[key]);
+  for (const key of Object.keys(span.attributes)) if (keepSourceKey(key, ctx)) setOwn(attrs, key, span.attributes[key]);
 
   const type = span.spanType;
   const requestType = REQUEST_TYPE_OF[type];
@@ -241,7 +240,7 @@ export function emitOpenLlmetry(span: MlflowSpan, _options: EmitOptions): SpanLi
     if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
   }
 
-  const out: SpanLike = { ...envelopeOf(span), attributes: attrs };
+  const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   if (events !== span.events) out.events = events;
   if (requestType) out.kind = "CLIENT";
   return out;

@@ -10,9 +10,9 @@
  * few keys the JS package lacks (marked "Python only" below). The indexed prompt/completion prefixes
  * are the deprecated OTel `gen_ai.prompt` / `gen_ai.completion` keys with an index appended.
  */
-import type { DetectionRule } from "../types.js";
+import type { DetectRule } from "../types.js";
 
-const ol = (prefix: string, extra: Partial<DetectionRule> = {}): DetectionRule => ({ prefix, convention: "openllmetry", ...extra });
+const ol = (prefix: string, extra: Partial<DetectRule> = {}): DetectRule => ({ prefix, ...extra });
 
 /** Attribute keys, named after what they hold. */
 export const OPENLLMETRY = {
@@ -97,7 +97,7 @@ export const OPENLLMETRY_REQUEST_TYPE_VALUES = ["completion", "chat", "rerank", 
 /** `traceloop.span.kind` values (`session` is JS only). */
 export const OPENLLMETRY_SPAN_KIND_VALUES = ["workflow", "task", "agent", "tool", "session", "unknown"] as const;
 
-export const OPENLLMETRY_DETECTION: readonly DetectionRule[] = [
+export const OPENLLMETRY_DETECTION: readonly DetectRule[] = [
   ol("traceloop."),
   ol("gen_ai.prompt.", { indexed: true }),
   ol("gen_ai.completion.", { indexed: true }),

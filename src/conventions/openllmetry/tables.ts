@@ -1,8 +1,9 @@
 import type { SpanType } from "../../canonical/span.js";
+import { keyGroup } from "../../readers/groups.js";
 import { OPENLLMETRY } from "./keys.js";
 import { isPlainObject } from "../../internal/records.js";
 import type { Obj } from "../../internal/records.js";
-import { own } from "./parse/span-type.js";
+import { hasOwn } from "../../internal/records.js";
 /** `traceloop.span.kind` -> MLflow span type. `unknown` (and `llm`) give no type here. */
 export const SPAN_KIND_TYPES: Readonly<Record<string, SpanType>> = {
   workflow: "WORKFLOW",
@@ -45,7 +46,7 @@ export const LLM_PARAMS: readonly { key: string; param: string; kind: "number" |
 export function unwrapEntity(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const keys = Object.keys(value);
-  if (keys.length === 2 && own(value, "args") && own(value, "kwargs") && Array.isArray(value.args) && isPlainObject(value.kwargs)) {
+  if (keys.length === 2 && hasOwn(value, "args") && hasOwn(value, "kwargs") && Array.isArray(value.args) && isPlainObject(value.kwargs)) {
     const args = value.args as unknown[];
     const kwargs = value.kwargs as Obj;
     const kwargCount = Object.keys(kwargs).length;
@@ -54,8 +55,17 @@ export function unwrapEntity(value: unknown): unknown {
     return value;
   }
   for (const field of ["inputs", "outputs"] as const) {
-    if (!own(value, field)) continue;
+    if (!hasOwn(value, field)) continue;
     if (keys.every((k) => k === field || k === "tags" || k === "metadata" || k === "kwargs")) return value[field];
   }
   return value;
 }
+
+/** Key groups (readers/groups.ts): tables the parser skips when none of their keys is on the span. */
+export const OPENLLMETRY_GROUPS = {
+  params: keyGroup("openllmetry.params", [
+    OPENLLMETRY.topK, OPENLLMETRY.frequencyPenalty, OPENLLMETRY.presencePenalty, OPENLLMETRY.repetitionPenalty,
+    OPENLLMETRY.stopSequences, OPENLLMETRY.isStreaming, OPENLLMETRY.user,
+  ]),
+  usage: keyGroup("openllmetry.usage", [OPENLLMETRY.totalTokens, OPENLLMETRY.legacyPromptTokens, OPENLLMETRY.legacyCompletionTokens]),
+} as const;

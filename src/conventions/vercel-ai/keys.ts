@@ -7,7 +7,7 @@
  * `ai@6.0.325` actually writes (its dist, `recordSpan` / `selectTelemetryAttributes` calls), checked
  * against the captured fixtures in fixtures/genai/vercel-ai*.
  */
-import type { DetectionRule } from "../types.js";
+import type { DetectRule } from "../types.js";
 
 /** Attribute keys, named after what they hold. */
 export const VERCEL = {
@@ -135,18 +135,18 @@ export const VERCEL_PROVIDERS: readonly (readonly [prefix: string, provider: str
  * The namespaces the SDK writes, rather than all of `ai.`: a bare `ai.` prefix is generic enough that
  * applications use it for their own keys (`ai.session`), and those spans are not AI SDK spans.
  */
-export const VERCEL_DETECTION: readonly DetectionRule[] = [
-  { prefix: "ai.operationId", convention: "vercel-ai", exact: true },
-  { prefix: "ai.model.", convention: "vercel-ai" },
-  { prefix: "ai.prompt", convention: "vercel-ai" },
-  { prefix: "ai.response.", convention: "vercel-ai" },
-  { prefix: "ai.usage.", convention: "vercel-ai" },
-  { prefix: "ai.settings.", convention: "vercel-ai" },
-  { prefix: "ai.toolCall.", convention: "vercel-ai" },
-  { prefix: "ai.telemetry.", convention: "vercel-ai" },
-  { prefix: "ai.value", convention: "vercel-ai" },
-  { prefix: "ai.embedding", convention: "vercel-ai" },
-  { prefix: "ai.documents", convention: "vercel-ai" },
-  { prefix: "ai.ranking", convention: "vercel-ai" },
-  { prefix: "ai.schema", convention: "vercel-ai" },
+export const VERCEL_DETECTION: readonly DetectRule[] = [
+  { prefix: "ai.operationId", exact: true },
+  { prefix: "ai.model." },
+  { prefix: "ai.prompt" },
+  { prefix: "ai.response." },
+  { prefix: "ai.usage." },
+  { prefix: "ai.settings." },
+  { prefix: "ai.toolCall." },
+  { prefix: "ai.telemetry." },
+  { prefix: "ai.value" },
+  { prefix: "ai.embedding" },
+  { prefix: "ai.documents" },
+  { prefix: "ai.ranking" },
+  { prefix: "ai.schema" },
 ];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toMlflowSpan, type Attributes, type MlflowSpan } from "../../../src/index.js";
 import { ParseContext } from "../../../src/readers/context.js";
 import { parseGenAi } from "../../../src/conventions/genai/parse/index.js";
+import { runParser } from "../../../src/pipeline/translate.js";
 
 interface Ev {
   name: string;
@@ -338,7 +339,7 @@ describe("precedence", () => {
     expect(span(attributes).conventions).toEqual(["openllmetry", "genai"]);
     // The GenAI parser alone reads only the model; the indexed keys are the OpenLLMetry parser's.
     const ctx = new ParseContext(attributes, [], "s", undefined, undefined);
-    parseGenAi(ctx);
+    runParser(parseGenAi, ctx);
     expect([...ctx.consumed]).toEqual(["gen_ai.request.model"]);
     expect(ctx.current("inputs")?.value).toEqual({ model: "m" });
   });

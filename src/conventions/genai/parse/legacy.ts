@@ -1,9 +1,9 @@
+import { GENAI_GROUPS, genaiUsageGroup } from "../tables.js";
 import type { ChatMessage } from "../../../canonical/span.js";
 import { GENAI } from "../keys.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { normalizeRole } from "../../../readers/chat.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import { inputMessagesFromGenAi, parseMaybeJson } from "../messages-read.js";
 import type { Obj } from "../../../internal/records.js";
 import { eventMessage } from "./events.js";
@@ -39,7 +39,7 @@ function legacyMessages(value: unknown, defaultRole: string, ctx: ParseContext, 
 }
 
 export function readDeprecatedContent(ctx: ParseContext, finishReasons: string[] | undefined): boolean {
-  if ((ctx.groups & GROUP.genaiLegacyContent) === 0) return false;
+  if (!ctx.present(GENAI_GROUPS.legacyContent)) return false;
   let found = false;
   if (ctx.has(GENAI.prompt)) {
     const messages = legacyMessages(ctx.get(GENAI.prompt), "user", ctx, GENAI.prompt);

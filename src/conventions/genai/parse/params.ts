@@ -1,20 +1,18 @@
+import { GENAI_GROUPS, GENAI_PARAM_GROUPS } from "../tables.js";
 import { describeValue } from "../../../readers/values.js";
 import { GENAI_REQUEST_PARAMS } from "../tables.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP, genaiParamGroup } from "../../../pipeline/groups.js";
 import { parseMaybeJson } from "../messages-read.js";
 import type { Obj } from "../../../internal/records.js";
 /** Adds the valid request parameters to `params`; a key already there (the request model) is kept. */
 /** The group (groups.ts) of each entry of GENAI_REQUEST_PARAMS, in its order. */
-const PARAM_GROUPS: readonly number[] = GENAI_REQUEST_PARAMS.map((p) => genaiParamGroup(p.key));
 
 export function readParams(ctx: ParseContext, params: Obj): void {
-  const groups = ctx.groups;
-  if ((groups & (GROUP.genaiParams | GROUP.genaiParamsMore)) === 0) return;
+  if (!ctx.present(GENAI_GROUPS.params) && !ctx.present(GENAI_GROUPS.paramsMore)) return;
   for (let i = 0; i < GENAI_REQUEST_PARAMS.length; i++) {
     const { key, param, kind } = GENAI_REQUEST_PARAMS[i]!;
-    if ((groups & PARAM_GROUPS[i]!) === 0 || !ctx.has(key)) continue;
+    if (!ctx.present(GENAI_PARAM_GROUPS[i]!) || !ctx.has(key)) continue;
     let value: unknown = ctx.get(key);
     let ok = false;
     switch (kind) {

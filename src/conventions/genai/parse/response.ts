@@ -1,8 +1,8 @@
+import { GENAI_GROUPS, GENAI_RESPONSE_EXTRAS } from "../tables.js";
 import { describeValue } from "../../../readers/values.js";
 import { GENAI } from "../keys.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP, GENAI_RESPONSE_EXTRA_KEYS } from "../../../pipeline/groups.js";
 import type { Obj } from "../../../internal/records.js";
 import { hasAnyKey } from "./params.js";
 export function mergeResponse(ctx: ParseContext, responseModel: string | undefined): void {
@@ -19,9 +19,8 @@ export function mergeResponse(ctx: ParseContext, responseModel: string | undefin
     ctx.diagnose("invalid-value", "warning", `${GENAI.responseId} should be a non-empty string, got ${describeValue(id)}`, GENAI.responseId);
   }
   if (responseModel !== undefined) extra.model = responseModel;
-  for (let i = 0; (ctx.groups & GROUP.genaiResponseExtras) !== 0 && i < RESPONSE_EXTRAS.length; i += 2) {
-    const key = RESPONSE_EXTRAS[i]!;
-    const name = RESPONSE_EXTRAS[i + 1]!;
+  for (let i = 0; ctx.present(GENAI_GROUPS.responseExtras) && i < GENAI_RESPONSE_EXTRAS.length; i++) {
+    const [key, name] = GENAI_RESPONSE_EXTRAS[i]!;
     const v = ctx.get(key);
     if (typeof v === "string" && !(name in extra)) {
       extra[name] = v;
@@ -38,5 +37,3 @@ export function mergeResponse(ctx: ParseContext, responseModel: string | undefin
   ctx.replace("outputs", merged);
 }
 
-/** Pairs of (attribute key, outputs field) of response metadata (the keys of GROUP.genaiResponseExtras). */
-const RESPONSE_EXTRAS: readonly string[] = GENAI_RESPONSE_EXTRA_KEYS.flatMap((key) => [key, key.endsWith("system_fingerprint") ? "system_fingerprint" : "service_tier"]);

@@ -1,10 +1,10 @@
+import { GENAI_GROUPS, genaiUsageGroup } from "../tables.js";
 import { describeValue } from "../../../readers/values.js";
 import type { RetrievedDocument } from "../../../canonical/span.js";
 import { GENAI } from "../keys.js";
 import { isPlainObject, setOwn } from "../../../internal/records.js";
 import { safeJsonStringify } from "../../../internal/json.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import type { Obj } from "../../../internal/records.js";
 // ---------------------------------------------------------------------------------------------
 // Retrieval spans
@@ -15,7 +15,7 @@ import type { Obj } from "../../../internal/records.js";
  * any other property: `content` (or `text`) becomes `page_content`, the rest metadata.
  */
 export function readRetrieval(ctx: ParseContext): boolean {
-  if ((ctx.groups & GROUP.genaiRetrieval) === 0) return false;
+  if (!ctx.present(GENAI_GROUPS.retrieval)) return false;
   let found = false;
   const query = ctx.get(GENAI.retrievalQueryText);
   if (typeof query === "string") {

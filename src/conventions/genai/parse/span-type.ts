@@ -1,7 +1,7 @@
+import { GENAI_GROUPS, genaiUsageGroup } from "../tables.js";
 import type { SpanType } from "../../../canonical/span.js";
 import { GENAI } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import { GENAI_OPERATION_SPAN_TYPES } from "../tables.js";
 export function spanTypeOfOperation(operation: string): SpanType | undefined {
   if (Object.prototype.hasOwnProperty.call(GENAI_OPERATION_SPAN_TYPES, operation)) return GENAI_OPERATION_SPAN_TYPES[operation];
@@ -15,6 +15,6 @@ export function inferSpanType(ctx: ParseContext, hasChat: boolean, isTool: boole
   else if (isRetrieval) type = "RETRIEVER";
   else if (ctx.current("tokenUsage") || ctx.has(GENAI.requestModel)) type = "LLM";
   else if (isTool) type = "TOOL";
-  else if ((ctx.groups & GROUP.genaiAgent) !== 0 && (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId))) type = "AGENT";
+  else if (ctx.present(GENAI_GROUPS.agent) && (ctx.has(GENAI.agentName) || ctx.has(GENAI.agentId))) type = "AGENT";
   if (type) ctx.offer("spanType", type, RANK.inferred, "genai");
 }

@@ -1,11 +1,11 @@
+import { GENAI_GROUPS, genaiUsageGroup } from "../tables.js";
 import { GENAI } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 // ---------------------------------------------------------------------------------------------
 // Tool execution spans
 
 export function readToolExecution(ctx: ParseContext): boolean {
-  if ((ctx.groups & GROUP.genaiTool) === 0) return false;
+  if (!ctx.present(GENAI_GROUPS.tool)) return false;
   const call = readToolValue(ctx, GENAI.toolCallArguments, "inputs");
   const result = readToolValue(ctx, GENAI.toolCallResult, "outputs");
   return call || result || ctx.has(GENAI.toolName) || ctx.has(GENAI.toolCallId);

@@ -1,13 +1,13 @@
+import { GENAI_GROUPS, genaiUsageGroup } from "../tables.js";
 import { GENAI } from "../keys.js";
 import { GENAI_USAGE_KEYS } from "../tables.js";
 import { RANK, type ParseContext, type PartialUsage } from "../../../readers/context.js";
-import { GROUP, genaiUsageGroup } from "../../../pipeline/groups.js";
 import { countSources, readCounts } from "../../../readers/usage.js";
 /** GENAI_USAGE_KEYS as count sources, built once. */
 const USAGE_SOURCES = countSources(GENAI_USAGE_KEYS, genaiUsageGroup);
 
 export function readUsage(ctx: ParseContext, embeddings: boolean): void {
-  if ((ctx.groups & (GROUP.genaiUsage | GROUP.genaiUsageMore)) === 0) return;
+  if (!ctx.present(GENAI_GROUPS.usage) && !ctx.present(GENAI_GROUPS.usageMore)) return;
   const usage = readCounts(ctx, USAGE_SOURCES);
   if (usage === undefined) return;
   // Embeddings produce no tokens: a missing output count is a real zero, not a gap.

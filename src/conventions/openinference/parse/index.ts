@@ -18,12 +18,15 @@
  *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
  * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
  */
-import type { ChatChoice, SpanType } from "../../../canonical/span.js";
+import { NORMALIZED_CHAT_FORMAT, type ChatChoice, type ChatMessage, type SpanType } from "../../../canonical/span.js";
 import { OI } from "../keys.js";
-import { NORMALIZED_CHAT_FORMAT } from "../../mlflow/keys.js";
 import { setOwn } from "../../../internal/records.js";
 import { langChainChatInputs, langChainGenerations } from "../../../readers/langchain.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
+import { parser } from "../../types.js";
+import type { IndexedFamily } from "../../../readers/indexed.js";
+import type { ListName } from "./lists.js";
+import type { ModelNames } from "./model.js";
 import type { Obj } from "../../../internal/records.js";
 import { listsOf } from "./lists.js";
 import { inferSpanType, readKind } from "./span-type.js";
@@ -35,22 +38,101 @@ import { readMessages } from "./messages.js";
 import { readFinishReason, readLegacyChoices, readPrompts, recoverSystemPrompt } from "./prompts.js";
 import { fillFromLangChain, jsonValue, lacksIds, readValue, readableValue, responseMetadata } from "./values.js";
 import { readDocuments, readEmbeddings, readReranker } from "./documents.js";
-export function parseOpenInference(ctx: ParseContext): void {
-  const lists = listsOf(ctx);
-  const kind = readKind(ctx);
+/** What the steps of one span share. */
+interface State {
+  lists: Map<ListName, IndexedFamily>;
+  kind: SpanType | undefined;
+  model: ModelNames;
+  params: Obj;
+  messages: ChatMessage[] | undefined;
+  fromPrompts: boolean;
+  choices: ChatChoice[] | undefined;
+  content: "chat" | "embedding" | "documents" | "rerank" | undefined;
+}
 
-  readProvider(ctx);
-  const model = readModel(ctx, kind);
-  readUsage(ctx, kind === "EMBEDDING" || (kind === undefined && lists.has("embeddings")));
-  readCost(ctx);
-  const params = readParams(ctx, OI.invocationParameters) ?? {};
-  if (model.request !== undefined && !("model" in params)) params.model = model.request;
-  // The advertised tools live in the canonical `tools` field (MLflow's mlflow.chat.tools), normalised to
-  // the OpenAI shape; the provider-shaped copy in the parameters would only repeat them.
-  if (lists.has("tools") && readTools(ctx)) delete params.tools;
+export const parseOpenInference = parser<State>(
+  () => ({ lists: new Map(), kind: undefined, model: { any: false } as ModelNames, params: {}, messages: undefined, fromPrompts: false, choices: undefined, content: undefined }),
+  [
+    {
+      name: "span kind",
+      run(ctx, s) {
+        s.lists = listsOf(ctx);
+        s.kind = readKind(ctx);
+      },
+    },
+    { name: "provider", run: (ctx) => readProvider(ctx) },
+    { name: "model", run: (ctx, s) => void (s.model = readModel(ctx, s.kind)) },
+    {
+      name: "usage and cost",
+      run(ctx, s) {
+        readUsage(ctx, s.kind === "EMBEDDING" || (s.kind === undefined && s.lists.has("embeddings")));
+        readCost(ctx);
+      },
+    },
+    {
+      name: "parameters and tools",
+      run(ctx, s) {
+        const params = (s.params = readParams(ctx, OI.invocationParameters) ?? {});
+        if (s.model.request !== undefined && !("model" in params)) params.model = s.model.request;
+        // The advertised tools live in the canonical `tools` field (MLflow's mlflow.chat.tools), normalised to
+        // the OpenAI shape; the provider-shaped copy in the parameters would only repeat them.
+        if (s.lists.has("tools") && readTools(ctx)) delete params.tools;
+      },
+    },
+    { name: "chat messages", run: readChat },
+    {
+      name: "embeddings, documents, reranking",
+      run(ctx, s) {
+        const lists = s.lists;
+        if (lists.has("embeddings") && readEmbeddings(ctx)) s.content ??= "embedding";
+        if (lists.has("documents")) {
+          const docs = readDocuments(ctx, OI.retrievalDocuments);
+          if (docs) {
+            ctx.offer("outputs", docs, RANK.flattened, "openinference");
+            s.content ??= "documents";
+          }
+        }
+        if ((lists.has("rerankIn") || lists.has("rerankOut") || ctx.has(OI.rerankerQuery)) && readReranker(ctx)) s.content ??= "rerank";
+      },
+    },
+    {
+      name: "input and output values",
+      run(ctx, s) {
+        // `input.value` / `output.value`: the whole value of non-LLM spans, the fallback of LLM spans.
+        const inputs = ctx.current("inputs");
+        if (!inputs || inputs.rank < RANK.raw) {
+          const input = readValue(ctx, OI.inputValue, OI.inputMimeType);
+          if (input.ok) ctx.offer("inputs", readableValue(input.value, "inputs"), RANK.raw, "openinference");
+        }
+        const outputs = ctx.current("outputs");
+        if (!outputs || outputs.rank < RANK.raw) {
+          const output = readValue(ctx, OI.outputValue, OI.outputMimeType);
+          if (output.ok) ctx.offer("outputs", readableValue(output.value, "outputs"), RANK.raw, "openinference");
+        }
+        // An LLM call with parameters but no content (content capture off): the parameters are the inputs.
+        if (!ctx.current("inputs") && Object.keys(s.params).length > 0 && (s.kind === "LLM" || s.kind === undefined)) {
+          ctx.offer("inputs", s.params, RANK.inferred, "openinference");
+        }
+      },
+    },
+    {
+      name: "span type",
+      run(ctx, s) {
+        // OpenInference has one LLM kind for chat and completion calls. A call recorded as chat messages is
+        // a CHAT_MODEL span, as GenAI `chat` and OpenLLMetry `chat` spans are, so one call reads the same
+        // whichever convention recorded it; prompts-only calls stay LLM.
+        const llmType: SpanType = s.content === "chat" && !s.fromPrompts ? "CHAT_MODEL" : "LLM";
+        if (s.kind === undefined) inferSpanType(ctx, s.content, s.model.any, llmType);
+        else ctx.offer("spanType", s.kind === "LLM" ? llmType : s.kind, RANK.explicitKind, "openinference");
+      },
+    },
+  ],
+);
 
+/** Flattened chat messages (or the legacy prompts / choices), completed from LangChain's envelopes. */
+function readChat(ctx: ParseContext, s: State): void {
+  const { lists, params, model } = s;
   let hasChat = false;
-  let content: "chat" | "embedding" | "documents" | "rerank" | undefined;
 
   // Chat messages.
   let messages = lists.has("inputMessages") ? readMessages(ctx, OI.inputMessages) : undefined;
@@ -109,39 +191,9 @@ export function parseOpenInference(ctx: ParseContext): void {
   }
   if (hasChat) {
     ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openinference");
-    content = "chat";
+    s.content = "chat";
   }
-
-  // Embeddings, documents, reranking.
-  if (lists.has("embeddings") && readEmbeddings(ctx)) content ??= "embedding";
-  if (lists.has("documents")) {
-    const docs = readDocuments(ctx, OI.retrievalDocuments);
-    if (docs) {
-      ctx.offer("outputs", docs, RANK.flattened, "openinference");
-      content ??= "documents";
-    }
-  }
-  if ((lists.has("rerankIn") || lists.has("rerankOut") || ctx.has(OI.rerankerQuery)) && readReranker(ctx)) content ??= "rerank";
-
-  // `input.value` / `output.value`: the whole value of non-LLM spans, the fallback of LLM spans.
-  const current = (field: "inputs" | "outputs") => ctx.current(field);
-  if (!current("inputs") || current("inputs")!.rank < RANK.raw) {
-    const input = readValue(ctx, OI.inputValue, OI.inputMimeType);
-    if (input.ok) ctx.offer("inputs", readableValue(input.value, "inputs"), RANK.raw, "openinference");
-  }
-  if (!current("outputs") || current("outputs")!.rank < RANK.raw) {
-    const output = readValue(ctx, OI.outputValue, OI.outputMimeType);
-    if (output.ok) ctx.offer("outputs", readableValue(output.value, "outputs"), RANK.raw, "openinference");
-  }
-  // An LLM call with parameters but no content (content capture off): the parameters are the inputs.
-  if (!current("inputs") && Object.keys(params).length > 0 && (kind === "LLM" || kind === undefined)) {
-    ctx.offer("inputs", params, RANK.inferred, "openinference");
-  }
-
-  // OpenInference has one LLM kind for chat and completion calls. A call recorded as chat messages is
-  // a CHAT_MODEL span, as GenAI `chat` and OpenLLMetry `chat` spans are, so one call reads the same
-  // whichever convention recorded it; prompts-only calls stay LLM.
-  const llmType: SpanType = content === "chat" && !fromPrompts ? "CHAT_MODEL" : "LLM";
-  if (kind === undefined) inferSpanType(ctx, content, model.any, llmType);
-  else ctx.offer("spanType", kind === "LLM" ? llmType : kind, RANK.explicitKind, "openinference");
+  s.messages = messages;
+  s.fromPrompts = fromPrompts;
+  s.choices = choices;
 }

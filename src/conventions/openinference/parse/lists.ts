@@ -1,6 +1,6 @@
 import { OI, OPENINFERENCE_SPEC_ONLY_KEYS as SPEC_ONLY } from "../keys.js";
-import { unflattenIndexed, type TreeValue } from "../../../internal/unflatten.js";
-import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../../internal/indexed.js";
+import { unflattenIndexed, type TreeValue } from "../../../readers/unflatten.js";
+import { insertPath, parseKeyPath, type IndexedFamily, type KeyPath, type LeafObjects } from "../../../readers/indexed.js";
 import { type ParseContext } from "../../../readers/context.js";
 /** Indexed list prefixes, looked up once per span before any expansion. */
 const LISTS = {
@@ -14,7 +14,7 @@ const LISTS = {
   rerankOut: OI.rerankerOutputDocuments + ".",
   embeddings: OI.embeddingEmbeddings + ".",
 } as const;
-type ListName = keyof typeof LISTS;
+export type ListName = keyof typeof LISTS;
 const LIST_BY_PREFIX: ReadonlyMap<string, ListName> = new Map((Object.entries(LISTS) as [ListName, string][]).map(([name, prefix]) => [prefix, name]));
 /** The same, keyed by the prefix without its dot (the constant `expand` is called with). */
 const LIST_BY_NAME: ReadonlyMap<string, ListName> = new Map((Object.entries(LISTS) as [ListName, string][]).map(([name, prefix]) => [prefix.slice(0, -1), name]));

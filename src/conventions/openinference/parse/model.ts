@@ -29,7 +29,7 @@ function readLangChainProvider(ctx: ParseContext): void {
   if (typeof name === "string" && name !== "") ctx.offer("provider", normalizeProvider(name), RANK.inferred, "openinference");
 }
 
-interface ModelNames {
+export interface ModelNames {
   /** The model by the keys alone (offered by the caller, which may know the response model better). */
   model?: string;
   name?: string;

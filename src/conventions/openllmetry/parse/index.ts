@@ -1,5 +1,5 @@
 /**
- * The OpenLLMetry (Traceloop) parser. What it reads, and at which rank (context.ts RANK):
+ * The OpenLLMetry (Traceloop) parser. What it reads, and at which rank (readers/context.ts RANK):
  * - `traceloop.span.kind` -> span type (explicitKind);
  * - `llm.request.type` -> span type (operation);
  * - indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` -> chat messages and choices, and
@@ -12,14 +12,14 @@
  * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
  * messages) are the GenAI parser's, which runs after this one on the same context.
  */
-import type { ChatChoice } from "../../../canonical/span.js";
+import { NORMALIZED_CHAT_FORMAT, type ChatChoice } from "../../../canonical/span.js";
 import { OPENLLMETRY } from "../keys.js";
-import { NORMALIZED_CHAT_FORMAT } from "../../mlflow/keys.js";
-import { type TreeValue } from "../../../internal/unflatten.js";
+import { type TreeValue } from "../../../readers/unflatten.js";
 import { choice } from "../../../readers/chat.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
-import { insertPath, type IndexedFamily, type LeafObjects } from "../../../internal/indexed.js";
+import { parser } from "../../types.js";
+import { OPENLLMETRY_GROUPS } from "../tables.js";
+import { insertPath, type IndexedFamily, type LeafObjects } from "../../../readers/indexed.js";
 import type { Obj } from "../../../internal/records.js";
 import { readRequestType, readSpanKind } from "./span-type.js";
 import { COMPLETIONS, FUNCTIONS, PROMPTS, familyKey } from "./indexed.js";
@@ -29,16 +29,81 @@ import { readFunctions } from "./tools.js";
 import { readUsage } from "./usage.js";
 import { readRetrieval } from "./retrieval.js";
 import { readEntity } from "./entity.js";
-export function parseOpenLlmetry(ctx: ParseContext): void {
-  readSpanKind(ctx);
-  readRequestType(ctx);
+/** What the steps of one span share: the indexed families found by one pass over the keys. */
+interface State {
+  prompts: IndexedFamily | undefined;
+  completions: IndexedFamily | undefined;
+  functions: IndexedFamily | undefined;
+  vectorResults: IndexedFamily | undefined;
+  chat: boolean;
+}
 
-  // One pass over the keys: each indexed family's keys, and its tree when they are regular
-  // (src/internal/indexed.ts), so no family needs another scan or `unflattenIndexed`.
-  let prompts: IndexedFamily | undefined;
-  let completions: IndexedFamily | undefined;
-  let functions: IndexedFamily | undefined;
-  let vectorResults: IndexedFamily | undefined;
+export const parseOpenLlmetry = parser<State>(
+  () => ({ prompts: undefined, completions: undefined, functions: undefined, vectorResults: undefined, chat: false }),
+  [
+    { name: "span kind", run: (ctx) => readSpanKind(ctx) },
+    { name: "request type", run: (ctx) => readRequestType(ctx) },
+    { name: "indexed families", run: scanFamilies },
+    {
+      name: "prompts",
+      run(ctx, s) {
+        if (!s.prompts) return;
+        const messages = readMessages(ctx, OPENLLMETRY.prompt, s.prompts, "user");
+        if (!messages) return;
+        const inputs: Obj = { messages: messages.map((m) => m.message) };
+        Object.assign(inputs, readParams(ctx));
+        ctx.offer("inputs", inputs, RANK.flattened, "openllmetry");
+        s.chat = true;
+      },
+    },
+    {
+      name: "completions",
+      run(ctx, s) {
+        if (!s.completions) return;
+        const messages = readMessages(ctx, OPENLLMETRY.completion, s.completions, "assistant");
+        if (!messages) return;
+        const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
+        const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
+        ctx.offer("outputs", { choices }, RANK.flattened, "openllmetry");
+        s.chat = true;
+      },
+    },
+    {
+      name: "request parameters",
+      run(ctx, s) {
+        if (s.chat) {
+          ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
+          return;
+        }
+        const params = readParams(ctx);
+        if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
+      },
+    },
+    { name: "tools", run: (ctx, s) => void (s.functions && readFunctions(ctx, s.functions)) },
+    { name: "usage", run: (ctx) => readUsage(ctx) },
+    { name: "retrieval", run: (ctx, s) => readRetrieval(ctx, s.vectorResults) },
+    {
+      name: "entity input and output",
+      run(ctx) {
+        readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
+        readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
+      },
+    },
+    {
+      name: "span type",
+      run(ctx, s) {
+        if (s.chat) ctx.offer("spanType", "CHAT_MODEL", RANK.inferred, "openllmetry");
+        else if (ctx.present(OPENLLMETRY_GROUPS.usage) && ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
+      },
+    },
+  ],
+);
+
+/**
+ * One pass over the keys: each indexed family's keys, and its tree when they are regular
+ * (src/internal/indexed.ts), so no family needs another scan or `unflattenIndexed`.
+ */
+function scanFamilies(ctx: ParseContext, s: State): void {
   const attributes = ctx.attributes;
   const leaves: LeafObjects = { set: undefined };
   const keys = ctx.keys;
@@ -50,48 +115,14 @@ export function parseOpenLlmetry(ctx: ParseContext): void {
     const info = familyKey(key);
     if (info === null) continue;
     let family: IndexedFamily;
-    if (info.family === PROMPTS) family = prompts ??= { items: [], keys: [] };
-    else if (info.family === COMPLETIONS) family = completions ??= { items: [], keys: [] };
-    else if (info.family === FUNCTIONS) family = functions ??= { items: [], keys: [] };
-    else family = vectorResults ??= { items: [], keys: [] };
+    if (info.family === PROMPTS) family = s.prompts ??= { items: [], keys: [] };
+    else if (info.family === COMPLETIONS) family = s.completions ??= { items: [], keys: [] };
+    else if (info.family === FUNCTIONS) family = s.functions ??= { items: [], keys: [] };
+    else family = s.vectorResults ??= { items: [], keys: [] };
     family.keys.push(key);
     if (family.items !== undefined) {
       const path = info.path;
       if (path === undefined || !insertPath(family.items, path, attributes[key] as TreeValue, leaves)) family.items = undefined;
     }
   }
-
-  let chat = false;
-  if (prompts) {
-    const messages = readMessages(ctx, OPENLLMETRY.prompt, prompts, "user");
-    if (messages) {
-      const inputs: Obj = { messages: messages.map((m) => m.message) };
-      Object.assign(inputs, readParams(ctx));
-      ctx.offer("inputs", inputs, RANK.flattened, "openllmetry");
-      chat = true;
-    }
-  }
-  if (completions) {
-    const messages = readMessages(ctx, OPENLLMETRY.completion, completions, "assistant");
-    if (messages) {
-      const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
-      const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
-      ctx.offer("outputs", { choices }, RANK.flattened, "openllmetry");
-      chat = true;
-    }
-  }
-  if (!chat) {
-    const params = readParams(ctx);
-    if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
-  }
-  if (chat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
-  if (functions) readFunctions(ctx, functions);
-
-  readUsage(ctx);
-  readRetrieval(ctx, vectorResults);
-  readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
-  readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
-
-  if (chat) ctx.offer("spanType", "CHAT_MODEL", RANK.inferred, "openllmetry");
-  else if ((ctx.groups & GROUP.openllmetryUsage) !== 0 && ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
 }

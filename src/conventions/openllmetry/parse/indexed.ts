@@ -1,7 +1,7 @@
 import { OPENLLMETRY } from "../keys.js";
-import { parseIndex, unflattenIndexed, type TreeValue } from "../../../internal/unflatten.js";
+import { parseIndex, unflattenIndexed, type TreeValue } from "../../../readers/unflatten.js";
 import { type ParseContext } from "../../../readers/context.js";
-import { parseKeyPath, type IndexedFamily, type KeyPath } from "../../../internal/indexed.js";
+import { parseKeyPath, type IndexedFamily, type KeyPath } from "../../../readers/indexed.js";
 export const PROMPTS = 0;
 export const COMPLETIONS = 1;
 export const FUNCTIONS = 2;

@@ -1,11 +1,11 @@
 import type { ChatMessage, ContentPart, ToolCall } from "../../../canonical/span.js";
 import { OPENLLMETRY } from "../keys.js";
 import { isPlainObject } from "../../../internal/records.js";
-import { type TreeValue } from "../../../internal/unflatten.js";
+import { type TreeValue } from "../../../readers/unflatten.js";
 import { message, normalizeRole, toolCall } from "../../../readers/chat.js";
 import { type ParseContext } from "../../../readers/context.js";
 import { convertContent } from "../content.js";
-import { type IndexedFamily } from "../../../internal/indexed.js";
+import { type IndexedFamily } from "../../../readers/indexed.js";
 import type { Obj } from "../../../internal/records.js";
 import { readIndexed } from "./indexed.js";
 // ---------------------------------------------------------------------------------------------

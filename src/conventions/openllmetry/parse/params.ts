@@ -1,5 +1,5 @@
+import { OPENLLMETRY_GROUPS } from "../tables.js";
 import { type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import type { Obj } from "../../../internal/records.js";
 import { LLM_PARAMS } from "../tables.js";
 export function describe(value: unknown): string {
@@ -13,7 +13,7 @@ export function describe(value: unknown): string {
 
 export function readParams(ctx: ParseContext): Obj {
   const params: Obj = {};
-  if ((ctx.groups & GROUP.openllmetryParams) === 0) return params;
+  if (!ctx.present(OPENLLMETRY_GROUPS.params)) return params;
   for (const { key, param, kind } of LLM_PARAMS) {
     if (!ctx.has(key)) continue;
     const v = ctx.get(key);

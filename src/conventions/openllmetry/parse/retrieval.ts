@@ -3,7 +3,7 @@ import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } f
 import { safeJsonParse, safeJsonStringify } from "../../../internal/json.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { type IndexedFamily } from "../../../internal/indexed.js";
+import { type IndexedFamily } from "../../../readers/indexed.js";
 import type { Obj } from "../../../internal/records.js";
 import { readIndexed } from "./indexed.js";
 // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@ import { OPENLLMETRY } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
 import { describe } from "./params.js";
 import { REQUEST_TYPE_TYPES, SPAN_KIND_TYPES } from "../tables.js";
-export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+import { hasOwn } from "../../../internal/records.js";
 
 function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return own(table, key) ? table[key] : undefined;
+  return hasOwn(table, key) ? table[key] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

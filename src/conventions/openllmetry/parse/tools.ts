@@ -2,9 +2,9 @@ import type { ChatTool } from "../../../canonical/span.js";
 import { OPENLLMETRY } from "../keys.js";
 import { safeJsonParse } from "../../../internal/json.js";
 import { isPlainObject } from "../../../internal/records.js";
-import { parseIndex } from "../../../internal/unflatten.js";
+import { parseIndex } from "../../../readers/unflatten.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { type IndexedFamily } from "../../../internal/indexed.js";
+import { type IndexedFamily } from "../../../readers/indexed.js";
 import { readIndexed } from "./indexed.js";
 export function readFunctions(ctx: ParseContext, family: IndexedFamily): void {
   const prefix = OPENLLMETRY.requestFunctions;

@@ -1,6 +1,6 @@
+import { OPENLLMETRY_GROUPS } from "../tables.js";
 import { OPENLLMETRY } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import { countSources, readCounts } from "../../../readers/usage.js";
 /**
  * Only the total is OpenLLMetry's own; the prompt/completion counts are `gen_ai.usage.*` keys the
@@ -13,12 +13,12 @@ import { countSources, readCounts } from "../../../readers/usage.js";
  * merges into this candidate (filling gaps, never changing a count).
  */
 export function readUsage(ctx: ParseContext): void {
-  if ((ctx.groups & GROUP.openllmetryUsage) === 0) return;
+  if (!ctx.present(OPENLLMETRY_GROUPS.usage)) return;
   const usage = readCounts(ctx, USAGE_SOURCES);
   if (usage) ctx.offer("tokenUsage", usage, RANK.flattened, "openllmetry");
 }
 
 const USAGE_SOURCES = countSources(
   { input_tokens: [OPENLLMETRY.legacyPromptTokens], output_tokens: [OPENLLMETRY.legacyCompletionTokens], total_tokens: [OPENLLMETRY.totalTokens] },
-  () => GROUP.openllmetryUsage,
+  () => OPENLLMETRY_GROUPS.usage,
 );

@@ -1,6 +1,6 @@
+import { VERCEL_GROUPS } from "../tables.js";
 import { VERCEL_SETTINGS } from "../keys.js";
 import { type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import { describeValue } from "../../../readers/values.js";
 import type { Obj } from "../../../internal/records.js";
 /**
@@ -10,7 +10,7 @@ import type { Obj } from "../../../internal/records.js";
  */
 export function readSettings(ctx: ParseContext, params: Obj): string[] | undefined {
   let keys: string[] | undefined;
-  if ((ctx.groups & GROUP.vercelSettings) === 0) return keys;
+  if (!ctx.present(VERCEL_GROUPS.settings)) return keys;
   for (let i = 0; i < VERCEL_SETTINGS.length; i++) {
     const { key, param, kind } = VERCEL_SETTINGS[i]!;
     if (!ctx.has(key)) continue;

@@ -1,15 +1,15 @@
+import { VERCEL_GROUPS } from "../tables.js";
 import { VERCEL_USAGE_DERIVED, VERCEL_USAGE_KEYS } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { GROUP } from "../../../pipeline/groups.js";
 import { countSources, readCounts, toCount } from "../../../readers/usage.js";
-const USAGE_SOURCES = countSources(VERCEL_USAGE_KEYS, () => GROUP.vercelUsage);
+const USAGE_SOURCES = countSources(VERCEL_USAGE_KEYS, () => VERCEL_GROUPS.usage);
 
 /**
  * `ai.usage.*`. The SDK's input count already includes cache reads and writes (it sums them from the
  * provider's report), as `input_tokens` means here; an outer call's counts are the sum over its steps.
  */
 export function readUsage(ctx: ParseContext, embeddings: boolean): void {
-  if ((ctx.groups & GROUP.vercelUsage) === 0) return;
+  if (!ctx.present(VERCEL_GROUPS.usage)) return;
   const usage = readCounts(ctx, USAGE_SOURCES);
   if (usage === undefined) return;
   if (embeddings && usage.output_tokens === undefined) usage.output_tokens = 0;

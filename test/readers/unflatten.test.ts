@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIndex, unflattenIndexed } from "../../src/internal/unflatten.js";
+import { parseIndex, unflattenIndexed } from "../../src/readers/unflatten.js";
 import { LIMITS } from "../../src/internal/limits.js";
 
 describe("unflattenIndexed", () => {

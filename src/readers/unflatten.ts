@@ -10,7 +10,7 @@
  * Work is linear in the number of matching keys (plus a sort of each array's indices).
  */
 import type { AttributeValue, Attributes } from "../canonical/span.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../internal/limits.js";
 
 export type Tree = { [key: string]: TreeValue };
 export type TreeValue = AttributeValue | Tree | TreeValue[];

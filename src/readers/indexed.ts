@@ -12,7 +12,7 @@
  * problems (gaps, conflicts, refused keys) in its own order. test/internal/indexed.test.ts checks
  * that the two agree.
  */
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../internal/limits.js";
 import type { TreeValue } from "./unflatten.js";
 
 export interface IndexedFamily {

@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Attributes } from "../../src/index.js";
-import { unflattenIndexed, type TreeValue } from "../../src/internal/unflatten.js";
-import { insertPath, parseKeyPath, type LeafObjects } from "../../src/internal/indexed.js";
+import { unflattenIndexed, type TreeValue } from "../../src/readers/unflatten.js";
+import { insertPath, parseKeyPath, type LeafObjects } from "../../src/readers/indexed.js";
 
 const PREFIX = "llm.input_messages";
 

@@ -1,0 +1,20 @@
+/** MLflow's own span attributes (`mlflow.*`): values already on a span win; written as MLflow stores them. */
+import type { ConventionModule } from "../types.js";
+import { emitMlflow } from "./emit.js";
+import { MLFLOW_DETECTION } from "./keys.js";
+import { MLFLOW_LOSSES } from "./losses.js";
+import { parseMlflow } from "./parse.js";
+import { MLFLOW_HINTS } from "./rules.js";
+
+export const mlflow = {
+  id: "mlflow",
+  title: "MLflow attributes",
+  doc: "README.md#what-mlflow-stores-tomlflowattributes",
+  detect: MLFLOW_DETECTION,
+  parse: parseMlflow,
+  rules: { keys: {}, presence: [], hints: MLFLOW_HINTS },
+  emit: emitMlflow,
+  losses: MLFLOW_LOSSES,
+  reads: "`mlflow.spanType`, `mlflow.spanInputs` / `spanOutputs`, `mlflow.chat.tokenUsage`, `mlflow.llm.model` / `provider`, `mlflow.chat.tools`, `mlflow.llm.cost`, `mlflow.message.format` (raw or JSON-encoded, once or twice)",
+  writes: "exactly what MLflow stores (`to: \"mlflow\"`, same as `toMlflowAttributes`)",
+} as const satisfies ConventionModule<"mlflow">;

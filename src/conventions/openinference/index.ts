@@ -1,0 +1,21 @@
+/** OpenInference (Arize / Phoenix): read and written. */
+import type { ConventionModule } from "../types.js";
+import { emitOpenInference } from "./emit.js";
+import { OPENINFERENCE_DETECTION } from "./keys.js";
+import { OPENINFERENCE_LOSSES } from "./losses.js";
+import { parseOpenInference } from "./parse/index.js";
+import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE } from "./rules.js";
+
+export const openinference = {
+  id: "openinference",
+  title: "OpenInference",
+  doc: "docs/openinference.md",
+  detect: OPENINFERENCE_DETECTION,
+  parse: parseOpenInference,
+  rules: { keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
+  emit: emitOpenInference,
+  losses: OPENINFERENCE_LOSSES,
+  reads:
+    "every `openinference.span.kind`; flattened `llm.input/output_messages` with parts and tool calls; `input/output.value` by mime type; token counts with details; `llm.invocation_parameters`, `llm.tools`; retriever/reranker documents; embeddings",
+  writes: "the spec's flattened keys exactly (`to: \"openinference\"`)",
+} as const satisfies ConventionModule<"openinference">;

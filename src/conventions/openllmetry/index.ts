@@ -1,0 +1,23 @@
+/** OpenLLMetry (Traceloop): read and written. */
+import type { ConventionModule } from "../types.js";
+import { emitOpenLlmetry } from "./emit.js";
+import { OPENLLMETRY_DETECTION } from "./keys.js";
+import { OPENLLMETRY_LOSSES } from "./losses.js";
+import { parseOpenLlmetry } from "./parse/index.js";
+import { OPENLLMETRY_HINTS, OPENLLMETRY_KEYS, OPENLLMETRY_PRESENCE } from "./rules.js";
+import { OPENLLMETRY_GROUPS } from "./tables.js";
+
+export const openllmetry = {
+  id: "openllmetry",
+  title: "OpenLLMetry",
+  doc: "docs/openllmetry.md",
+  detect: OPENLLMETRY_DETECTION,
+  groups: Object.values(OPENLLMETRY_GROUPS),
+  parse: parseOpenLlmetry,
+  rules: { keys: OPENLLMETRY_KEYS, presence: OPENLLMETRY_PRESENCE, hints: OPENLLMETRY_HINTS },
+  emit: emitOpenLlmetry,
+  losses: OPENLLMETRY_LOSSES,
+  reads:
+    "indexed `gen_ai.prompt/completion.N.*` (JSON content parts, tool calls); `llm.request.type`, `llm.usage.total_tokens`, `llm.request.functions.N.*`; `traceloop.span.kind` and entity input/output envelopes; vector-DB result events; newer releases' `gen_ai.*` via the GenAI parser",
+  writes: "indexed keys, both usage spellings, `traceloop.*` for workflow/task/agent/tool spans (`to: \"openllmetry\"`)",
+} as const satisfies ConventionModule<"openllmetry">;
