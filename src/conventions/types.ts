@@ -101,21 +101,17 @@ interface ModuleBase<Id extends string> {
   readonly groups?: readonly KeyGroup[];
   readonly parse: Parser;
   readonly rules: ConventionRules;
-  /** README cell: what the parser reads. */
-  readonly reads: string;
 }
 
-/** A convention we also write: an emitter, what it cannot carry, and the README cell of what it writes. */
+/** A convention we also write: its emitter, and what a round trip through it cannot carry. */
 interface Writable {
   readonly emit: Emitter;
   readonly losses: readonly CarryLoss[];
-  readonly writes: string;
 }
 /** A convention we only read. */
 interface ReadOnly {
   readonly emit?: undefined;
   readonly losses?: undefined;
-  readonly writes?: undefined;
 }
 
 export type ConventionModule<Id extends string = string> = ModuleBase<Id> & (Writable | ReadOnly);

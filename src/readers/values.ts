@@ -62,3 +62,15 @@ export function normalizeProvider(raw: string): string {
   const lower = raw.trim().toLowerCase();
   return Object.prototype.hasOwnProperty.call(GENAI_PROVIDER_ALIASES, lower) ? GENAI_PROVIDER_ALIASES[lower]! : lower;
 }
+
+/** A JSON-ish value that may be a JSON string (sometimes encoded twice) -> the parsed value. */
+export function parseMaybeJson(value: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof value !== "string") return value === undefined ? { ok: false } : { ok: true, value };
+  const first = safeJsonParse(value);
+  if (!first.ok) return { ok: false };
+  if (typeof first.value === "string") {
+    const second = safeJsonParse(first.value);
+    if (second.ok && second.value !== null && typeof second.value === "object") return { ok: true, value: second.value };
+  }
+  return { ok: true, value: first.value };
+}

@@ -18,7 +18,4 @@ export const genai = {
   rules: { keys: GENAI_KEYS, presence: GENAI_PRESENCE, hints: GENAI_HINTS },
   emit: emitGenAi,
   losses: GENAI_LOSSES,
-  reads:
-    "structured `gen_ai.input/output.messages`, `gen_ai.system_instructions`, `gen_ai.tool.definitions`; content events and log records (`gen_ai.user.message`, `gen_ai.choice`, `gen_ai.client.inference.operation.details`); deprecated keys (`gen_ai.system`, `gen_ai.usage.prompt_tokens`, `gen_ai.prompt`); usage incl. cache and reasoning; request parameters; tool execution, retrieval (`gen_ai.retrieval.query.text` / `documents`) and agent spans",
-  writes: "the latest spec (`to: \"genai\"`; `includeDeprecated: true` adds the old keys); message JSON validated against the spec's schemas in tests",
 } as const satisfies ConventionModule<"genai">;

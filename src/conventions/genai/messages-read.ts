@@ -1,3 +1,4 @@
+import { finishReason } from "../../readers/finish.js";
 /**
  * GenAI structured messages (`{role, parts}`) <-> the canonical OpenAI chat shapes, both directions.
  * Parsing normalises the older part shapes seen in the wild before the zod check; emitting writes the
@@ -16,11 +17,6 @@ export const str = (v: unknown): string | undefined => (typeof v === "string" ? 
 // ---------------------------------------------------------------------------------------------
 // Finish reasons
 
-/** Spec finish reasons -> the OpenAI vocabulary of canonical choices. Other values are kept. */
-export function finishReasonToCanonical(reason: unknown): string | null {
-  if (typeof reason !== "string" || reason === "") return null;
-  return reason === "tool_call" ? "tool_calls" : reason;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: GenAI -> canonical
@@ -268,7 +264,7 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
     }
     const msgs = messageFromGenAi(valid, ctx, key);
     const message = msgs[msgs.length - 1]!;
-    choices.push({ index: choices.length, message, finish_reason: finishReasonToCanonical(valid.finish_reason) });
+    choices.push({ index: choices.length, message, finish_reason: finishReason(valid.finish_reason) });
   }
   return choices;
 }
@@ -329,17 +325,6 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
   return tools;
 }
 
-/** A JSON-ish value that may be a JSON string (sometimes encoded twice) -> the parsed value. */
-export function parseMaybeJson(value: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof value !== "string") return value === undefined ? { ok: false } : { ok: true, value };
-  const first = safeJsonParse(value);
-  if (!first.ok) return { ok: false };
-  if (typeof first.value === "string") {
-    const second = safeJsonParse(first.value);
-    if (second.ok && second.value !== null && typeof second.value === "object") return { ok: true, value: second.value };
-  }
-  return { ok: true, value: first.value };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Emitting: canonical -> GenAI

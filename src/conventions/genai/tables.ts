@@ -1,12 +1,13 @@
 import { ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
 import { keyGroup, type KeyGroup } from "../../readers/groups.js";
+import type { ParamSpec } from "../../readers/params.js";
 import { GENAI } from "./keys.js";
 import type { SpanType } from "../../canonical/span.js";
 /**
  * Request parameters: attribute key -> the OpenAI-style name used in canonical `inputs`.
  * `kind` says how the value is checked.
  */
-export const GENAI_REQUEST_PARAMS: readonly { key: string; param: string; kind: "number" | "int" | "strings" | "boolean" | "any" }[] = [
+export const GENAI_REQUEST_PARAMS: readonly ParamSpec[] = [
   { key: ATTR_GEN_AI_REQUEST_TEMPERATURE, param: "temperature", kind: "number" },
   { key: ATTR_GEN_AI_REQUEST_TOP_P, param: "top_p", kind: "number" },
   { key: ATTR_GEN_AI_REQUEST_TOP_K, param: "top_k", kind: "number" },

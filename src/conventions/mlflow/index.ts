@@ -15,6 +15,4 @@ export const mlflow = {
   rules: { keys: {}, presence: [], hints: MLFLOW_HINTS },
   emit: emitMlflow,
   losses: MLFLOW_LOSSES,
-  reads: "`mlflow.spanType`, `mlflow.spanInputs` / `spanOutputs`, `mlflow.chat.tokenUsage`, `mlflow.llm.model` / `provider`, `mlflow.chat.tools`, `mlflow.llm.cost`, `mlflow.message.format` (raw or JSON-encoded, once or twice)",
-  writes: "exactly what MLflow stores (`to: \"mlflow\"`, same as `toMlflowAttributes`)",
 } as const satisfies ConventionModule<"mlflow">;

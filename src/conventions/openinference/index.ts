@@ -15,7 +15,4 @@ export const openinference = {
   rules: { keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
   emit: emitOpenInference,
   losses: OPENINFERENCE_LOSSES,
-  reads:
-    "every `openinference.span.kind`; flattened `llm.input/output_messages` with parts and tool calls; `input/output.value` by mime type; token counts with details; `llm.invocation_parameters`, `llm.tools`; retriever/reranker documents; embeddings",
-  writes: "the spec's flattened keys exactly (`to: \"openinference\"`)",
 } as const satisfies ConventionModule<"openinference">;

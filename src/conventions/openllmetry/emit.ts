@@ -20,6 +20,7 @@ import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } f
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import type { EmitContext, EmitOptions } from "../types.js";
+import { paramValue } from "../../readers/params.js";
 import { LLM_PARAMS, unwrapEntity } from "./tables.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
@@ -132,15 +133,11 @@ function writeParams(attrs: Attributes, inputs: Obj): void {
     const v = inputs[param];
     if (typeof v === "number" && Number.isFinite(v)) attrs[key] = v;
   }
+  // The same vocabulary as the parser's (readers/params.ts), so what is written reads back.
   for (const { key, param, kind } of LLM_PARAMS) {
     const v = inputs[param];
-    if (kind === "number" && typeof v === "number" && Number.isFinite(v)) attrs[key] = v;
-    else if (kind === "boolean" && typeof v === "boolean") attrs[key] = v;
-    else if (kind === "string" && typeof v === "string") attrs[key] = v;
-    else if (kind === "stop") {
-      if (typeof v === "string") attrs[key] = [v];
-      else if (Array.isArray(v) && v.every((s) => typeof s === "string")) attrs[key] = [...(v as string[])];
-    }
+    const value = v === undefined ? undefined : paramValue(v, kind);
+    if (value !== undefined) attrs[key] = value as Attributes[string];
   }
 }
 

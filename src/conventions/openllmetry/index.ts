@@ -17,7 +17,4 @@ export const openllmetry = {
   rules: { keys: OPENLLMETRY_KEYS, presence: OPENLLMETRY_PRESENCE, hints: OPENLLMETRY_HINTS },
   emit: emitOpenLlmetry,
   losses: OPENLLMETRY_LOSSES,
-  reads:
-    "indexed `gen_ai.prompt/completion.N.*` (JSON content parts, tool calls); `llm.request.type`, `llm.usage.total_tokens`, `llm.request.functions.N.*`; `traceloop.span.kind` and entity input/output envelopes; vector-DB result events; newer releases' `gen_ai.*` via the GenAI parser",
-  writes: "indexed keys, both usage spellings, `traceloop.*` for workflow/task/agent/tool spans (`to: \"openllmetry\"`)",
 } as const satisfies ConventionModule<"openllmetry">;

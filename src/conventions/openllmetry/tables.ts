@@ -1,5 +1,6 @@
 import type { SpanType } from "../../canonical/span.js";
 import { keyGroup } from "../../readers/groups.js";
+import type { ParamSpec } from "../../readers/params.js";
 import { OPENLLMETRY } from "./keys.js";
 import { isPlainObject } from "../../internal/records.js";
 import type { Obj } from "../../internal/records.js";
@@ -23,12 +24,12 @@ export const REQUEST_TYPE_TYPES: Readonly<Record<string, SpanType>> = {
 };
 
 /** `llm.*` request parameters -> OpenAI-style names in canonical `inputs`. */
-export const LLM_PARAMS: readonly { key: string; param: string; kind: "number" | "boolean" | "string" | "stop" }[] = [
-  { key: OPENLLMETRY.topK, param: "top_k", kind: "number" },
-  { key: OPENLLMETRY.frequencyPenalty, param: "frequency_penalty", kind: "number" },
-  { key: OPENLLMETRY.presencePenalty, param: "presence_penalty", kind: "number" },
-  { key: OPENLLMETRY.repetitionPenalty, param: "repetition_penalty", kind: "number" },
-  { key: OPENLLMETRY.stopSequences, param: "stop", kind: "stop" },
+export const LLM_PARAMS: readonly ParamSpec[] = [
+  { key: OPENLLMETRY.topK, param: "top_k", kind: "finite" },
+  { key: OPENLLMETRY.frequencyPenalty, param: "frequency_penalty", kind: "finite" },
+  { key: OPENLLMETRY.presencePenalty, param: "presence_penalty", kind: "finite" },
+  { key: OPENLLMETRY.repetitionPenalty, param: "repetition_penalty", kind: "finite" },
+  { key: OPENLLMETRY.stopSequences, param: "stop", kind: "strings" },
   { key: OPENLLMETRY.isStreaming, param: "stream", kind: "boolean" },
   { key: OPENLLMETRY.user, param: "user", kind: "string" },
 ];

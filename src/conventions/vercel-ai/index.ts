@@ -13,6 +13,4 @@ export const vercelAi = {
   groups: Object.values(VERCEL_GROUPS),
   parse: parseVercelAi,
   rules: { keys: VERCEL_KEYS, presence: VERCEL_PRESENCE, hints: VERCEL_HINTS },
-  reads:
-    "`ai.operationId` (outer calls, provider requests, tool calls, embeddings, rerank); `ai.prompt` / `ai.prompt.messages` with media, reasoning, tool-call and tool-result parts; `ai.prompt.tools` / `toolChoice`; `ai.response.*`; `ai.usage.*` incl. cache and reasoning details; `ai.settings.*`; `ai.toolCall.*`; embedding values and vectors; the `gen_ai.*` keys of its provider-request spans via the GenAI parser",
 } as const satisfies ConventionModule<"vercel-ai">;

@@ -8,6 +8,7 @@
  * against the captured fixtures in fixtures/genai/vercel-ai*.
  */
 import type { DetectRule } from "../types.js";
+import type { ParamSpec } from "../../readers/params.js";
 
 /** Attribute keys, named after what they hold. */
 export const VERCEL = {
@@ -92,7 +93,7 @@ export const VERCEL_USAGE_DERIVED = {
 } as const;
 
 /** `ai.settings.*` call settings that are model request parameters, and their OpenAI-style names. */
-export const VERCEL_SETTINGS: readonly { key: string; param: string; kind: "number" | "int" | "strings" }[] = [
+export const VERCEL_SETTINGS: readonly ParamSpec[] = [
   { key: "ai.settings.maxOutputTokens", param: "max_tokens", kind: "int" },
   // AI SDK 4 spelling.
   { key: "ai.settings.maxTokens", param: "max_tokens", kind: "int" },

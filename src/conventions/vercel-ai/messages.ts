@@ -18,16 +18,6 @@ import type { Obj } from "../../internal/records.js";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-/** The SDK's unified finish reasons -> the OpenAI vocabulary of canonical choices; others are kept. */
-const FINISH_REASONS: Readonly<Record<string, string>> = {
-  "tool-calls": "tool_calls",
-  "content-filter": "content_filter",
-};
-
-export function finishReasonFromVercel(reason: unknown): string | null {
-  if (typeof reason !== "string" || reason === "") return null;
-  return Object.prototype.hasOwnProperty.call(FINISH_REASONS, reason) ? FINISH_REASONS[reason]! : reason;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parts

@@ -1,10 +1,12 @@
+import { finishReason } from "../../../readers/finish.js";
 import type { Attributes, ChatChoice, ChatMessage, ContentPart, SpanEvent, ToolCall } from "../../../canonical/span.js";
 import { GENAI_EVENTS } from "../keys.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { safeJsonStringify } from "../../../internal/json.js";
 import { normalizeRole, simplifyContent, toolCall } from "../../../readers/chat.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
-import { finishReasonToCanonical, normalizePart, parseMaybeJson, responseText } from "../messages-read.js";
+import { normalizePart, responseText } from "../messages-read.js";
+import { parseMaybeJson } from "../../../readers/values.js";
 import type { Obj } from "../../../internal/records.js";
 import { eventFinishReasons, withFinishReasons } from "./finish.js";
 import { readStructured } from "./structured.js";
@@ -102,7 +104,7 @@ export function readEvents(ctx: ParseContext, finishReasons: string[] | undefine
       const msg = eventMessage("assistant", inner, ctx, name);
       if (msg.content === null && !msg.tool_calls) withoutContent++;
       const index = typeof body.index === "number" && Number.isInteger(body.index) && body.index >= 0 ? body.index : choices.length;
-      choices.push({ index, message: msg, finish_reason: finishReasonToCanonical(body.finish_reason) });
+      choices.push({ index, message: msg, finish_reason: finishReason(body.finish_reason) });
       found = true;
     }
   }

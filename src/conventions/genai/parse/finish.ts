@@ -1,8 +1,10 @@
+import { finishReason } from "../../../readers/finish.js";
 import { describeValue } from "../../../readers/values.js";
 import type { Attributes, ChatChoice } from "../../../canonical/span.js";
 import { GENAI } from "../keys.js";
 import { type ParseContext } from "../../../readers/context.js";
-import { finishReasonToCanonical, parseMaybeJson } from "../messages-read.js";
+
+import { parseMaybeJson } from "../../../readers/values.js";
 export function readFinishReasons(ctx: ParseContext): string[] | undefined {
   if (!ctx.has(GENAI.finishReasons)) return undefined;
   let value: unknown = ctx.get(GENAI.finishReasons);
@@ -20,7 +22,7 @@ export function readFinishReasons(ctx: ParseContext): string[] | undefined {
 
 export function withFinishReasons(choices: ChatChoice[], reasons: string[] | undefined): ChatChoice[] {
   if (!reasons) return choices;
-  for (const c of choices) if (c.finish_reason === null && reasons[c.index] !== undefined) c.finish_reason = finishReasonToCanonical(reasons[c.index]);
+  for (const c of choices) if (c.finish_reason === null && reasons[c.index] !== undefined) c.finish_reason = finishReason(reasons[c.index]);
   return choices;
 }
 

@@ -1,3 +1,4 @@
+import { finishReason } from "../../../readers/finish.js";
 /**
  * The OTel GenAI parser: every non-indexed `gen_ai.*` attribute and the GenAI content events, as named
  * steps (one file per canonical field group beside this one).
@@ -17,12 +18,12 @@ import { RANK } from "../../../readers/context.js";
 import { consumeUnlessLeftOut, readString } from "../../../readers/values.js";
 import { parser } from "../../types.js";
 import { GENAI } from "../keys.js";
-import { finishReasonToCanonical, toolsFromGenAi } from "../messages-read.js";
+import { toolsFromGenAi } from "../messages-read.js";
 import { readEvents } from "./events.js";
 import { readFinishReasons, withFinishReasons } from "./finish.js";
 import { readDeprecatedContent } from "./legacy.js";
 import { readProvider } from "./model.js";
-import { hasAnyKey, mergeParams, readParams } from "./params.js";
+import { hasAnyKey, mergeParams, readGenAiParams } from "./params.js";
 import { mergeResponse } from "./response.js";
 import { readRetrieval } from "./retrieval.js";
 import { inferSpanType, spanTypeOfOperation } from "./span-type.js";
@@ -72,7 +73,7 @@ export const parseGenAi = parser<State>(
         s.responseModel = responseModel;
       },
     },
-    { name: "request parameters", run: (ctx, s) => readParams(ctx, s.params) },
+    { name: "request parameters", run: (ctx, s) => readGenAiParams(ctx, s.params) },
     { name: "usage", run: (ctx, s) => readUsage(ctx, s.operation === "embeddings") },
     {
       name: "tools",
@@ -112,7 +113,7 @@ export const parseGenAi = parser<State>(
         // No output content at all, but the span says how generation ended: record the choices' ends.
         const reasons = s.finishReasons;
         if (!ctx.current("outputs") && reasons && reasons.length > 0 && !s.isTool) {
-          const choices = reasons.map((reason, index) => ({ index, message: { role: "assistant", content: null }, finish_reason: finishReasonToCanonical(reason) }));
+          const choices = reasons.map((reason, index) => ({ index, message: { role: "assistant", content: null }, finish_reason: finishReason(reason) }));
           ctx.offer("outputs", { choices }, RANK.inferred, "genai");
         }
         if (!ctx.current("inputs") && hasAnyKey(s.params)) ctx.offer("inputs", {}, RANK.inferred, "genai");

@@ -2,7 +2,8 @@ import { consumeUnlessLeftOut } from "../../../readers/values.js";
 import type { Attributes, ChatChoice, ChatMessage } from "../../../canonical/span.js";
 import { GENAI } from "../keys.js";
 import { type ParseContext } from "../../../readers/context.js";
-import { inputMessagesFromGenAi, outputChoicesFromGenAi, parseMaybeJson, systemFromGenAi } from "../messages-read.js";
+import { inputMessagesFromGenAi, outputChoicesFromGenAi, systemFromGenAi } from "../messages-read.js";
+import { parseMaybeJson } from "../../../readers/values.js";
 // ---------------------------------------------------------------------------------------------
 // Structured messages (span attributes, or the attributes of an operation-details event)
 

@@ -1,3 +1,4 @@
+import { finishReason } from "../../../readers/finish.js";
 /**
  * The OpenLLMetry (Traceloop) parser. What it reads, and at which rank (readers/context.ts RANK):
  * - `traceloop.span.kind` -> span type (explicitKind);
@@ -23,8 +24,8 @@ import { insertPath, type IndexedFamily, type LeafObjects } from "../../../reade
 import type { Obj } from "../../../internal/records.js";
 import { readRequestType, readSpanKind } from "./span-type.js";
 import { COMPLETIONS, FUNCTIONS, PROMPTS, familyKey } from "./indexed.js";
-import { canonicalFinishReason, readMessages, spanFinishReason } from "./messages.js";
-import { readParams } from "./params.js";
+import { readMessages, spanFinishReason } from "./messages.js";
+import { readLlmParams } from "./params.js";
 import { readFunctions } from "./tools.js";
 import { readUsage } from "./usage.js";
 import { readRetrieval } from "./retrieval.js";
@@ -51,7 +52,7 @@ export const parseOpenLlmetry = parser<State>(
         const messages = readMessages(ctx, OPENLLMETRY.prompt, s.prompts, "user");
         if (!messages) return;
         const inputs: Obj = { messages: messages.map((m) => m.message) };
-        Object.assign(inputs, readParams(ctx));
+        Object.assign(inputs, readLlmParams(ctx));
         ctx.offer("inputs", inputs, RANK.flattened, "openllmetry");
         s.chat = true;
       },
@@ -63,7 +64,7 @@ export const parseOpenLlmetry = parser<State>(
         const messages = readMessages(ctx, OPENLLMETRY.completion, s.completions, "assistant");
         if (!messages) return;
         const fallbackReason = messages.length === 1 ? spanFinishReason(ctx) : undefined;
-        const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, canonicalFinishReason(m.finishReason ?? fallbackReason)));
+        const choices: ChatChoice[] = messages.map((m, index) => choice(index, m.message, finishReason(m.finishReason ?? fallbackReason)));
         ctx.offer("outputs", { choices }, RANK.flattened, "openllmetry");
         s.chat = true;
       },
@@ -75,7 +76,7 @@ export const parseOpenLlmetry = parser<State>(
           ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openllmetry");
           return;
         }
-        const params = readParams(ctx);
+        const params = readLlmParams(ctx);
         if (Object.keys(params).length > 0) ctx.offer("inputs", params, RANK.inferred, "openllmetry");
       },
     },

@@ -124,8 +124,3 @@ export function spanFinishReason(ctx: ParseContext): string | undefined {
   return undefined;
 }
 
-/** Provider finish reasons are kept; the GenAI spelling `tool_call` becomes OpenAI's `tool_calls`. */
-export function canonicalFinishReason(reason: string | undefined): string | null {
-  if (reason === undefined || reason === "") return null;
-  return reason === "tool_call" ? "tool_calls" : reason;
-}

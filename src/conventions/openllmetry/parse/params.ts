@@ -1,5 +1,6 @@
 import { OPENLLMETRY_GROUPS } from "../tables.js";
 import { type ParseContext } from "../../../readers/context.js";
+import { readParams } from "../../../readers/params.js";
 import type { Obj } from "../../../internal/records.js";
 import { LLM_PARAMS } from "../tables.js";
 export function describe(value: unknown): string {
@@ -8,29 +9,9 @@ export function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Request parameters, tools, usage
 
-export function readParams(ctx: ParseContext): Obj {
+export function readLlmParams(ctx: ParseContext): Obj {
   const params: Obj = {};
-  if (!ctx.present(OPENLLMETRY_GROUPS.params)) return params;
-  for (const { key, param, kind } of LLM_PARAMS) {
-    if (!ctx.has(key)) continue;
-    const v = ctx.get(key);
-    let value: unknown;
-    if (kind === "number" && typeof v === "number" && Number.isFinite(v)) value = v;
-    else if (kind === "boolean" && typeof v === "boolean") value = v;
-    else if (kind === "string" && typeof v === "string") value = v;
-    else if (kind === "stop") {
-      if (typeof v === "string") value = [v];
-      else if (Array.isArray(v) && v.every((s) => typeof s === "string")) value = [...(v as string[])];
-    }
-    if (value === undefined) {
-      ctx.diagnose("invalid-value", "warning", `${key} should be a ${kind === "stop" ? "list of strings" : kind}, got ${describe(v)}`, key);
-      continue;
-    }
-    ctx.consume(key);
-    params[param] = value;
-  }
+  if (ctx.present(OPENLLMETRY_GROUPS.params)) readParams(ctx, LLM_PARAMS, params);
   return params;
 }

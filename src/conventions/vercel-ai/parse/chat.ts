@@ -1,8 +1,9 @@
+import { finishReason } from "../../../readers/finish.js";
 import type { ChatMessage, ContentPart } from "../../../canonical/span.js";
 import { VERCEL } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
 import { consumeUnlessLeftOut, describeValue, readString } from "../../../readers/values.js";
-import { finishReasonFromVercel, messagesFromVercel, promptFromVercel, toolCallsFromVercel, toolChoiceFromVercel, toolsFromVercel } from "../messages.js";
+import { messagesFromVercel, promptFromVercel, toolCallsFromVercel, toolChoiceFromVercel, toolsFromVercel } from "../messages.js";
 import type { Obj } from "../../../internal/records.js";
 // ---------------------------------------------------------------------------------------------
 // Chat calls
@@ -87,8 +88,8 @@ export function readChatOutputs(ctx: ParseContext, responseModel: string | undef
     }
   }
   const finish = ctx.get(VERCEL.responseFinishReason);
-  const finishReason = finishReasonFromVercel(finish);
-  if (finishReason !== null) {
+  const reason = finishReason(finish);
+  if (reason !== null) {
     ctx.consume(VERCEL.responseFinishReason);
     found = true;
   } else if (finish !== undefined) {
@@ -105,7 +106,7 @@ export function readChatOutputs(ctx: ParseContext, responseModel: string | undef
     outputs.id = id;
   }
   if (responseModel !== undefined) outputs.model = responseModel;
-  outputs.choices = [{ index: 0, message, finish_reason: finishReason }];
+  outputs.choices = [{ index: 0, message, finish_reason: reason }];
   ctx.offer("outputs", outputs, RANK.structured, "vercel-ai");
   return true;
 }
