@@ -87,7 +87,10 @@ function decodeInt(raw: unknown, path: string): number | string {
   if (typeof raw === "bigint") return bigintValue(raw);
   if (typeof raw === "number") {
     if (!Number.isInteger(raw)) throw new OtlpDecodeError(path, `expected an integer, got ${raw}`);
-    return raw;
+    // Beyond 2^53 an int64 comes out as its decimal digits, as from a string or protobuf, so that the
+    // same value gives the same attribute whichever encoding carried it (the official JSON serializer
+    // writes such numbers bare).
+    return Number.isSafeInteger(raw) ? raw : BigInt(raw).toString();
   }
   if (typeof raw === "string" && /^-?\d+$/.test(raw)) {
     const n = Number(raw);

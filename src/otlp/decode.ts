@@ -3,7 +3,7 @@
  * whose records (GenAI content events written as logs) are attached to their spans as events.
  * Also accepts JSON Lines (one request per line), as the Collector's file exporter writes.
  */
-import type { Attributes, SpanEvent } from "../span.js";
+import type { Attributes, AttributeValue, SpanEvent } from "../span.js";
 import { decodeAnyValue, decodeKeyValues, OtlpDecodeError } from "./anyvalue.js";
 import { markDecoded, normalizeId, OTLP_KINDS, OTLP_STATUS, toNanos } from "./span-like.js";
 import type { SpanLike } from "./span-like.js";
@@ -273,7 +273,11 @@ function logRecordToEvent(record: Record<string, unknown>, path: string): SpanEv
       : typeof attributes["event.name"] === "string"
         ? attributes["event.name"]
         : "log";
-  if (record.body !== undefined) setOwn(attributes, "body", decodeAnyValue(record.body, `${path}.body`));
+  // An empty body ({} or null: what serializers write for a record without one) adds nothing.
+  if (record.body !== undefined) {
+    const body = decodeAnyValue(record.body, `${path}.body`);
+    if (body !== undefined) setOwn<AttributeValue>(attributes, "body", body);
+  }
   const event: SpanEvent = { name, attributes };
   const time = decodeTime(record.timeUnixNano ?? record.observedTimeUnixNano, `${path}.timeUnixNano`);
   if (time) event.timeUnixNano = time;
