@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeOtlpJson, encodeOtlpJson, OtlpDecodeError, type DecodedSpan } from "../../src/index.js";
-import { decodeOtlpLogsProtobuf, decodeOtlpProtobuf, encodeOtlpProtobuf } from "../../src/otlp/protobuf.js";
+import { decodeOtlpLogsProtobuf, decodeOtlpProtobuf, encodeOtlpProtobuf } from "../../src/index.js";
 import { decodeAnyValue, decodeKeyValues } from "../../src/otlp/anyvalue.js";
 import { listFixtures } from "../helpers/fixtures.js";
 import { official, toReadableLogs, toReadableSpans, type LogInput } from "../helpers/official.js";
