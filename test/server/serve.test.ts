@@ -138,6 +138,32 @@ describe("GenAI content in log records is joined to its span", () => {
   });
 });
 
+describe("the join stores are bounded", () => {
+  const fixture = listFixtures().find((f) => f.id === "genai/otel-openai__chat")!;
+  const traceJson = readFileSync(fixture.tracePath, "utf8");
+  const logsJson = readFileSync(fixture.logsPath!, "utf8");
+  const other = (spanId: string) => traceJson.replaceAll("0d49b97419a40d3d", spanId);
+
+  it("held spans count toward the buffer: past it, 503", async () => {
+    const { serve } = await setup({ joinWindowMs: 60_000, maxBufferedSpans: 1 });
+    expect((await post(serve, "/v1/traces", traceJson, { "content-type": "application/json" })).status).toBe(200);
+    expect(serve.pipeline.heldSpans).toBe(1);
+    const second = await post(serve, "/v1/traces", other("1111111111111111"), { "content-type": "application/json" });
+    expect(second.status).toBe(503);
+    expect(second.headers.get("retry-after")).toBe("2");
+  });
+
+  it("records waiting for their span are bounded in bytes, and counted unmatched when their span never comes", async () => {
+    const { serve } = await setup({ joinWindowMs: 0, logHoldMs: 100, maxWaitingLogBytes: 100 });
+    expect((await post(serve, "/v1/logs", logsJson, { "content-type": "application/json" })).status).toBe(200);
+    expect(serve.pipeline.waitingLogSpans).toBe(1);
+    expect((await post(serve, "/v1/logs", logsJson, { "content-type": "application/json" })).status).toBe(503);
+    await waitFor(() => serve.pipeline.waitingLogSpans === 0, "the hold time to pass");
+    expect(serve.stats.logRecordsUnmatched).toBe(3);
+    expect((await post(serve, "/v1/logs", logsJson, { "content-type": "application/json" })).status).toBe(200);
+  });
+});
+
 describe("nothing is lost", () => {
   it("the upstream dies mid-run and comes back: every span arrives", async () => {
     const { mlflow, serve } = await setup({ batchSize: 8 });
