@@ -94,7 +94,7 @@ export class Pipeline {
         this.joinEvents(span, early.events);
         this.stats.logRecordsJoined += early.events.length;
       }
-      const translated = toMlflowSpan(span);
+      const translated = translate(span);
       this.stats.countIn(conventionOf(translated));
       if (this.options.joinWindowMs > 0 && HOLD_TYPES.has(translated.spanType) && !this.held.has(spanId)) {
         this.held.set(spanId, { span, translated, bytes: share, deadline: now + this.options.joinWindowMs, joined: false });
@@ -151,7 +151,7 @@ export class Pipeline {
 
   private releaseHeld(held: Held): OutItem {
     // Joined records can change inputs and outputs: translate again with them.
-    const translated = held.joined ? toMlflowSpan(held.span) : held.translated;
+    const translated = held.joined ? translate(held.span) : held.translated;
     return this.outItem(held.span, translated, held.bytes);
   }
 
@@ -185,6 +185,18 @@ export class Pipeline {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+}
+
+/**
+ * `toMlflowSpan` never throws on span data; should that promise ever break, the span still goes out
+ * with its own attributes (span type UNKNOWN) rather than taking the request down with it.
+ */
+function translate(span: DecodedSpan): MlflowSpan {
+  try {
+    return toMlflowSpan(span);
+  } catch {
+    return { ...toMlflowSpan({ name: span.name, attributes: {} }), attributes: span.attributes };
   }
 }
 

@@ -71,10 +71,11 @@ const body: fc.Arbitrary<Uint8Array> = fc.oneof(
 
 let mlflow: MockMlflow;
 let serve: Receiver;
+const logs: string[] = [];
 
 beforeAll(async () => {
   mlflow = await new MockMlflow().start();
-  serve = await startServe({ mlflow: mlflow.url, experimentId: "1", joinWindowMs: 50, maxBodyBytes: 64 * 1024 });
+  serve = await startServe({ mlflow: mlflow.url, experimentId: "1", joinWindowMs: 50, maxBodyBytes: 64 * 1024 }, logs);
 });
 afterAll(async () => {
   await serve.close();
@@ -103,6 +104,7 @@ describe("fuzzing the receiver", () => {
       { numRuns: 300 },
     );
     expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
+    expect(logs.filter((l) => l.includes("internal error"))).toEqual([]);
     const good = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: "a".repeat(32), spanId: "b".repeat(16), name: "after" }] }] }] });
     expect((await fetch(`${serve.url}/v1/traces`, { method: "POST", body: good, headers: { "content-type": "application/json" } })).status).toBe(200);
   });
