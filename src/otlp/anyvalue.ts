@@ -38,7 +38,14 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-export function decodeAnyValue(value: unknown, path: string): AttributeValue {
+/**
+ * How deep arrayValue / kvlistValue may nest. Real attributes nest a handful of levels; a bound keeps a
+ * hostile document from exhausting the stack (a RangeError) and turns it into a decode error instead.
+ * The protobuf decoder uses the same bound, so both paths accept the same documents.
+ */
+export const MAX_ANYVALUE_DEPTH = 128;
+
+export function decodeAnyValue(value: unknown, path: string, depth = 0): AttributeValue {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) {
     throw new OtlpDecodeError(path, `expected an AnyValue object such as {"stringValue": "..."}, got ${describe(value)}`);
@@ -59,23 +66,31 @@ export function decodeAnyValue(value: unknown, path: string): AttributeValue {
     if (!bytes) throw new OtlpDecodeError(`${path}.bytesValue`, "expected a base64 string");
     return bytes;
   }
+  if (("arrayValue" in v || "kvlistValue" in v) && depth >= MAX_ANYVALUE_DEPTH) {
+    throw new OtlpDecodeError(path, `arrayValue / kvlistValue nested more than ${MAX_ANYVALUE_DEPTH} deep`);
+  }
   if ("arrayValue" in v) {
     const values = (v.arrayValue as { values?: unknown } | null)?.values ?? [];
     if (!Array.isArray(values)) throw new OtlpDecodeError(`${path}.arrayValue.values`, "expected an array");
-    return values.map((item, i) => decodeAnyValue(item, `${path}.arrayValue.values[${i}]`));
+    return values.map((item, i) => decodeAnyValue(item, `${path}.arrayValue.values[${i}]`, depth + 1));
   }
   if ("kvlistValue" in v) {
     const values = (v.kvlistValue as { values?: unknown } | null)?.values ?? [];
-    return decodeKeyValues(values, `${path}.kvlistValue.values`);
+    return decodeKeyValues(values, `${path}.kvlistValue.values`, depth + 1);
   }
   // An empty AnyValue is legal and means "no value".
   return undefined;
 }
 
 function decodeInt(raw: unknown, path: string): number | string {
+  // protobuf-es and other int64-aware readers hand over a bigint.
+  if (typeof raw === "bigint") return bigintValue(raw);
   if (typeof raw === "number") {
     if (!Number.isInteger(raw)) throw new OtlpDecodeError(path, `expected an integer, got ${raw}`);
-    return raw;
+    // Beyond 2^53 an int64 comes out as its decimal digits, as from a string or protobuf, so that the
+    // same value gives the same attribute whichever encoding carried it (the official JSON serializer
+    // writes such numbers bare).
+    return Number.isSafeInteger(raw) ? raw : BigInt(raw).toString();
   }
   if (typeof raw === "string" && /^-?\d+$/.test(raw)) {
     const n = Number(raw);
@@ -85,16 +100,25 @@ function decodeInt(raw: unknown, path: string): number | string {
   throw new OtlpDecodeError(path, `expected an integer as a number or decimal string, got ${describe(raw)}`);
 }
 
+/** A bigint as a number when that is exact, else its decimal digits (as for intValue strings beyond 2^53). */
+export function bigintValue(raw: bigint): number | string {
+  return raw >= -9007199254740991n && raw <= 9007199254740991n ? Number(raw) : raw.toString();
+}
+
+/** A JSON number written as a string: decimal with optional fraction and exponent; no hex, no blanks. */
+const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function decodeDouble(raw: unknown, path: string): number {
   if (typeof raw === "number") return raw;
   if (raw === "NaN") return Number.NaN;
   if (raw === "Infinity") return Number.POSITIVE_INFINITY;
   if (raw === "-Infinity") return Number.NEGATIVE_INFINITY;
-  if (typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
+  // Number() alone would read "0x10" as 16, "0b1" as 1 and " " as 0.
+  if (typeof raw === "string" && DECIMAL.test(raw)) return Number(raw);
   throw new OtlpDecodeError(path, `expected a number, got ${describe(raw)}`);
 }
 
-export function decodeKeyValues(list: unknown, path: string): Attributes {
+export function decodeKeyValues(list: unknown, path: string, depth = 0): Attributes {
   if (list === undefined || list === null) return {};
   if (!Array.isArray(list)) {
     const hint =
@@ -109,7 +133,7 @@ export function decodeKeyValues(list: unknown, path: string): Attributes {
     if (kv === null || typeof kv !== "object" || typeof kv.key !== "string") {
       throw new OtlpDecodeError(`${path}[${i}]`, 'expected {"key": string, "value": AnyValue}');
     }
-    setOwn(out, kv.key, decodeAnyValue(kv.value, `${path}[${i}].value`));
+    setOwn(out, kv.key, decodeAnyValue(kv.value, `${path}[${i}].value`, depth));
   }
   return out;
 }
@@ -118,6 +142,8 @@ export function encodeAnyValue(value: AttributeValue): OtlpAnyValue {
   if (value === undefined || value === null) return {};
   if (typeof value === "string") return { stringValue: value };
   if (typeof value === "boolean") return { boolValue: value };
+  // Not in the AttributeValue type, but what int64-aware readers produce: kept exact.
+  if (typeof value === "bigint") return { intValue: (value as bigint).toString() };
   if (typeof value === "number") {
     // JS cannot tell 3 from 3.0, so integral numbers go out as intValue (decimal string, as proto3 JSON says).
     return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: encodeDouble(value) as number };

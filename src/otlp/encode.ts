@@ -1,6 +1,6 @@
 /** `SpanLike[]` -> OTLP/JSON `ExportTraceServiceRequest`, grouped by resource and scope. */
 import { encodeKeyValues, type OtlpKeyValue } from "./anyvalue.js";
-import { normalizeEnvelope, OTLP_KINDS, OTLP_STATUS, type SpanLike } from "./span-like.js";
+import { normalizeEnvelope, normalizeId, OTLP_KINDS, OTLP_STATUS, type SpanLike, type SpanLikeLink } from "./span-like.js";
 import type { Attributes } from "../span.js";
 
 export interface OtlpSpan {
@@ -14,6 +14,17 @@ export interface OtlpSpan {
   attributes: OtlpKeyValue[];
   events: Array<{ timeUnixNano: string; name: string; attributes: OtlpKeyValue[] }>;
   status: { code: number; message?: string };
+  traceState?: string;
+  flags?: number;
+  links?: OtlpLink[];
+}
+
+export interface OtlpLink {
+  traceId: string;
+  spanId: string;
+  traceState?: string;
+  flags?: number;
+  attributes: OtlpKeyValue[];
 }
 
 export interface ExportTraceServiceRequest {
@@ -66,13 +77,39 @@ export function encodeOtlpJson(spans: readonly SpanLike[]): ExportTraceServiceRe
     };
     if (env.parentSpanId) out.parentSpanId = env.parentSpanId;
     if (env.status?.message) out.status.message = env.status.message;
+    if (typeof span.traceState === "string" && span.traceState !== "") out.traceState = span.traceState;
+    if (typeof span.flags === "number" && span.flags !== 0) out.flags = span.flags;
+    if (Array.isArray(span.links) && span.links.length > 0) out.links = span.links.map(encodeLink);
     list.push(out);
   }
   return request;
 }
 
-function stableKey(attributes: Attributes): string {
+/** The plain fields of a link, from a decoded link or an OTel SDK `Link` (`context`). */
+export function linkFields(link: SpanLikeLink): { traceId: string; spanId: string; traceState?: string; flags?: number; attributes: Attributes } {
+  const context = link.context;
+  const out: { traceId: string; spanId: string; traceState?: string; flags?: number; attributes: Attributes } = {
+    traceId: normalizeId(link.traceId ?? context?.traceId, 16) ?? "0".repeat(32),
+    spanId: normalizeId(link.spanId ?? context?.spanId, 8) ?? "0".repeat(16),
+    attributes: link.attributes ?? {},
+  };
+  const traceState = link.traceState ?? (typeof context?.traceState?.serialize === "function" ? context.traceState.serialize() : undefined);
+  if (typeof traceState === "string" && traceState !== "") out.traceState = traceState;
+  const flags = link.flags ?? context?.traceFlags;
+  if (typeof flags === "number" && flags !== 0) out.flags = flags;
+  return out;
+}
+
+function encodeLink(link: SpanLikeLink): OtlpLink {
+  const fields = linkFields(link);
+  const out: OtlpLink = { traceId: fields.traceId, spanId: fields.spanId, attributes: encodeKeyValues(fields.attributes) };
+  if (fields.traceState !== undefined) out.traceState = fields.traceState;
+  if (fields.flags !== undefined) out.flags = fields.flags;
+  return out;
+}
+
+export function stableKey(attributes: Attributes): string {
   return JSON.stringify(Object.keys(attributes).sort().map((k) => [k, attributes[k]]), (_k, v: unknown) =>
-    v instanceof Uint8Array ? Array.from(v) : v,
+    v instanceof Uint8Array ? Array.from(v) : typeof v === "bigint" ? `${v}n` : v,
   );
 }

@@ -28,6 +28,16 @@ export interface SpanLikeEvent {
   attributes?: Attributes;
 }
 
+/** A link to another span: plain ids (as decoded) or an OTel SDK `Link` with its `context`. */
+export interface SpanLikeLink {
+  traceId?: string;
+  spanId?: string;
+  traceState?: string;
+  flags?: number;
+  context?: { traceId: string; spanId: string; traceFlags?: number; traceState?: { serialize(): string } };
+  attributes?: Attributes;
+}
+
 export interface SpanLike {
   name?: string;
   attributes: Attributes;
@@ -45,6 +55,11 @@ export interface SpanLike {
   endTimeUnixNano?: TimeInput;
   scope?: InstrumentationScope;
   resource?: Resource | { attributes: Attributes };
+  /** W3C `tracestate` of the span, kept through decode and encode. */
+  traceState?: string;
+  /** OTLP span flags (fixed32: W3C trace flags in the low byte, bits 8-9 for "is remote"). */
+  flags?: number;
+  links?: readonly SpanLikeLink[];
   // ReadableSpan fields, read when the plain ones are absent.
   startTime?: HrTime;
   endTime?: HrTime;
