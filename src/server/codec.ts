@@ -7,12 +7,20 @@
  *   encodeTraceRequest(spans)       -> a protobuf ExportTraceServiceRequest (what MLflow accepts)
  *   encodeTraceResponse / encodeLogsResponse / encodeStatus -> the small answers of the receiver
  *
- * TODO(proto-codec): protobuf requests are read and written here with protobufjs and the schema of the
- * test helper until the project's own `decodeOtlpProtobuf` / `encodeOtlpProtobuf` (branch proto) are
- * merged; then `protobufTraces`, `protobufLogs` and `encodeTraceRequest` call them and protobufjs goes.
+ * Protobuf goes through the project's own codec (`decodeOtlpProtobuf`, `decodeOtlpLogsProtobuf`,
+ * `encodeOtlpProtobuf`); JSON through `decodeOtlpJson` / `encodeOtlpJson`. No other dependency.
  */
-import { decodeOtlpJson, encodeOtlpJson, OtlpDecodeError, type DecodedSpan, type SpanEvent, type SpanLike } from "../index.js";
-import { jsonToProtobuf, logsRequestToJson, traceRequestToJson } from "../../test/server/otlp-proto.js";
+import {
+  decodeOtlpJson,
+  decodeOtlpLogsProtobuf,
+  decodeOtlpProtobuf,
+  encodeOtlpJson,
+  encodeOtlpProtobuf,
+  OtlpDecodeError,
+  type DecodedSpan,
+  type SpanEvent,
+  type SpanLike,
+} from "../index.js";
 
 export type BodyFormat = "protobuf" | "json";
 
@@ -28,8 +36,15 @@ export interface DecodedTraces {
  * whose envelope is readable but some spans are not yields the good spans and the rejected count.
  */
 export function decodeTraceBody(bytes: Uint8Array, format: BodyFormat): DecodedTraces {
-  const json = format === "json" ? parseJson(bytes) : protobufTraces(bytes);
-  return decodeTraceJson(json);
+  if (format === "json") return decodeTraceJson(parseJson(bytes));
+  // A protobuf request that does not decode has no envelope to keep good spans from: 400 for all of it.
+  let spans: DecodedSpan[];
+  try {
+    spans = decodeOtlpProtobuf(bytes);
+  } catch (error) {
+    throw new OtlpDecodeError("(body)", `not a protobuf ExportTraceServiceRequest: ${(error as Error).message}`);
+  }
+  return withIds(spans, 0, undefined);
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -39,22 +54,6 @@ function parseJson(bytes: Uint8Array): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new OtlpDecodeError("(body)", `not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function protobufTraces(bytes: Uint8Array): unknown {
-  try {
-    return traceRequestToJson(bytes);
-  } catch (error) {
-    throw new OtlpDecodeError("(body)", `not a protobuf ExportTraceServiceRequest: ${(error as Error).message}`);
-  }
-}
-
-function protobufLogs(bytes: Uint8Array): unknown {
-  try {
-    return logsRequestToJson(bytes);
-  } catch (error) {
-    throw new OtlpDecodeError("(body)", `not a protobuf ExportLogsServiceRequest: ${(error as Error).message}`);
   }
 }
 
@@ -79,7 +78,11 @@ function decodeTraceJson(json: unknown): DecodedTraces {
     if (!(error instanceof OtlpDecodeError)) throw error;
     ({ spans, rejected, reason } = decodeSpanBySpan(json, error));
   }
-  // MLflow refuses a whole request for one span without ids (it keys everything by them).
+  return withIds(spans, rejected, reason);
+}
+
+/** MLflow refuses a whole request for one span without ids (it keys everything by them): those are rejected here. */
+function withIds(spans: DecodedSpan[], rejected: number, reason: string | undefined): DecodedTraces {
   const kept = spans.filter((s) => s.traceId !== undefined && s.spanId !== undefined);
   if (kept.length !== spans.length) {
     rejected += spans.length - kept.length;
@@ -134,7 +137,15 @@ export interface DecodedLogs {
 }
 
 export function decodeLogBody(bytes: Uint8Array, format: BodyFormat): DecodedLogs {
-  const json = format === "json" ? parseJson(bytes) : protobufLogs(bytes);
+  if (format === "protobuf") {
+    // Records without a span id are left out by the codec; they could not be joined anyway.
+    try {
+      return { bySpanId: decodeOtlpLogsProtobuf(bytes), unlinked: 0 };
+    } catch (error) {
+      throw new OtlpDecodeError("(body)", `not a protobuf ExportLogsServiceRequest: ${(error as Error).message}`);
+    }
+  }
+  const json = parseJson(bytes);
   if (!isObject(json)) throw new OtlpDecodeError("(root)", 'expected an ExportLogsServiceRequest object ({"resourceLogs": [...]})');
   const ids = new Set<string>();
   let records = 0;
@@ -172,7 +183,7 @@ function asList(value: unknown): unknown[] {
 // Encoding
 
 export function encodeTraceRequest(spans: readonly SpanLike[]): Uint8Array {
-  return jsonToProtobuf("traces", encodeOtlpJson(spans));
+  return encodeOtlpProtobuf(spans);
 }
 
 /** OTLP/JSON lines for the file sink: one ExportTraceServiceRequest per batch. */

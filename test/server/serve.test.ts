@@ -95,6 +95,38 @@ describe("serve forwards spans from the real OTel exporters to MLflow", () => {
   });
 });
 
+describe("the span envelope passes through", () => {
+  it("links, trace state, flags, kind, status, events, scope and resource reach MLflow as sent", async () => {
+    const { mlflow, serve } = await setup();
+    const span = {
+      traceId: "5".repeat(32),
+      spanId: "6".repeat(16),
+      parentSpanId: "7".repeat(16),
+      traceState: "vendor=abc",
+      flags: 257,
+      name: "with links",
+      kind: 3,
+      startTimeUnixNano: "1735689600000000001",
+      endTimeUnixNano: "1735689600000000009",
+      attributes: [{ key: "gen_ai.operation.name", value: { stringValue: "chat" } }],
+      events: [{ timeUnixNano: "1735689600000000002", name: "e", attributes: [{ key: "k", value: { intValue: "1" } }] }],
+      links: [{ traceId: "8".repeat(32), spanId: "9".repeat(16), traceState: "x=y", attributes: [{ key: "l", value: { boolValue: true } }], flags: 1 }],
+      status: { code: 2, message: "boom" },
+    };
+    const request = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "svc" } }] }, scopeSpans: [{ scope: { name: "lib", version: "1.2" }, spans: [span] }] }] };
+    expect((await post(serve, "/v1/traces", jsonToProtobuf("traces", request), { "content-type": "application/x-protobuf" })).status).toBe(200);
+    await waitFor(() => mlflow.spans().length === 1, "the span");
+    const got = mlflow.requests[0]!.json as unknown as typeof request;
+    const out = got.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+    expect(got.resourceSpans[0]!.resource).toEqual(request.resourceSpans[0]!.resource);
+    expect(got.resourceSpans[0]!.scopeSpans[0]!.scope).toEqual({ name: "lib", version: "1.2" });
+    const { attributes: _a, ...envelope } = out;
+    const { attributes: _b, ...sentEnvelope } = span;
+    expect(envelope).toEqual(sentEnvelope);
+    expect(out.attributes.map((a) => a.key)).toEqual(["gen_ai.operation.name", ...Object.keys(expectedMlflowAttributes(decodeOtlpJson(request)[0]!))]);
+  });
+});
+
 describe("GenAI content in log records is joined to its span", () => {
   const fixture = listFixtures().find((f) => f.id === "genai/otel-openai__chat")!;
   const traceJson = readFileSync(fixture.tracePath, "utf8");
