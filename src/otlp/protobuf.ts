@@ -630,17 +630,23 @@ export function encodeOtlpProtobuf(spans: readonly SpanLike[]): Uint8Array {
   type ScopeGroup = { scope: Scope; spans: SpanLike[]; envs: ReturnType<typeof normalizeEnvelope>[] };
   const resources = new Map<string, { attributes: Attributes; scopes: ScopeGroup[] }>();
   const scopes = new Map<string, ScopeGroup>();
+  // Spans of one request share their resource's attribute record: its key is computed once per record.
+  const keys = new Map<Attributes, string>();
   for (const span of spans) {
     const env = normalizeEnvelope(span);
     const resourceAttributes: Attributes = env.resource?.attributes ?? {};
-    const resourceKey = stableKey(resourceAttributes);
+    let resourceKey = keys.get(resourceAttributes);
+    if (resourceKey === undefined) {
+      resourceKey = stableKey(resourceAttributes);
+      keys.set(resourceAttributes, resourceKey);
+    }
     let resource = resources.get(resourceKey);
     if (!resource) {
       resource = { attributes: resourceAttributes, scopes: [] };
       resources.set(resourceKey, resource);
     }
     const scope = env.scope ?? { name: "" };
-    const scopeKey = `${resourceKey}\u0000${scope.name}\u0000${scope.version ?? ""}\u0000${stableKey(scope.attributes ?? {})}`;
+    const scopeKey = `${resourceKey}\u0000${scope.name}\u0000${scope.version ?? ""}\u0000${scope.attributes ? stableKey(scope.attributes) : "[]"}`;
     let group = scopes.get(scopeKey);
     if (!group) {
       group = { scope, spans: [], envs: [] };
@@ -738,9 +744,13 @@ function writeId(w: Writer, field: number, hex: string | undefined, bytes: 8 | 1
   const out = new Uint8Array(bytes);
   // Ids from normalizeEnvelope are lowercase hex of the right length, or undefined (all zeros).
   if (hex !== undefined && hex.length === bytes * 2) {
-    for (let i = 0; i < bytes; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    for (let i = 0; i < bytes; i++) out[i] = (nibble(hex.charCodeAt(i * 2)) << 4) | nibble(hex.charCodeAt(i * 2 + 1));
   }
   w.bytes(out);
+}
+
+function nibble(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
 }
 
 function writeTime(w: Writer, field: number, nanos: string | undefined): void {

@@ -5,6 +5,7 @@
  * as names), so mappers never see the differences.
  */
 import type {
+  AttributeValue,
   Attributes,
   InstrumentationScope,
   MlflowSpan,
@@ -15,6 +16,7 @@ import type {
   StatusCodeName,
 } from "../span.js";
 import { base64ToBytes, bytesToHex } from "../internal/json.js";
+import { setOwn } from "../internal/records.js";
 
 /** `[seconds, nanoseconds]`, as the OTel JS SDK stores times. */
 export type HrTime = readonly [number, number];
@@ -229,7 +231,7 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
   }
   return {
     name: typeof span.name === "string" ? span.name : "",
-    attributes: span.attributes ?? {},
+    attributes: withoutBigints(span.attributes ?? {}),
     // `|| undefined`: the empty string of an unusable id or time means none, as before.
     traceId: normalizeId(span.traceId ?? context?.traceId, 16) || undefined,
     spanId: normalizeId(span.spanId ?? context?.spanId, 8) || undefined,
@@ -242,6 +244,34 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
     scope,
     resource: span.resource && span.resource.attributes ? { attributes: span.resource.attributes } : undefined,
   };
+}
+
+/**
+ * Attributes with bigint values (what int64-aware readers such as protobuf-es produce) made into what
+ * decoding gives for an int64: a number when exact, else its decimal digits. Translators only ever see
+ * the attribute value types; a bigint would reach JSON.stringify and throw. The record is copied only
+ * when it has one (top level or inside an array value).
+ */
+function withoutBigints(attributes: Attributes): Attributes {
+  let out: Attributes | undefined;
+  for (const key in attributes) {
+    const value = attributes[key] as unknown;
+    let fixed: AttributeValue | undefined;
+    if (typeof value === "bigint") fixed = bigintToValue(value);
+    else if (Array.isArray(value) && value.some((v) => typeof v === "bigint")) {
+      fixed = value.map((v: unknown) => (typeof v === "bigint" ? bigintToValue(v) : (v as AttributeValue)));
+    } else continue;
+    if (out === undefined) {
+      out = {};
+      for (const k of Object.keys(attributes)) setOwn(out, k, attributes[k]);
+    }
+    setOwn<AttributeValue>(out, key, fixed);
+  }
+  return out ?? attributes;
+}
+
+function bigintToValue(value: bigint): number | string {
+  return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value.toString();
 }
 
 /**

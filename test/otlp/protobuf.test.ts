@@ -289,6 +289,15 @@ describe("decodeOtlpProtobuf on hostile bytes: OtlpDecodeError with a path, neve
     expect(error.path).toBe("resourceLogs[0].scopeLogs[0]");
   });
 
+  it("reads a Buffer that is a view into a larger pool (byteOffset > 0)", () => {
+    const request = { resourceSpans: [{ scopeSpans: [{ spans: [{ name: "n", attributes: [{ key: "d", value: { doubleValue: 1.5 } }] }] }] }] };
+    const bytes = protobufjsEncode(request);
+    const pooled = new Uint8Array(bytes.length + 13);
+    pooled.set(bytes, 13);
+    expect(decodeOtlpProtobuf(pooled.subarray(13))).toStrictEqual(decodeOtlpProtobuf(bytes));
+    expect(decodeOtlpProtobuf(Buffer.from(bytes))[0]!.attributes).toEqual({ d: 1.5 });
+  });
+
   it("not bytes", () => {
     expect(() => decodeOtlpProtobuf("x" as never)).toThrow(OtlpDecodeError);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeOtlpJson, encodeOtlpJson, OtlpDecodeError } from "../../src/index.js";
+import { decodeOtlpJson, encodeOtlpJson, OtlpDecodeError, toMlflowSpan } from "../../src/index.js";
 
 /** A one-span request with the given span fields. */
 function request(span: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -139,8 +139,21 @@ describe("decodeOtlpJson robustness", () => {
     );
     expect(span!.attributes).toEqual({ small: 42, big: "9223372036854775807", neg: "-9007199254740993" });
     expect(span!.startTimeUnixNano).toBe("1735689600000000001");
-    const encoded = encodeOtlpJson([{ name: "b", attributes: { n: 9223372036854775807n as never } }]);
-    expect(encoded.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.attributes).toEqual([{ key: "n", value: { intValue: "9223372036854775807" } }]);
+    // A bigint attribute is taken as decoding gives an int64: a number when exact, else its digits.
+    const encoded = encodeOtlpJson([{ name: "b", attributes: { n: 9223372036854775807n as never, m: 5n as never } }]);
+    expect(encoded.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.attributes).toEqual([
+      { key: "n", value: { stringValue: "9223372036854775807" } },
+      { key: "m", value: { intValue: "5" } },
+    ]);
+  });
+
+  it("toMlflowSpan takes bigint attribute values (as int64-aware readers give them) without throwing", () => {
+    const span = toMlflowSpan({
+      name: "chat",
+      attributes: { "gen_ai.operation.name": "chat", "gen_ai.usage.input_tokens": 10n, "gen_ai.usage.output_tokens": 2n, big: 2n ** 70n, list: [1n, 2] } as never,
+    });
+    expect(span.tokenUsage).toMatchObject({ input_tokens: 10, output_tokens: 2, total_tokens: 12 });
+    expect(span.attributes).toMatchObject({ big: "1180591620717411303424", list: [1, 2] });
   });
 
   it("{} is a legal empty request: zero spans", () => {

@@ -194,6 +194,29 @@ describe("summarizeTrace: what belongs to the trace", () => {
     expect(summarizeTrace([])).toEqual({ state: "IN_PROGRESS", requestPreview: "", responsePreview: "", spanCount: 0 });
   });
 
+  it("never throws on span data (any inputs, outputs, usage, attributes, ids; a cyclic input)", () => {
+    const cyclic: Record<string, unknown> = { messages: [] };
+    cyclic.self = cyclic;
+    const anySpan = fc.record({
+      spanId: fc.oneof(fc.constantFrom("a", "b", "c"), fc.string()),
+      parentSpanId: fc.option(fc.constantFrom("a", "b", "c", "z"), { nil: undefined }),
+      traceId: fc.option(fc.constantFrom(TRACE, "other"), { nil: undefined }),
+      inputs: fc.oneof(fc.anything(), fc.constant(cyclic)),
+      outputs: fc.anything(),
+      tokenUsage: fc.oneof(fc.constant(undefined), fc.anything(), fc.record({ input_tokens: fc.anything(), cache_read_input_tokens: fc.anything() })),
+      attributes: fc.dictionary(fc.constantFrom("session.id", "user.id", "gen_ai.conversation.id", "x"), fc.anything()),
+      status: fc.option(fc.record({ code: fc.constantFrom("OK", "ERROR", "UNSET") }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(anySpan, { maxLength: 6 }), (list) => {
+        const summary = summarizeTrace(list.map((f) => span(f as never)));
+        expect(typeof summary.requestPreview).toBe("string");
+        expect(["OK", "ERROR", "IN_PROGRESS"]).toContain(summary.state);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("misuse throws a TypeError", () => {
     expect(() => summarizeTrace({} as never)).toThrow(TypeError);
   });
