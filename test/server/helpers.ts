@@ -5,6 +5,8 @@ import { gunzipSync } from "node:zlib";
 import { SpanKind, SpanStatusCode, context, trace, type Attributes as OtelAttributes } from "@opentelemetry/api";
 import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BatchLogRecordProcessor, LoggerProvider, type LogRecordExporter } from "@opentelemetry/sdk-logs";
+import type { AnyValueMap } from "@opentelemetry/api-logs";
 import { DEFAULTS, startReceiver, type Receiver, type ReceiverOptions } from "../../src/server/receiver.js";
 import type { DecodedSpan } from "../../src/index.js";
 import { traceRequestToJson } from "./otlp-proto.js";
@@ -172,4 +174,67 @@ function compare(a: string | undefined, b: string | undefined): number {
   if (a === undefined) return 1;
   if (b === undefined) return -1;
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : 1;
+}
+
+/** A log record of a fixture (OTLP/JSON) as the logs SDK takes it: event name, body, attributes, time. */
+export interface FixtureRecord {
+  eventName: string;
+  body: AnyValueMap;
+  attributes: Record<string, string>;
+  timeUnixNano: string;
+}
+
+export function fixtureRecords(logsJson: string): FixtureRecord[] {
+  const doc = JSON.parse(logsJson) as { resourceLogs: Array<{ scopeLogs: Array<{ logRecords: Array<Record<string, unknown>> }> }> };
+  const plain = (v: Record<string, unknown>): unknown =>
+    "stringValue" in v ? v.stringValue : "kvlistValue" in v ? Object.fromEntries(((v.kvlistValue as { values: Array<{ key: string; value: Record<string, unknown> }> }).values).map((kv) => [kv.key, plain(kv.value)])) : v;
+  return doc.resourceLogs.flatMap((rl) =>
+    rl.scopeLogs.flatMap((sl) =>
+      sl.logRecords.map((r) => {
+        const attributes = Object.fromEntries((r.attributes as Array<{ key: string; value: { stringValue: string } }>).map((kv) => [kv.key, kv.value.stringValue]));
+        return { eventName: attributes["event.name"]!, body: plain(r.body as Record<string, unknown>) as AnyValueMap, attributes, timeUnixNano: r.timeUnixNano as string };
+      }),
+    ),
+  );
+}
+
+/**
+ * One span recorded with the OTel SDK and its content emitted as log records with the logs SDK, in
+ * the span's context (so they carry its trace and span id), each through its own real exporter.
+ * `order` says which export is flushed first. Returns the SDK span id.
+ */
+export async function replayWithLogs(span: DecodedSpan, records: FixtureRecord[], spans: SpanExporter, logs: LogRecordExporter, order: "logs-first" | "span-first"): Promise<string> {
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(spans, { scheduledDelayMillis: 60_000 })] });
+  const loggerProvider = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter: logs, scheduledDelayMillis: 60_000 })] });
+  const sdkSpan = tracerProvider.getTracer("serve-test").startSpan(span.name, { kind: KINDS[String(span.kind)] ?? SpanKind.INTERNAL, attributes: span.attributes as OtelAttributes });
+  const ctx = trace.setSpan(context.active(), sdkSpan);
+  const logger = loggerProvider.getLogger("@opentelemetry/instrumentation-openai", "0.21.0");
+  for (const record of records) {
+    const nanos = BigInt(record.timeUnixNano);
+    logger.emit({
+      eventName: record.eventName,
+      body: record.body,
+      attributes: record.attributes,
+      severityNumber: 9,
+      timestamp: [Number(nanos / 1_000_000_000n), Number(nanos % 1_000_000_000n)],
+      context: ctx,
+    });
+  }
+  sdkSpan.end();
+  const flushSpans = async () => {
+    await tracerProvider.forceFlush();
+    await tracerProvider.shutdown();
+  };
+  const flushLogs = async () => {
+    await loggerProvider.forceFlush();
+    await loggerProvider.shutdown();
+  };
+  if (order === "logs-first") {
+    await flushLogs();
+    await flushSpans();
+  } else {
+    await flushSpans();
+    await flushLogs();
+  }
+  return sdkSpan.spanContext().spanId;
 }

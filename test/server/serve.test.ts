@@ -7,10 +7,11 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
 import { decodeOtlpJson, toMlflowAttributes, toMlflowSpan, type DecodedSpan } from "../../src/index.js";
 import type { Receiver } from "../../src/server/receiver.js";
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
-import { attributeMap, MockMlflow, replayThroughSdk, startServe, waitFor, type OtlpJsonSpan } from "./helpers.js";
+import { attributeMap, fixtureRecords, MockMlflow, replayThroughSdk, replayWithLogs, startServe, waitFor, type OtlpJsonSpan } from "./helpers.js";
 import { jsonToProtobuf, RpcStatus, TraceResponse } from "./otlp-proto.js";
 
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -138,6 +139,27 @@ describe("GenAI content in log records is joined to its span", () => {
     expect(expected["mlflow.spanInputs"]).toContain("messages");
     expect(expectedMlflowAttributes(decodeOtlpJson(traceJson)[0]!)).not.toEqual(expected);
   });
+
+  for (const order of ["logs-first", "span-first"] as const) {
+    it(`through the real OTel exporters (spans http/protobuf, logs http/json), ${order === "logs-first" ? "logs exported before the span" : "logs exported after the span"}`, async () => {
+      const { mlflow, serve } = await setup({ joinWindowMs: order === "logs-first" ? 60_000 : 1000 });
+      const source = decodeOtlpJson(traceJson)[0]!;
+      const spanId = await replayWithLogs(
+        source,
+        fixtureRecords(logsJson),
+        new ProtoExporter({ url: `${serve.url}/v1/traces` }),
+        new OTLPLogExporter({ url: `${serve.url}/v1/logs` }),
+        order,
+      );
+      if (order === "logs-first") await serve.close(); // the span is held for 60 s: stopping releases it
+      await waitFor(() => mlflow.spans().length === 1, "the joined span");
+      const span = mlflow.spans()[0]!;
+      expect(span.spanId).toBe(spanId);
+      expect(span.events?.map((e) => e.name)).toEqual(joined.events.map((e) => e.name));
+      expect(mlflowAttributes(span)).toEqual(expected);
+      expect(serve.stats.logRecordsJoined).toBe(joined.events.length);
+    });
+  }
 
   it("logs before the span (protobuf traces, JSON logs)", async () => {
     const { mlflow, serve } = await setup({ joinWindowMs: 60_000 });
