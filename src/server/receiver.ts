@@ -176,6 +176,11 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       // After a refused body the connection may still hold its unread rest: close it.
       return send(res, error.status, format, encodeStatus(format, code, error.message), error.status === 413 ? { connection: "close" } : {});
     }
+    // Stopping began while the body was read: the buffer is being flushed, so refuse (the exporter retries elsewhere or later).
+    if (stopping) {
+      stats.busy++;
+      return send(res, 503, format, encodeStatus(format, RPC.UNAVAILABLE, "the receiver is stopping"), { "retry-after": String(options.retryAfterSeconds) });
+    }
     if (kind === "traces") return traces(body, format, res);
     return logs(body, format, res);
   }
@@ -263,6 +268,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       await sink.close();
       if (progress) clearInterval(progress);
       log(progressLine());
+      // Requests still being read get their 503; then whatever connection is left is cut.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([serverClosed, new Promise<void>((resolve) => (grace = setTimeout(resolve, 2000)))]);
+      clearTimeout(grace);
       server.closeAllConnections();
       await serverClosed;
       return delivered;

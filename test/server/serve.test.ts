@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { request as httpRequest } from "node:http";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
@@ -238,6 +239,25 @@ describe("nothing is lost", () => {
     // Released once the upstream's answer is read, just after the mock has stored the spans.
     await waitFor(() => serve.pipeline.bufferedSpans === 0, "the buffer to empty");
     expect(serve.stats.upstreamRejected).toBe(0);
+  });
+
+  it("a request whose body is still arriving when the receiver stops gets 503, not a 200 for spans never sent", async () => {
+    const { mlflow, serve } = await setup();
+    const body = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: "c".repeat(32), spanId: "d".repeat(16), name: "late" }] }] }] });
+    const status = new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+      const req = httpRequest(`${serve.url}/v1/traces`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length) } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined });
+      });
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        void serve.close();
+        req.end(body.slice(10));
+      }, 50);
+    });
+    expect(await status).toEqual({ status: 503, retryAfter: "2" });
+    expect(mlflow.spans()).toHaveLength(0);
   });
 
   it("an upstream that answers 503 is retried until it accepts", async () => {
