@@ -91,7 +91,8 @@ export class MlflowSink implements Sink {
   private appendBatch(batch: OutItem[]): void {
     // Top up the last queued batch when it is small, so many small requests make few upstream calls.
     const last = this.queue[this.queue.length - 1];
-    if (last && last.length + batch.length <= this.options.batchSize) last.push(...batch);
+    const bytes = (items: OutItem[]) => items.reduce((n, i) => n + i.bytes, 0);
+    if (last && last.length + batch.length <= this.options.batchSize && bytes(last) + bytes(batch) <= this.options.maxBatchBytes) last.push(...batch);
     else this.queue.push(batch);
     this.queued += batch.length;
   }
