@@ -31,6 +31,8 @@ Usage:
       Checks each span against its convention (types, enumerated values, deprecated keys, required and
       recommended keys) and, with --require (spanType, inputs, outputs, tokenUsage, model, provider,
       tools), that the MLflow translation has those fields. Exit 1 when a finding reaches --fail-on.
+  mlflow-semconv serve (--mlflow URL --experiment-id ID | --out FILE) [--port 4318] [...]
+      An OTLP/HTTP receiver that translates every span and forwards it to MLflow; serve --help for more.
   mlflow-semconv --version | --help
 
 Patterns: * and ? match within one path segment, ** any number of directories; quote them
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "convert") return convert(rest);
   if (command === "inspect") return inspect(rest);
   if (command === "validate") return validateCommand(rest);
+  if (command === "serve") return (await import("./serve.js")).serveCommand(rest);
   process.stderr.write(`mlflow-semconv: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }
