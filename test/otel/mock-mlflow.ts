@@ -31,6 +31,10 @@ export interface ReceivedSpan {
   kind: number;
   attributes: Record<string, unknown>;
   statusCode: number;
+  statusMessage: string;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  events: Array<{ name: string; timeUnixNano: string; attributes: Record<string, unknown> }>;
   scope: string;
   resource: Record<string, unknown>;
 }
@@ -78,7 +82,7 @@ export async function startMockMlflow(mode: MockMode = "ok"): Promise<MockMlflow
       const encoding = req.headers["content-encoding"];
       if (encoding === "gzip") body = gunzipSync(body);
       else if (encoding === "deflate") body = inflateSync(body);
-      const spans = decode(body);
+      const spans = decodeProtobufTraces(body);
       requests.push({ path: req.url, headers: req.headers, spans });
       res.writeHead(200, { "content-type": "application/x-protobuf" });
       res.end(Buffer.alloc(0));
@@ -132,13 +136,17 @@ interface ProtoRequest {
         name?: string;
         kind?: number;
         attributes?: ProtoKeyValue[];
-        status?: { code?: number };
+        status?: { code?: number; message?: string };
+        startTimeUnixNano?: string;
+        endTimeUnixNano?: string;
+        events?: Array<{ name?: string; timeUnixNano?: string; attributes?: ProtoKeyValue[] }>;
       }>;
     }>;
   }>;
 }
 
-function decode(body: Uint8Array): ReceivedSpan[] {
+/** An OTLP protobuf ExportTraceServiceRequest, decoded by the generated protobufjs code. */
+export function decodeProtobufTraces(body: Uint8Array): ReceivedSpan[] {
   const message = REQUEST.decode(body);
   const request = REQUEST.toObject(message, { longs: String, enums: Number, bytes: String, defaults: false }) as ProtoRequest;
   const out: ReceivedSpan[] = [];
@@ -154,6 +162,10 @@ function decode(body: Uint8Array): ReceivedSpan[] {
           kind: span.kind ?? 0,
           attributes: attributesOf(span.attributes),
           statusCode: span.status?.code ?? 0,
+          statusMessage: span.status?.message ?? "",
+          startTimeUnixNano: span.startTimeUnixNano ?? "0",
+          endTimeUnixNano: span.endTimeUnixNano ?? "0",
+          events: (span.events ?? []).map((e) => ({ name: e.name ?? "", timeUnixNano: e.timeUnixNano ?? "0", attributes: attributesOf(e.attributes) })),
           scope: scopeSpans.scope?.name ?? "",
           resource,
         });
