@@ -92,7 +92,7 @@ export class MlflowExporter implements SpanExporter {
   constructor(options: MlflowExporterOptions = {}) {
     this.config = resolveMlflowExporterConfig(options);
     this.#translate = options.translate !== false;
-    const otlp = loadOptional<OtlpModule>(["@opentelemetry/exporter-trace-otlp-proto"], "MlflowExporter", "@opentelemetry/exporter-trace-otlp-proto");
+    const otlp = loadOptional<OtlpModule>(["@opentelemetry/exporter-trace-otlp-proto"], "MlflowExporter", "@opentelemetry/exporter-trace-otlp-proto").module;
     this.#inner = new otlp.OTLPTraceExporter({
       url: this.config.url,
       headers: { ...this.config.headers },

@@ -18,11 +18,11 @@ function isMissing(error: unknown, name: string): boolean {
   return e !== null && typeof e === "object" && e.code === "MODULE_NOT_FOUND" && typeof e.message === "string" && e.message.includes(name);
 }
 
-/** The first of `names` that is installed, or a TypeError naming the fix. */
-export function loadOptional<T>(names: readonly string[], what: string, install: string): T {
+/** The first of `names` that is installed (and its name), or a TypeError naming the fix. */
+export function loadOptional<T>(names: readonly string[], what: string, install: string): { module: T; name: string } {
   for (const name of names) {
     try {
-      return load(name) as T;
+      return { module: load(name) as T, name };
     } catch (error) {
       if (!isMissing(error, name)) throw error;
     }

@@ -48,9 +48,11 @@ export interface MlflowSpanProcessorOptions {
   spanFilter?: SpanFilter;
 }
 
+type ProcessorClass = new (exporterOrOptions: SpanExporter | (BatchOptions & { exporter: SpanExporter }), config?: BatchOptions) => SpanProcessor;
+
 interface SdkProcessors {
-  BatchSpanProcessor: new (exporter: SpanExporter, config?: BatchOptions) => SpanProcessor;
-  SimpleSpanProcessor: new (exporter: SpanExporter) => SpanProcessor;
+  BatchSpanProcessor: ProcessorClass;
+  SimpleSpanProcessor: ProcessorClass;
 }
 
 export class MlflowSpanProcessor implements SpanProcessor {
@@ -69,13 +71,17 @@ export class MlflowSpanProcessor implements SpanProcessor {
     this.#filter = filter;
     if (options.processor) this.#inner = options.processor;
     else {
-      const sdk = loadOptional<SdkProcessors>(
+      // sdk-trace-base (SDK 1.x, 2.x) takes the exporter and the settings as two arguments;
+      // @opentelemetry/sdk-trace (its successor, the only one in SDK 3.x) takes one options object.
+      const { module: sdk, name } = loadOptional<SdkProcessors>(
         ["@opentelemetry/sdk-trace-base", "@opentelemetry/sdk-trace"],
         "MlflowSpanProcessor",
         "@opentelemetry/sdk-trace-base",
       );
       const exporter = options.exporter ?? new MlflowExporter();
-      this.#inner = mode === "simple" ? new sdk.SimpleSpanProcessor(exporter) : new sdk.BatchSpanProcessor(exporter, options.batch);
+      const Processor = mode === "simple" ? sdk.SimpleSpanProcessor : sdk.BatchSpanProcessor;
+      const settings = mode === "batch" ? options.batch : undefined;
+      this.#inner = name === "@opentelemetry/sdk-trace" ? new Processor({ ...settings, exporter }) : new Processor(exporter, settings);
     }
   }
 
