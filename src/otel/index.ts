@@ -11,3 +11,4 @@ export {
 export { MlflowExporter, resolveMlflowExporterConfig, MLFLOW_EXPERIMENT_HEADER, type MlflowExporterOptions, type MlflowExporterConfig } from "./exporter.js";
 export { toReadableSpan, toReadableSpans, presentSpan, translateSdkSpan, type ReadableSpanOptions, type Translation } from "./readable.js";
 export type { ReadableSpan, SdkReadableSpan, SpanExporter, SpanProcessor, ExportResult, OtelResource, OtelScope, OtelTimedEvent } from "./types.js";
+export type { LogRecordProcessor, LogRecordLike } from "./logs.js";

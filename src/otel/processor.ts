@@ -9,6 +9,7 @@ import { diag, type Context } from "@opentelemetry/api";
 import type { MlflowSpan } from "../index.js";
 import { MlflowExporter } from "./exporter.js";
 import { loadOptional } from "./load.js";
+import { GenAiLogStore, logRecordProcessorFor, type LogRecordProcessor } from "./logs.js";
 import { translateSdkSpan } from "./readable.js";
 import type { ReadableSpan, SdkReadableSpan, SpanExporter, SpanProcessor } from "./types.js";
 
@@ -58,6 +59,8 @@ interface SdkProcessors {
 export class MlflowSpanProcessor implements SpanProcessor {
   readonly #inner: SpanProcessor;
   readonly #filter: SpanFilter;
+  readonly #logs = new GenAiLogStore();
+  #logProcessor: LogRecordProcessor | undefined;
 
   constructor(options: MlflowSpanProcessorOptions = {}) {
     const filter = options.spanFilter ?? "llm";
@@ -85,6 +88,16 @@ export class MlflowSpanProcessor implements SpanProcessor {
     }
   }
 
+  /**
+   * A LogRecordProcessor for the app's LoggerProvider (`@opentelemetry/sdk-logs`): GenAI events that
+   * instrumentations write as log records (the contrib OpenAI instrumentation's prompts and choices)
+   * are then part of their span's translation (`mlflow.spanInputs` / `mlflow.spanOutputs`).
+   */
+  get logRecordProcessor(): LogRecordProcessor {
+    this.#logProcessor ??= logRecordProcessorFor(this.#logs);
+    return this.#logProcessor;
+  }
+
   onStart(span: unknown, parentContext: Context): void {
     try {
       this.#inner.onStart(span, parentContext);
@@ -95,7 +108,8 @@ export class MlflowSpanProcessor implements SpanProcessor {
 
   onEnd(span: SdkReadableSpan): void {
     try {
-      const { span: presented, mlflow, llm } = translateSdkSpan(span);
+      const logEvents = this.#logs.size > 0 ? this.#logs.take(span.spanContext().spanId) : undefined;
+      const { span: presented, mlflow, llm } = translateSdkSpan(span, logEvents);
       if (!this.#keep(presented, mlflow, llm)) return;
       this.#inner.onEnd(presented);
     } catch (error) {

@@ -11,6 +11,7 @@
 import { diag, type Attributes as OtelAttributes, type HrTime, type SpanContext, type SpanKind } from "@opentelemetry/api";
 import { fromMlflowSpan, toMlflowAttributes, toMlflowSpan } from "../index.js";
 import type { EmitOptions, MlflowSpan, SpanLike } from "../index.js";
+import type { LogEvent } from "./logs.js";
 import type { OtelResource, OtelScope, OtelTimedEvent, ReadableSpan, SdkReadableSpan } from "./types.js";
 
 /** Fields read from a span once, so the presented object never calls back into the SDK span. */
@@ -187,15 +188,19 @@ export interface Translation {
 /**
  * Translates one SDK span: a span that uses an LLM convention is presented with every attribute it
  * had plus the `mlflow.*` ones MLflow stores; any other span is presented as it is. Never throws:
- * a failed translation presents the span untouched (reported through `diag`).
+ * a failed translation presents the span untouched (reported through `diag`). `logEvents`: GenAI log
+ * records of the span (see logs.ts), read as span events.
  */
-export function translateSdkSpan(span: SdkReadableSpan): Translation {
+export function translateSdkSpan(span: SdkReadableSpan, logEvents?: readonly LogEvent[]): Translation {
   const known = TRANSLATED.get(span);
   if (known !== undefined) return { span: span as ReadableSpan, mlflow: undefined, llm: known };
   let mlflow: MlflowSpan | undefined;
   let presented: ReadableSpan;
   try {
-    mlflow = toMlflowSpan(span as unknown as SpanLike);
+    // GenAI content logged as records joins the span's events for the translation only; the span
+    // handed on keeps its own events (the records are exported as logs already).
+    const source = logEvents && logEvents.length > 0 ? { ...presentSpan(span), events: [...span.events, ...logEvents] } : span;
+    mlflow = toMlflowSpan(source as unknown as SpanLike);
     const llm = mlflow.conventions.length > 0;
     presented = presentSpan(span, llm ? (toMlflowAttributes(mlflow) as OtelAttributes) : undefined);
     TRANSLATED.set(presented, llm);

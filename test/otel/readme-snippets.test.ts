@@ -52,7 +52,7 @@ afterAll(async () => {
 describe("README: In the app", () => {
   it("has the shell set-up, the quickstart and the export example", () => {
     expect(blocks("sh")).toHaveLength(1);
-    expect(blocks("ts")).toHaveLength(2);
+    expect(blocks("ts")).toHaveLength(3);
     expect(blocks("ts")[0]!.trim().split("\n").length).toBeLessThanOrEqual(10);
   });
 
@@ -80,7 +80,7 @@ describe("README: In the app", () => {
   it("the export example sends MLflow spans, written in OpenInference, through the stock OTLPTraceExporter", async () => {
     mlflow.requests.length = 0;
     const fixture = join(ROOT, "fixtures/openllmetry/traceloop-openai__chat.otlp.json");
-    const code = localise(blocks("ts")[1]!)
+    const code = localise(blocks("ts")[2]!)
       .replace('"traces.json"', JSON.stringify(fixture))
       .replace('"http://localhost:6006/v1/traces"', JSON.stringify(`${mlflow.url}/v1/traces`));
     const stdout = await runSnippet("readme-export", code, {});
