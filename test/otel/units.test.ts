@@ -5,6 +5,7 @@
  */
 import { diag, DiagLogLevel } from "@opentelemetry/api";
 import { afterEach, describe, expect, it } from "vitest";
+import { startMockMlflow } from "./mock-mlflow.js";
 import { MLFLOW_KEYS } from "../../src/index.js";
 import {
   MlflowExporter,
@@ -142,6 +143,31 @@ describe.each(SDKS)("MlflowSpanProcessor with $label spans", (sdk) => {
       expect(errors.filter((m) => m.includes("of the wrapped span processor failed"))).toHaveLength(2);
       expect(ended).toHaveLength(1);
     });
+  });
+});
+
+describe.each(SDKS)("MlflowExporter behind a stock $label span processor", (sdk) => {
+  it("translates the spans itself, so MLflow gets the mlflow.* attributes without MlflowSpanProcessor", async () => {
+    const mlflow = await startMockMlflow();
+    try {
+      const provider = sdk.provider([sdk.batch(new MlflowExporter({ trackingUri: mlflow.url, experimentId: "4" }))]) as unknown as {
+        getTracer(name: string): { startSpan(name: string, options: object): { end(): void } };
+        shutdown(): Promise<void>;
+      };
+      const tracer = provider.getTracer("stock");
+      tracer.startSpan("chat", { attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "m", "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 1 } }).end();
+      tracer.startSpan("GET /", { attributes: { "http.request.method": "GET" } }).end();
+      await provider.shutdown();
+      const byName = new Map(mlflow.spans().map((span) => [span.name, span]));
+      // A stock processor sends every span; only the LLM one gets mlflow.* keys.
+      expect([...byName.keys()].sort()).toEqual(["GET /", "chat"]);
+      expect(JSON.parse(byName.get("chat")!.attributes[MLFLOW_KEYS.spanType] as string)).toBe("CHAT_MODEL");
+      expect(byName.get("chat")!.attributes[MLFLOW_KEYS.tokenUsage]).toBe('{"input_tokens":1,"output_tokens":1,"total_tokens":2}');
+      expect(byName.get("GET /")!.attributes).toEqual({ "http.request.method": "GET" });
+      expect(mlflow.requests[0]!.headers["x-mlflow-experiment-id"]).toBe("4");
+    } finally {
+      await mlflow.close();
+    }
   });
 });
 
