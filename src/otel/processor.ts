@@ -10,7 +10,7 @@ import type { MlflowSpan } from "../index.js";
 import { MlflowExporter } from "./exporter.js";
 import { loadOptional } from "./load.js";
 import { GenAiLogStore, logRecordProcessorFor, type LogRecordProcessor } from "./logs.js";
-import { translateSdkSpan } from "./readable.js";
+import { presentLazily, translateSdkSpan } from "./readable.js";
 import type { ReadableSpan, SdkReadableSpan, SpanExporter, SpanProcessor } from "./types.js";
 
 /**
@@ -109,8 +109,15 @@ export class MlflowSpanProcessor implements SpanProcessor {
   onEnd(span: SdkReadableSpan): void {
     try {
       const logEvents = this.#logs.size > 0 ? this.#logs.take(span.spanContext().spanId) : undefined;
-      const { span: presented, mlflow, llm } = translateSdkSpan(span, logEvents);
-      if (!this.#keep(presented, mlflow, llm)) return;
+      if (typeof this.#filter === "function") {
+        // A filter function is given the translation, so it is made now.
+        const { span: presented, mlflow, llm } = translateSdkSpan(span, logEvents);
+        if (!this.#keep(presented, mlflow, llm)) return;
+        this.#inner.onEnd(presented);
+        return;
+      }
+      const { span: presented, llm } = presentLazily(span, logEvents);
+      if (!this.#keep(presented, undefined, llm)) return;
       this.#inner.onEnd(presented);
     } catch (error) {
       diag.error("mlflow-semconv: a span could not be handed to the exporter", error);

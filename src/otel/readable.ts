@@ -9,7 +9,7 @@
  *   built on `fromMlflowSpan`, for exporting MLflow traces to another backend.
  */
 import { diag, type Attributes as OtelAttributes, type HrTime, type SpanContext, type SpanKind } from "@opentelemetry/api";
-import { fromMlflowSpan, toMlflowAttributes, toMlflowSpan } from "../index.js";
+import { detectConventions, fromMlflowSpan, toMlflowAttributes, toMlflowSpan } from "../index.js";
 import type { EmitOptions, MlflowSpan, SpanLike } from "../index.js";
 import type { LogEvent } from "./logs.js";
 import type { OtelResource, OtelScope, OtelTimedEvent, ReadableSpan, SdkReadableSpan } from "./types.js";
@@ -222,4 +222,48 @@ function safeName(span: unknown): string {
   } catch {
     return "?";
   }
+}
+
+/**
+ * The span handed on by `MlflowSpanProcessor` when its filter needs no translation: whether the span
+ * uses an LLM convention is decided now (a walk over its keys), but the translation runs when the
+ * exporter first reads `attributes`. Behind a batch processor that is in the background export, so
+ * parsing the messages never lengthens the app's call that ended the span. Never throws: a failed
+ * translation leaves the source attributes (reported through `diag`).
+ */
+export function presentLazily(span: SdkReadableSpan, logEvents?: readonly LogEvent[]): { span: ReadableSpan; llm: boolean } {
+  let events: ReadonlyArray<SdkReadableSpan["events"][number] | LogEvent>;
+  let llm: boolean;
+  try {
+    events = logEvents && logEvents.length > 0 ? [...span.events, ...logEvents] : span.events;
+    llm = detectConventions({ attributes: span.attributes as SpanLike["attributes"], events }).length > 0;
+  } catch {
+    // A span that cannot be read: the eager path reports it and hands it on untouched.
+    return translateSdkSpan(span, logEvents);
+  }
+  if (!llm) {
+    const presented = presentSpan(span);
+    TRANSLATED.set(presented, false);
+    return { span: presented, llm };
+  }
+  const presented = presentSpan(span);
+  let translated: OtelAttributes | undefined;
+  Object.defineProperty(presented, "attributes", {
+    enumerable: true,
+    configurable: false,
+    get(): OtelAttributes {
+      if (translated === undefined) {
+        try {
+          const source = events === span.events ? span : { ...presented, attributes: span.attributes, events };
+          translated = toMlflowAttributes(toMlflowSpan(source as unknown as SpanLike)) as OtelAttributes;
+        } catch (error) {
+          diag.warn(`mlflow-semconv: span "${safeName(span)}" was not translated and is exported as it is: ${String(error)}`);
+          translated = span.attributes;
+        }
+      }
+      return translated;
+    },
+  });
+  TRANSLATED.set(presented, true);
+  return { span: presented, llm };
 }

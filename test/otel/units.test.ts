@@ -106,7 +106,10 @@ describe.each(SDKS)("MlflowSpanProcessor with $label spans", (sdk) => {
     );
     expect(ended.map((s) => s.name)).toEqual(["chat gpt-4o"]); // the default filter
     const out = ended[0]!;
+    // Translated when the exporter first reads the attributes (behind a batch processor: in the background).
+    expect(typeof Object.getOwnPropertyDescriptor(out, "attributes")?.get).toBe("function");
     expect(out.attributes).toMatchObject(chat);
+    expect(out.attributes).toBe(out.attributes);
     expect(JSON.parse(out.attributes[MLFLOW_KEYS.spanType] as string)).toBe("CHAT_MODEL");
     expect(JSON.parse(out.attributes[MLFLOW_KEYS.tokenUsage] as string)).toEqual({ input_tokens: 3, output_tokens: 4, total_tokens: 7 });
     // The SDK's own span object is untouched, and the presented one carries its identity.
