@@ -3,7 +3,8 @@
  * attributes MLflow stores (span type, inputs, outputs, token usage, model, provider, tools) to the
  * spans that use an LLM convention, keeping every other attribute, then hands the span to a stock
  * batch or simple span processor around the exporter. The SDK span is never modified: the processor
- * hands on an object that presents the span with the extra attributes.
+ * hands on an object that presents the span with the extra attributes, computed when the exporter first
+ * reads them (see presentLazily).
  */
 import { diag, type Context } from "@opentelemetry/api";
 import type { MlflowSpan } from "../index.js";
