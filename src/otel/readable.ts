@@ -172,7 +172,8 @@ function randomHex(bytes: number): string {
 
 /**
  * Spans this subpath already translated (the ones `MlflowSpanProcessor` presents), so that
- * `MlflowExporter` does not translate them again. A WeakSet: nothing shows on the span objects.
+ * `MlflowExporter` does not translate them again, with whether each uses an LLM convention. A WeakMap:
+ * nothing shows on the span objects.
  */
 const TRANSLATED = new WeakMap<object, boolean>();
 
@@ -254,7 +255,8 @@ export function presentLazily(span: SdkReadableSpan, logEvents?: readonly LogEve
     get(): OtelAttributes {
       if (translated === undefined) {
         try {
-          const source = events === span.events ? span : { ...presented, attributes: span.attributes, events };
+          // A fresh plain presentation: spreading `presented` would call this getter again.
+          const source = events === span.events ? span : { ...presentSpan(span), events };
           translated = toMlflowAttributes(toMlflowSpan(source as unknown as SpanLike)) as OtelAttributes;
         } catch (error) {
           diag.warn(`mlflow-semconv: span "${safeName(span)}" was not translated and is exported as it is: ${String(error)}`);

@@ -130,6 +130,8 @@ describe.each(SDKS)("$label", (sdk) => {
 
   it("every LLM span arrives at MLflow translated, with the experiment header, and shutdown flushes them", async () => {
     mlflow.requests.length = 0;
+    const warnings: string[] = [];
+    diag.setLogger({ error: (m) => warnings.push(m), warn: (m) => warnings.push(m), info: () => {}, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
     const exporter = new MlflowExporter({ trackingUri: mlflow.url, experimentId: "42", env: { MLFLOW_TRACKING_TOKEN: "secret-token" } });
     // A long delay: nothing is sent before provider.shutdown(), which must flush it all.
     const processor =
@@ -141,6 +143,8 @@ describe.each(SDKS)("$label", (sdk) => {
     const ended = app.memory.getFinishedSpans().slice();
     expect(mlflow.requests).toHaveLength(0);
     await app.shutdown();
+    diag.disable();
+    expect(warnings).toEqual([]);
 
     const llm = ended.filter(isLlm);
     const http = ended.filter((s) => !isLlm(s));

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { context, metrics, propagation, trace } from "@opentelemetry/api";
+import { context, diag, DiagLogLevel, metrics, propagation, trace } from "@opentelemetry/api";
 import { OpenAIInstrumentation } from "@opentelemetry/instrumentation-openai";
 import { LoggerProvider } from "@opentelemetry/sdk-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +48,8 @@ const golden = (scenario: string): MlflowSpan =>
 describe.each(SDKS)("$label", (sdk) => {
   it("GenAI log records join their span's translation: the same inputs, outputs and usage as the goldens", async () => {
     mlflow.requests.length = 0;
+    const warnings: string[] = [];
+    diag.setLogger({ error: (m) => warnings.push(m), warn: (m) => warnings.push(m), info: () => {}, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
     const processor = new MlflowSpanProcessor({ processor: sdk.simple(new MlflowExporter({ trackingUri: mlflow.url })) });
     const tracerProvider = sdk.provider([processor]);
     tracerProvider.register();
@@ -61,6 +63,8 @@ describe.each(SDKS)("$label", (sdk) => {
     trace.disable();
     context.disable();
     propagation.disable();
+    diag.disable();
+    expect(warnings).toEqual([]);
 
     const received = mlflow.spans();
     expect(received.map((s) => s.name)).toEqual([
