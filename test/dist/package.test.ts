@@ -17,7 +17,7 @@ describe("built package", () => {
   }, 120_000);
 
   it("emits ESM, CJS and declarations for both", () => {
-    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "cli.js"]) {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "cli.js"]) {
       expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
     }
   });
@@ -46,6 +46,17 @@ describe("built package", () => {
     const esm = run(["--input-type=module", "-e", `import { mlflowMatchers } from "mlflow-semconv/vitest"; console.log(typeof mlflowMatchers.toTranslateToMlflow);`]);
     const cjs = run(["-e", `console.log(typeof require("mlflow-semconv/vitest").mlflowMatchers.toTranslateToMlflow);`]);
     expect([esm.trim(), cjs.trim()]).toEqual(["function", "function"]);
+  });
+
+  it("exposes the OTel SDK pieces under mlflow-semconv/otel to ESM and CJS, loading the SDK peers from the app", () => {
+    const script = (load: string) => `${load}
+      const exporter = new MlflowExporter({ trackingUri: "http://127.0.0.1:1/", experimentId: "7" });
+      const processor = new MlflowSpanProcessor({ exporter, mode: "simple" });
+      const span = toReadableSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "m" } }, { to: "mlflow" });
+      console.log(exporter.config.url, exporter.config.headers["x-mlflow-experiment-id"], typeof processor.onEnd, span.attributes["mlflow.spanType"]);`;
+    const esm = run(["--input-type=module", "-e", script(`import { MlflowExporter, MlflowSpanProcessor, toReadableSpan } from "mlflow-semconv/otel";`)]);
+    const cjs = run(["-e", script(`const { MlflowExporter, MlflowSpanProcessor, toReadableSpan } = require("mlflow-semconv/otel");`)]);
+    expect([esm.trim(), cjs.trim()]).toEqual(Array(2).fill('http://127.0.0.1:1/v1/traces 7 function "CHAT_MODEL"'));
   });
 
   it("keeps node: imports out of the library bundle", () => {
