@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixtures.js";
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", input });
+  const result = spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: ROOT, encoding: "utf8", input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,7 +18,7 @@ describe("mlflow-semconv CLI", () => {
     const { code, stdout } = cli(["inspect", "fixtures/none"]);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^file\s+span\s+conventions\s+type\s+tokens in\/out\/total\s+input → output$/);
+    expect(lines[0]).toMatch(/^file\s+span\s+conventions\s+type\s+status\s+tokens in\/out\/total\s+input → output$/);
     expect(lines.filter((l) => l.startsWith("http__requests"))).toHaveLength(6);
     expect(lines.at(-1)).toBe("6 spans: UNKNOWN 6");
   });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { glob, hasGlob, segmentMatcher } from "../../src/cli/glob.js";
 import { expandPaths, InputError } from "../../src/cli/read.js";
 
+const expandFiles = (paths: string[]) => expandPaths(paths).files;
+
 describe("path patterns", () => {
   const cwd = process.cwd();
   let root = "";
@@ -51,24 +53,24 @@ describe("path patterns", () => {
   });
 
   it("a segment is matched whole, with regex characters taken literally", () => {
-    expect(segmentMatcher("a.*").test("a.json")).toBe(true);
-    expect(segmentMatcher("a.*").test("ab.json")).toBe(false);
-    expect(segmentMatcher("(x)+?").test("(x)+!")).toBe(true);
+    expect(segmentMatcher("a.*")("a.json")).toBe(true);
+    expect(segmentMatcher("a.*")("ab.json")).toBe(false);
+    expect(segmentMatcher("(x)+?")("(x)+!")).toBe(true);
     expect(hasGlob("traces/*.json")).toBe(true);
     expect(hasGlob("traces/a.json")).toBe(false);
   });
 
   it("expandPaths: matches are filtered like a directory walk; a logs file beside its traces is joined, not read", () => {
-    expect(expandPaths(["traces/*.json"])).toEqual(["traces/a.otlp.json", "traces/b.json"]);
-    expect(expandPaths(["traces/a.otlp.json", "traces/a.logs.json"])).toEqual(["traces/a.otlp.json"]);
-    expect(expandPaths(["trac?s/run1"])).toEqual(["traces/run1/d.json", "traces/run1/deep/e.json"]);
-    expect(expandPaths(["traces/*.txt"])).toEqual(["traces/notes.txt"]);
-    expect(expandPaths(["traces/b.json", "traces/*.json"])).toEqual(["traces/b.json", "traces/a.otlp.json"]);
+    expect(expandFiles(["traces/*.json"])).toEqual(["traces/a.otlp.json", "traces/b.json"]);
+    expect(expandFiles(["traces/a.otlp.json", "traces/a.logs.json"])).toEqual(["traces/a.otlp.json"]);
+    expect(expandFiles(["trac?s/run1"])).toEqual(["traces/run1/d.json", "traces/run1/deep/e.json"]);
+    expect(expandFiles(["traces/*.txt"])).toEqual(["traces/notes.txt"]);
+    expect(expandFiles(["traces/b.json", "traces/*.json"])).toEqual(["traces/b.json", "traces/a.otlp.json"]);
   });
 
   it("a pattern that matches nothing is an input error naming it", () => {
-    expect(() => expandPaths(["traces/*.yaml"])).toThrow(new InputError("traces/*.yaml: no files match this pattern"));
-    expect(() => expandPaths(["empty/**/*.json"])).toThrow(/empty\/\*\*\/\*\.json: no files match this pattern/);
-    expect(() => expandPaths(["missing.json"])).toThrow(/missing\.json: no such file or directory/);
+    expect(() => expandFiles(["traces/*.yaml"])).toThrow(new InputError("traces/*.yaml: no files match this pattern"));
+    expect(() => expandFiles(["empty/**/*.json"])).toThrow(/empty\/\*\*\/\*\.json: no files match this pattern/);
+    expect(() => expandFiles(["missing.json"])).toThrow(/missing\.json: no such file or directory/);
   });
 });
