@@ -6,6 +6,7 @@ import { hasGlob } from "./glob.js";
 import { toMlflowSpanJson } from "./format.js";
 import { type Command, logsFor, noSpans, note, OutputFile } from "./io.js";
 import { expandPaths, InputError, readSpans } from "./read.js";
+import { forJson } from "./sanitize.js";
 
 const HELP = `Usage: mlflow-semconv convert <file|-> [--to TARGET] [--logs FILE] [--out FILE] [--pretty]
 
@@ -52,7 +53,7 @@ async function run(args: string[]): Promise<number> {
   const logs = logsFor(values.logs);
   const file = values.out ? new OutputFile(values.out, values.logs ? [input, values.logs] : [input]) : undefined;
   const out: Writable = process.stdout;
-  const line = (value: unknown) => `${JSON.stringify(value, null, values.pretty ? 2 : undefined)}\n`;
+  const line = (value: unknown) => `${forJson(JSON.stringify(value, null, values.pretty ? 2 : undefined))}\n`;
   // One write per input request (not per span): fewer stream calls on large files, while waiting for
   // "drain" keeps memory bounded by one request's output.
   const write = (text: string) => {

@@ -5,7 +5,7 @@ import { toMlflowSpan } from "../index.js";
 import { preview, table, tokens, truncate } from "./format.js";
 import { type Command, listInputs, logsFor, noSpans, note, noteError } from "./io.js";
 import { InputError, readSpans } from "./read.js";
-import { clip, forTerminal } from "./sanitize.js";
+import { clip, forJson, forTerminal } from "./sanitize.js";
 
 const HELP = `Usage: mlflow-semconv inspect <files, directories or patterns...> [--logs FILE] [--format text|json]
 
@@ -85,7 +85,7 @@ async function run(args: string[]): Promise<number> {
   if (format === "json") {
     const summary = { spans: rows.length, byType: Object.fromEntries(counts), unreadable: errors.length };
     const inputErrors = errors.map((e) => ({ file: e.file ?? null, line: e.line ?? null, message: e.message }));
-    process.stdout.write(`${JSON.stringify({ summary, spans: rows, inputErrors }, null, 2)}\n`);
+    process.stdout.write(`${forJson(JSON.stringify({ summary, spans: rows, inputErrors }, null, 2))}\n`);
   } else if (rows.length > 0) {
     const cells = rows.map((r) => [
       forTerminal(truncate(basename(r.file).replace(/\.otlp\.json$|\.jsonl?$/, ""), 44)),

@@ -100,3 +100,18 @@ export function markdownText(text: string): string {
   }
   return out;
 }
+
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/g;
+
+/**
+ * JSON text (convert's output, the JSON reports) for a terminal or a CI log: the same data, with the
+ * characters JSON.stringify leaves raw but a terminal or the GitHub runner would act on written as
+ * `\uXXXX` escapes (C1 controls, bidi formatting, line separators, the `#` of a legacy `##[command]`).
+ * Outside strings none of them can occur, so the result is valid JSON for the same value.
+ */
+export function forJson(text: string): string {
+  JSON_UNSAFE.lastIndex = 0;
+  if (!JSON_UNSAFE.test(text)) return text;
+  return text.replace(JSON_UNSAFE, (match) => (match === "##[" ? "#\\u0023[" : `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}

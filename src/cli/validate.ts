@@ -18,7 +18,7 @@ import {
 } from "../index.js";
 import { type Command, listInputs, logsFor, noSpans, note, noteError } from "./io.js";
 import { InputError, readSpans } from "./read.js";
-import { clip, forTerminal, githubData, githubProperty, markdownText, MAX_MESSAGE } from "./sanitize.js";
+import { clip, forJson, forTerminal, githubData, githubProperty, markdownText, MAX_MESSAGE } from "./sanitize.js";
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 type SeverityName = keyof typeof SEVERITY_RANK;
@@ -274,7 +274,7 @@ function renderText(findings: Finding[], summary: Summary, opts: RenderOptions):
 
 function renderJson(findings: Finding[], summary: Summary, opts: RenderOptions): string {
   const inputErrors = opts.inputErrors.map((e) => ({ file: e.file ?? null, line: e.line ?? null, message: e.message }));
-  return `${JSON.stringify({ summary, findings, inputErrors }, null, 2)}\n`;
+  return `${forJson(JSON.stringify({ summary, findings, inputErrors }, null, 2))}\n`;
 }
 
 /**
