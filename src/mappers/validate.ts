@@ -26,6 +26,7 @@ import {
   type RequirableField,
   type ValueType,
 } from "../conventions/requirements.js";
+import { GENAI_REQUEST_PARAMS } from "../conventions/genai.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
 
@@ -46,7 +47,9 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   }
   const translated = toMlflowSpan(span);
   const attributes = translated.attributes;
-  const out = [...translated.diagnostics];
+  // Content capture switched off is exactly what `require: inputs / outputs` is there to catch.
+  const contentRequired = options.require?.some((f) => f === "inputs" || f === "outputs") === true;
+  const out = translated.diagnostics.map((d) => (contentRequired && d.code === "content-not-captured" ? { ...d, severity: "error" as const } : d));
   const seen = new Set(out.map((d) => `${d.code}\u0000${d.key ?? ""}`));
   const add = (d: Diagnostic) => {
     const id = `${d.code}\u0000${d.key ?? ""}`;
@@ -103,12 +106,73 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     if (!fieldApplies(field, spanType, failed)) continue;
     const hint = fieldHint(hintsFrom, field, spanType);
     if (hint === null) continue;
-    const missing = field === "spanType" ? spanType === "UNKNOWN" : translated[field] === undefined;
+    const value = field === "spanType" ? undefined : translated[field];
+    const withoutContent = (field === "inputs" || field === "outputs") && value !== undefined && !hasContent(field, value, spanType);
+    const missing = field === "spanType" ? spanType === "UNKNOWN" : value === undefined || withoutContent;
     if (!missing) continue;
-    const what = field === "spanType" ? "the span type could not be determined (UNKNOWN)" : `the translated ${spanType} span has no ${field}`;
+    const what =
+      field === "spanType"
+        ? "the span type could not be determined (UNKNOWN)"
+        : withoutContent
+          ? `the translated ${spanType} span has ${field} without content (${field === "inputs" ? "request parameters only, or" : "only finish reasons or response metadata, or"} messages whose content is null: content capture is off)`
+          : `the translated ${spanType} span has no ${field}`;
     add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
   }
   return out;
+}
+
+/** Request parameters merged into chat inputs: settings of the call, not its content. */
+const PARAMETER_KEYS: ReadonlySet<string> = new Set([
+  ...GENAI_REQUEST_PARAMS.map((p) => p.param),
+  "model",
+  "max_completion_tokens",
+  "max_output_tokens",
+  "tool_choice",
+  "tools",
+  "response_format",
+  "user",
+  "parallel_tool_calls",
+  "logprobs",
+  "top_logprobs",
+  "logit_bias",
+  "reasoning_effort",
+]);
+/** Response metadata merged into chat outputs. */
+const RESPONSE_KEYS: ReadonlySet<string> = new Set(["id", "model", "object", "created", "system_fingerprint", "service_tier", "usage"]);
+/** Keys that shape a message, choice or content part without being content. */
+const STRUCTURE_KEYS: ReadonlySet<string> = new Set(["role", "type", "index", "finish_reason"]);
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether translated inputs / outputs carry content: a prompt, messages or choices with content or
+ * tool calls, a query, documents, embedding input or vectors, tool arguments or a result. Request
+ * parameters, response metadata, and messages whose content is null (content capture off) are not
+ * content. On spans that do not call a model (a tool, task, chain, agent…) the recorded arguments and
+ * result count even when empty (a function without arguments), unless they are chat messages.
+ */
+function hasContent(field: "inputs" | "outputs", value: unknown, spanType: string): boolean {
+  const skip = field === "inputs" ? PARAMETER_KEYS : RESPONSE_KEYS;
+  if (CONTENT_CHECKED_TYPES.has(spanType)) return contentIn(value, skip, 0);
+  if (value === null) return false;
+  const chat = typeof value === "object" && (Array.isArray((value as { messages?: unknown }).messages) || Array.isArray((value as { choices?: unknown }).choices));
+  return !chat || contentIn(value, skip, 0);
+}
+
+/** Model calls and search: their inputs and outputs are content the instrumentation may leave out. */
+const CONTENT_CHECKED_TYPES: ReadonlySet<string> = new Set(["LLM", "CHAT_MODEL", "EMBEDDING", "RETRIEVER", "RERANKER"]);
+
+function contentIn(value: unknown, skip: ReadonlySet<string>, depth: number): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (typeof value !== "object") return true;
+  if (depth > 32) return true; // deep enough to be content; bounded work on hostile nesting
+  if (Array.isArray(value)) return value.some((v) => contentIn(v, NO_KEYS, depth + 1));
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (skip.has(key) || STRUCTURE_KEYS.has(key)) continue;
+    if (contentIn(record[key], NO_KEYS, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Whether a key, or with `*` segments some key of that shape (`*` = an index), is on the span. */
