@@ -81,7 +81,10 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     }
   }
 
-  const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  // AI SDK 7 writes GenAI spans (gen_ai.operation.name, no ai.operationId) with optional ai.* keys:
+  // those spans follow GenAI, and are not held to the AI SDK 6 span layout.
+  const genaiWithAiKeys = !Object.prototype.hasOwnProperty.call(attributes, "ai.operationId") && Object.prototype.hasOwnProperty.call(attributes, "gen_ai.operation.name");
+  const primary = options.convention ?? detected.find((c) => c !== "mlflow" && !(c === "vercel-ai" && genaiWithAiKeys));
   const failed = translated.status?.code === "ERROR";
   if (primary) {
     for (const rule of PRESENCE_RULES[primary]) {
