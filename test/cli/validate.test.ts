@@ -180,3 +180,32 @@ describe("mlflow-semconv validate", () => {
     }, 120_000);
   });
 });
+
+describe("validate --ignore, --max-findings and ordering", () => {
+  const chat = (name: string, attributes: Record<string, string | number>) => request(span({ "gen_ai.operation.name": "chat", ...attributes }, name));
+
+  it("--ignore leaves codes out of the report, the counts and the exit code; repeatable and comma-separated", () => {
+    const input = `${chat("a", { "gen_ai.system": "openai" })}\n`;
+    const all = JSON.parse(cli(["-", "--format", "json", "--fail-on", "warning"], input).stdout);
+    expect(all.summary.byCode["deprecated-attribute"]).toBe(1);
+    const result = cli(["-", "--format", "json", "--fail-on", "warning", "--ignore", "deprecated-attribute", "--ignore", "attribute-recommended,unknown-value"], input);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.byCode).toEqual({});
+    expect(report.summary.ignored).toEqual({ "deprecated-attribute": 1, "attribute-recommended": all.summary.byCode["attribute-recommended"] });
+    expect(cli(["-", "--ignore", "Not A Code"], input).code).toBe(2);
+  });
+
+  it("errors are listed before warnings, and --max-findings never drops an error for an earlier warning", () => {
+    // Ten spans with warnings only, then one with an error.
+    const lines = [...Array.from({ length: 10 }, (_, i) => chat(`w${i}`, { "gen_ai.system": "openai" })), chat("e", {})];
+    const { code, stdout } = cli(["-", "--format", "json", "--max-findings", "3"], `${lines.join("\n")}\n`);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { severity: string; spanName: string; line: number }) => [f.severity, f.spanName, f.line])).toEqual([
+      ["error", "e", 11],
+      ["warning", "w0", 1],
+      ["warning", "w0", 1],
+    ]);
+  });
+});
