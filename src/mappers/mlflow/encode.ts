@@ -7,7 +7,8 @@
  * were JSON-encoded twice (MLflow's own `sanitize_attributes` removes one such layer).
  */
 import type { Attributes, ChatTool, Cost, MlflowSpan } from "../../span.js";
-import { ChatToolSchema, CostSchema, isSpanType } from "../../span.js";
+import { z } from "zod";
+import { ChatToolSchema, CostSchema, isSpanType, TokenUsageSchema } from "../../span.js";
 import { MLFLOW_KEYS } from "../../conventions/mlflow.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -19,6 +20,7 @@ export function toMlflowAttributes(span: MlflowSpan): Attributes {
   if (span === null || typeof span !== "object" || typeof span.spanType !== "string") {
     throw new TypeError("toMlflowAttributes expects an MlflowSpan (the result of toMlflowSpan)");
   }
+  assertTypedFields(span);
   const out: Attributes = {};
   for (const key of Object.keys(span.attributes)) setOwn(out, key, span.attributes[key]);
   out[MLFLOW_KEYS.spanType] = JSON.stringify(span.spanType);
@@ -32,6 +34,34 @@ export function toMlflowAttributes(span: MlflowSpan): Attributes {
   if (span.cost) out[MLFLOW_KEYS.cost] = JSON.stringify(span.cost);
   return out;
 }
+
+/**
+ * A hand-built span whose typed fields have the wrong type is misuse, refused as fromMlflowSpan
+ * refuses it, naming the field: MLflow would store a value its readers cannot use. Each present field
+ * is checked against its own schema (no whole-span parse on the hot path).
+ */
+function assertTypedFields(span: MlflowSpan): void {
+  const fail = (path: string, message: string): never => {
+    throw new TypeError(`toMlflowAttributes: span.${path}: ${message}; build canonical spans with toMlflowSpan() or fix that field`);
+  };
+  if (!isSpanType(span.spanType)) fail("spanType", `not an MLflow span type: ${JSON.stringify(span.spanType)}`);
+  for (const field of ["model", "provider", "messageFormat"] as const) {
+    if (span[field] !== undefined && typeof span[field] !== "string") fail(field, `expected a string, got ${typeof span[field]}`);
+  }
+  if (span.attributes === null || typeof span.attributes !== "object" || Array.isArray(span.attributes)) fail("attributes", "expected an object of attribute values");
+  const check = (field: "tokenUsage" | "tools" | "cost", schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }) => {
+    if (span[field] === undefined) return;
+    const result = schema.safeParse(span[field]);
+    if (result.success) return;
+    const issue = result.error!.issues[0]!;
+    fail([field, ...issue.path.map(String)].join("."), issue.message);
+  };
+  check("tokenUsage", TokenUsageSchema);
+  check("tools", ChatToolsSchema);
+  check("cost", CostSchema);
+}
+
+const ChatToolsSchema = z.array(ChatToolSchema);
 
 /**
  * Decodes one MLflow attribute value. Strings are JSON-decoded once; if that yields a string that is
