@@ -1,7 +1,7 @@
 /** `mlflow-semconv inspect`: one row per span, as a table or as JSON. */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { toMlflowSpan } from "../index.js";
+import { toMlflowSpan, type MlflowSpan } from "../index.js";
 import { preview, table, tokens, truncate } from "./format.js";
 import { type Command, listInputs, logsFor, noSpans, note, noteError } from "./io.js";
 import { InputError, readSpans } from "./read.js";
@@ -37,7 +37,7 @@ interface Row {
   conventions: string[];
   type: string;
   status: string;
-  tokens: string;
+  tokenUsage: unknown;
   preview: string;
 }
 
@@ -71,7 +71,7 @@ async function run(args: string[]): Promise<number> {
             conventions: m.conventions,
             type: m.spanType,
             status: m.status?.code ?? "UNSET",
-            tokens: tokens(m),
+            tokenUsage: m.tokenUsage ?? null,
             preview: preview(m),
           });
         }
@@ -93,7 +93,7 @@ async function run(args: string[]): Promise<number> {
       r.conventions.join("+") || "-",
       r.type,
       r.status,
-      r.tokens,
+      tokenCells(r.tokenUsage),
       forTerminal(r.preview),
     ]);
     process.stdout.write(`${table(["file", "span", "conventions", "type", "status", "tokens in/out/total", "input → output"], cells)}\n\n`);
@@ -104,6 +104,8 @@ async function run(args: string[]): Promise<number> {
   if (rows.length === 0) throw noSpans(files);
   return 0;
 }
+
+const tokenCells = (usage: unknown) => tokens({ tokenUsage: usage ?? undefined } as MlflowSpan);
 
 export const inspectCommand: Command = {
   summary: "a table of every span: conventions, MLflow type, status, tokens, input → output",

@@ -79,3 +79,24 @@ describe("mlflow-semconv CLI", () => {
     expect(stderr).toContain("mlflow-semconv: -:2: resourceSpans: expected an array");
   });
 });
+
+describe("inspect --format json", () => {
+  it("one row per span with status, ids, token usage and preview, and the counts", () => {
+    const { code, stdout } = cli(["inspect", "fixtures/genai/otel-openai__chat-error.otlp.json", "fixtures/genai/otel-openai__chat.otlp.json", "--format", "json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.spans.map((r: { type: string; status: string }) => [r.type, r.status])).toEqual([
+      ["CHAT_MODEL", "ERROR"],
+      ["CHAT_MODEL", "UNSET"],
+    ]);
+    expect(report.spans[1]).toMatchObject({
+      file: "fixtures/genai/otel-openai__chat.otlp.json",
+      line: null,
+      traceId: "547ba022eee4051c44d163103e010b0d",
+      spanId: "0d49b97419a40d3d",
+      conventions: ["genai"],
+      tokenUsage: { input_tokens: 26, output_tokens: 12, total_tokens: 38 },
+    });
+    expect(report.summary).toEqual({ spans: 2, byType: { CHAT_MODEL: 2 }, unreadable: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The CLI as a process on the captured fixtures: what a CI job sees (stdout, stderr, exit code).
- * The processes run concurrently; each one pays tsx's start-up, not the work.
+ * The processes run concurrently; each one runs node dist/cli.js, as users do.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
