@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { convertCommand } from "./convert.js";
 import { inspectCommand } from "./inspect.js";
 import { validateCommand } from "./validate.js";
-import { type Command, isUsageError, note } from "./io.js";
+import { type Command, isUsageError, note, noteError } from "./io.js";
 import { InputError } from "./read.js";
 import { forTerminal } from "./sanitize.js";
 
@@ -89,7 +89,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof InputError || isUsageError(error)) note(`mlflow-semconv: ${(error as Error).message}`);
+    // One line: the message may quote a file name or input, and must not open a second line.
+    if (error instanceof InputError || isUsageError(error)) noteError(error as InputError);
     else note(`mlflow-semconv: internal error (please report it): ${(error as Error)?.stack ?? String(error)}`);
     // Bad input, bad usage, and our own bugs alike: 2, the documented code for "could not do it".
     process.exitCode = 2;

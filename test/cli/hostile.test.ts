@@ -73,6 +73,11 @@ describe("output injection", () => {
     assertNoInjectedCommands(result.stdout);
     assertNoInjectedCommands(result.stderr);
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    // The same through convert, whose first error ends the run.
+    const converted = runCli(["convert", evilName]);
+    expect(converted.code).toBe(2);
+    assertNoInjectedCommands(converted.stderr);
+    expect(converted.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it("a 1 MiB span name is clipped in every finding", () => {
