@@ -64,7 +64,8 @@ Options:
   --show S            error | warning | info: lowest severity listed (default: warning; all are counted)
   --format F          text (default; grouped, coloured on a terminal) | json | github (workflow
                       annotations) | markdown (a job summary)
-  --max-findings N    findings listed per severity at most (default: 1000); errors come first
+  --max-findings N    findings listed at most (default: 1000); errors come first, and a later error is
+                      never dropped for an earlier warning
   --logs FILE         log records to join to every input (default: x.logs.json beside x.otlp.json, or
                       the Collector's logs.jsonl / logs.json beside traces.jsonl / traces.json)
   --help              this help
