@@ -119,7 +119,8 @@ const tokenUsage = object({
 
 const cost = object({ input_cost: optional(finiteNumber), output_cost: optional(finiteNumber), total_cost: optional(finiteNumber) });
 
-const spanType: Check = (v, path) => ((SPAN_TYPES as readonly unknown[]).includes(v) ? undefined : fail(path, `expected one of ${SPAN_TYPES.join(", ")}`));
+const spanType: Check = (v, path) =>
+  (SPAN_TYPES as readonly unknown[]).includes(v) ? undefined : fail(path, `not an MLflow span type: ${typeof v === "string" ? JSON.stringify(v) : kind(v)} (one of ${SPAN_TYPES.join(", ")})`);
 
 export const isChatMessage = (v: unknown): v is ChatMessage => chatMessage(v, "") === undefined;
 export const isChatChoice = (v: unknown): v is ChatChoice => chatChoice(v, "") === undefined;
@@ -143,4 +144,19 @@ const typedFields = object({
 
 export function typedFieldsIssue(span: unknown): Issue | undefined {
   return typedFields(span, "");
+}
+
+/**
+ * A hand-built span whose typed fields have the wrong type is misuse: `fn` throws a TypeError naming the
+ * field (MLflow would store a value its readers cannot use, and emitters rely on the types).
+ */
+export function assertTypedFields(span: unknown, fn: string): void {
+  const issue = typedFieldsIssue(span);
+  if (issue === undefined) {
+    const attributes = (span as { attributes?: unknown }).attributes;
+    if (attributes !== null && typeof attributes === "object" && !Array.isArray(attributes)) return;
+    throw new TypeError(`${fn}: span.attributes: expected an object of attribute values; build canonical spans with toMlflowSpan() or fix that field`);
+  }
+  const path = issue.path === "" ? "span" : `span.${issue.path}`;
+  throw new TypeError(`${fn}: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
 }

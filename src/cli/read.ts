@@ -1,13 +1,21 @@
 /**
- * Reading OTLP/JSON from files or stdin. JSON Lines input is streamed one request at a time so memory
- * stays flat on large files. Only a file whose first non-empty line is not a complete JSON document
- * is read whole (a pretty-printed single document); in a JSON Lines file, a line that does not parse
- * or decode is an error naming `file:line`, and never makes the reader buffer the rest of the file.
+ * Reading OTLP/JSON from files or stdin, with every buffer bounded.
+ *
+ * Input is split into lines by our own reader (not readline): a line longer than the document limit
+ * ends the file with an input error instead of growing a buffer (a 1 GiB line, /dev/zero). JSON Lines
+ * input is streamed one request at a time. A file whose first non-empty line is not a complete JSON
+ * document is taken as one pretty-printed document and collected, up to the same limit; but as soon as
+ * a later line is a whole OTLP request on its own, the file is JSON Lines with a corrupt first line:
+ * that line is reported and the rest is streamed and checked.
+ *
+ * The OTel Collector's file exporter writes one signal per file (`traces.jsonl`, `logs.jsonl`, or the
+ * `*.json` it names per signal): a file of log records (`resourceLogs`) or metrics is recognised as
+ * such, not reported as a broken trace file, and log records are joined to the traces beside them.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { join } from "node:path";
+import { createReadStream, lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { glob, hasGlob } from "./glob.js";
 import { decodeOtlpJson, OtlpDecodeError, type DecodedSpan } from "../index.js";
 
@@ -26,31 +34,67 @@ export class InputError extends Error {
 export const MAX_BAD_LINES = 10;
 
 /**
+ * The largest single JSON document read, in characters: one line of JSON Lines, a whole pretty-printed
+ * file, or a logs file. 256 Mi by default; MLFLOW_SEMCONV_MAX_DOCUMENT overrides it (a number of
+ * characters, for machines with less memory, and for tests).
+ */
+export function maxDocument(): number {
+  const fromEnv = Number(process.env.MLFLOW_SEMCONV_MAX_DOCUMENT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 256 * 1024 * 1024;
+}
+
+/** One request's spans; `line` is its line number in a JSON Lines file. */
+export interface Batch {
+  spans: DecodedSpan[];
+  line?: number;
+}
+
+/** Called with what a file turned out to hold when it holds no traces (log records, metrics). */
+export type NoteFn = (message: string) => void;
+
+/**
  * Yields the spans of each request in a file (or "-" for stdin), one request at a time.
  * A JSON Lines line that cannot be used throws an InputError naming `file:line`; with `onBadLine`,
  * it is handed to that callback instead and reading goes on with the next line (after MAX_BAD_LINES
  * of them, the file is given up with one more error). Problems with the file as a whole always throw.
+ * `logs` is the log records to join, as returned by readLogs.
  */
-export async function* readSpans(path: string, logsPath?: string, onBadLine?: (error: InputError) => void): AsyncGenerator<DecodedSpan[]> {
-  const logs = logsPath ? parsedOnce(readText(logsPath)) : undefined;
+export async function* readSpans(path: string, logs?: unknown, onBadLine?: (error: InputError) => void, onNote?: NoteFn): AsyncGenerator<Batch> {
+  const limit = maxDocument();
   const stream: Readable = path === "-" ? process.stdin : openFile(path);
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let whole: string[] | undefined;
+  let wholeLength = 0;
+  let wholeStart = 0;
   let jsonLines = false;
-  let lineNo = 0;
   let badLines = 0;
-  const bad = (message: string): boolean => {
-    const error = new InputError(`${path}:${lineNo}: ${message}`, path, lineNo);
+  let lineNo = 0;
+  let signal: "traces" | "logs" | "metrics" | undefined;
+  const bad = (line: number, message: string): boolean => {
+    const error = new InputError(`${path}:${line}: ${message}`, path, line);
     if (!onBadLine) throw error;
     onBadLine(error);
     if (++badLines < MAX_BAD_LINES) return false;
     onBadLine(new InputError(`${path}: ${MAX_BAD_LINES} unreadable lines; the rest of the file was not read`, path));
     return true;
   };
+  const decode = (request: unknown): DecodedSpan[] => decodeOtlpJson(request, logs === undefined ? {} : { logs });
   try {
-    for await (const line of lines) {
+    for await (const line of readLines(stream, path, limit)) {
       lineNo++;
       if (whole) {
+        // Collecting a pretty-printed document, unless this line shows the file is JSON Lines after all.
+        const request = wholeRequest(line);
+        if (request !== undefined) {
+          whole = undefined;
+          jsonLines = true;
+          if (bad(wholeStart, "not a complete JSON document; JSON Lines needs one ExportTraceServiceRequest per line")) break;
+          const spans = decodeLine(request);
+          if (spans === "stop") break;
+          if (spans) yield { spans, line: lineNo };
+          continue;
+        }
+        wholeLength += line.length + 1;
+        if (wholeLength > limit) throw new InputError(`${path}: not JSON Lines, and larger than ${limit} characters as one document`, path);
         whole.push(line);
         continue;
       }
@@ -60,103 +104,329 @@ export async function* readSpans(path: string, logsPath?: string, onBadLine?: (e
         request = JSON.parse(line);
       } catch (error) {
         if (!jsonLines) {
-          // The first line is not a whole document: a pretty-printed one. Read it all and decode it whole.
+          // The first line is not a whole document: a pretty-printed one. Collect it and decode it whole.
           whole = [line];
+          wholeLength = line.length;
+          wholeStart = lineNo;
           continue;
         }
-        if (bad(`not a complete JSON document (${(error as Error).message}); JSON Lines needs one ExportTraceServiceRequest per line`)) break;
+        if (bad(lineNo, `not a complete JSON document (${(error as Error).message}); JSON Lines needs one ExportTraceServiceRequest per line`)) break;
         continue;
       }
       jsonLines = true;
-      let spans: DecodedSpan[];
-      try {
-        spans = decodeOtlpJson(request, logs === undefined ? {} : { logs });
-      } catch (error) {
-        if (!(error instanceof OtlpDecodeError)) throw error;
-        if (bad(error.message)) break;
-        continue;
-      }
-      yield spans;
+      const spans = decodeLine(request);
+      if (spans === "stop") break;
+      if (spans) yield { spans, line: lineNo };
     }
   } finally {
-    lines.close();
     if (path !== "-") stream.destroy();
   }
   if (whole) {
     const text = whole.join("\n");
+    whole = undefined;
     let request: unknown;
     try {
       request = JSON.parse(text);
     } catch (error) {
       throw new InputError(`${path}: not JSON or JSON Lines (${(error as Error).message})`, path);
     }
+    const other = otherSignal(request);
+    if (other) {
+      onNote?.(`${path}: ${other}, not traces; skipped`);
+      return;
+    }
     try {
-      yield decodeOtlpJson(request, logs === undefined ? {} : { logs });
+      yield { spans: decode(request) };
     } catch (error) {
       if (error instanceof OtlpDecodeError) throw new InputError(`${path}: ${error.message}`, path);
       throw error;
     }
   }
-}
 
-function openFile(path: string): Readable {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  return createReadStream(path, { encoding: "utf8" });
-}
-
-/**
- * The logs document as an object when it is one JSON document, so that the decoder does not parse its
- * text again for every line of a JSON Lines trace file; JSON Lines logs stay text (the decoder splits them).
- */
-function parsedOnce(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+  /** A line's spans; undefined for a bad line reading goes on after; "stop" when the file is given up. */
+  function decodeLine(request: unknown): DecodedSpan[] | undefined | "stop" {
+    const other = otherSignal(request);
+    if (other && signal === undefined) {
+      // The Collector writes one signal per file: a logs or metrics file is not a broken trace file.
+      signal = other === "log records" ? "logs" : "metrics";
+      onNote?.(`${path}: ${other}, not traces; skipped`);
+      return "stop";
+    }
+    signal = "traces";
+    try {
+      return decode(request);
+    } catch (error) {
+      if (!(error instanceof OtlpDecodeError)) throw error;
+      return bad(lineNo, error.message) ? "stop" : undefined;
+    }
   }
 }
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  return readFileSync(path, "utf8");
+/** A line that is a whole OTLP request by itself (traces, logs or metrics), parsed; else undefined. */
+function wholeRequest(line: string): unknown {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("{") || !trimmed.includes('"resource')) return undefined;
+  try {
+    const value = JSON.parse(trimmed) as Record<string, unknown>;
+    if (value !== null && typeof value === "object" && ("resourceSpans" in value || "resourceLogs" in value || "resourceMetrics" in value)) return value;
+  } catch {
+    // not a whole document
+  }
+  return undefined;
+}
+
+/** "log records" or "metrics" when a request is of that signal and has no spans. */
+function otherSignal(request: unknown): string | undefined {
+  if (request === null || typeof request !== "object" || Array.isArray(request)) return undefined;
+  const r = request as Record<string, unknown>;
+  if ("resourceSpans" in r) return undefined;
+  if ("resourceLogs" in r) return "log records";
+  if ("resourceMetrics" in r) return "metrics";
+  return undefined;
+}
+
+/**
+ * Lines of a stream (LF or CRLF; a leading UTF-8 BOM removed), never holding more than `limit`
+ * characters of one line: a longer line is an InputError naming it, and the file is not read further
+ * (a stream without newlines, such as /dev/zero, ends there instead of filling memory).
+ */
+export async function* readLines(stream: Readable, path: string, limit: number): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let lineNo = 0;
+  let first = true;
+  const tooLong = () => new InputError(`${path}:${lineNo + 1}: line longer than ${limit} characters; the rest of the file was not read`, path, lineNo + 1);
+  const finish = (piece: string): string => {
+    let line = pendingLength > 0 ? pending.join("") + piece : piece;
+    pending = [];
+    pendingLength = 0;
+    if (first) {
+      first = false;
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    }
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    lineNo++;
+    return line;
+  };
+  try {
+    for await (const chunk of stream) {
+      const text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
+      let start = 0;
+      for (;;) {
+        const newline = text.indexOf("\n", start);
+        if (newline === -1) break;
+        if (pendingLength + newline - start > limit) throw tooLong();
+        yield finish(text.slice(start, newline));
+        start = newline + 1;
+      }
+      if (start < text.length) {
+        pendingLength += text.length - start;
+        if (pendingLength > limit) throw tooLong();
+        pending.push(text.slice(start));
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: cannot be read (${describeFsError(error)})`, path);
+  }
+  const rest = decoder.end();
+  if (rest) {
+    pending.push(rest);
+    pendingLength += rest.length;
+  }
+  if (pendingLength > 0) {
+    if (pendingLength > limit) throw tooLong();
+    yield finish("");
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e?.code ?? e?.message ?? String(error);
+}
+
+/** A regular file (links followed), or an InputError saying what it is instead. */
+function fileStats(path: string): Stats {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new InputError(existsLink(path) ? `${path}: a symbolic link to a missing file` : `${path}: no such file`, path);
+    }
+    if (code === "ELOOP") throw new InputError(`${path}: a symbolic link loop`, path);
+    throw new InputError(`${path}: cannot be read (${describeFsError(error)})`, path);
+  }
+  if (stats.isDirectory()) throw new InputError(`${path}: is a directory, not a file`, path);
+  return stats;
+}
+
+function existsLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return false;
+  }
+}
+
+function openFile(path: string): Readable {
+  fileStats(path);
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  return stream;
+}
+
+/**
+ * The log records of a logs file (`--logs`, a sibling `x.logs.json` or the Collector's `logs.jsonl`)
+ * as one ExportLogsServiceRequest object: JSON Lines are merged into one request, parsed once, so that
+ * the decoder does not parse the text again for every request of the trace file.
+ */
+export async function readLogs(path: string): Promise<unknown> {
+  const stats = fileStats(path);
+  const limit = maxDocument();
+  if (stats.isFile() && stats.size > limit * 4) throw new InputError(`${path}: logs file larger than the ${limit}-character document limit`, path);
+  const lines: string[] = [];
+  let length = 0;
+  for await (const line of readLines(createReadStream(path, { highWaterMark: 256 * 1024 }), path, limit)) {
+    length += line.length + 1;
+    if (length > limit) throw new InputError(`${path}: logs file larger than ${limit} characters`, path);
+    lines.push(line);
+  }
+  const text = lines.join("\n");
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON Lines: one ExportLogsServiceRequest per line.
+  }
+  const resourceLogs: unknown[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return;
+    let request: unknown;
+    try {
+      request = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(`${path}:${i + 1}: not a complete JSON document (${(error as Error).message})`, path, i + 1);
+    }
+    const logs = (request as { resourceLogs?: unknown } | null)?.resourceLogs;
+    if (!Array.isArray(logs)) throw new InputError(`${path}:${i + 1}: not an ExportLogsServiceRequest (no resourceLogs list)`, path, i + 1);
+    for (const item of logs) resourceLogs.push(item);
+  });
+  return { resourceLogs };
+}
+
+/** Paths of trace files and notes about what was skipped while walking directories. */
+export interface Expanded {
+  files: string[];
+  /** Entries skipped on the way (a FIFO, a dangling link, a link loop), one line each. */
+  skipped: string[];
 }
 
 /**
  * Trace files under the given paths: files as given, directories walked for `*.json` and `*.jsonl`,
  * and patterns (`*`, `?`, `**`, for shells that pass them unexpanded) matched like a shell would.
- * A `x.logs.json` beside a `x.otlp.json` is that file's log records, joined to it (see siblingLogs),
- * so it is never read as traces itself, and neither are `*.mlflow.json` files (MLflow output) found by
- * walking or matching.
+ * Left out: a `x.logs.json` beside a `x.otlp.json` and a Collector `logs.json(l)` beside a
+ * `traces.json(l)` (log records, joined to those traces, see siblingLogs), and `*.mlflow.json`
+ * (MLflow output) found by walking or matching, or named among other arguments (a shell-expanded
+ * `traces/*.json`). Each file is listed once, also when links lead to it twice. Walking skips what is
+ * not a regular file (FIFOs, sockets, devices), dangling links and link loops, and says so in `skipped`;
+ * it follows links to files but not to directories.
  */
-export function expandPaths(paths: string[]): string[] {
+export function expandPaths(paths: string[]): Expanded {
   const out: string[] = [];
+  const skipped: string[] = [];
+  const visitedDirs = new Set<string>();
+  const several = paths.length > 1;
   for (const path of paths) {
     if (path === "-") out.push(path);
-    else if (existsSync(path)) out.push(...expandPath(path));
-    else if (hasGlob(path)) {
+    else if (entryExists(path)) {
+      if (isDir(path)) walk(path, out, skipped, visitedDirs);
+      else if (!(several && path.endsWith(".mlflow.json"))) out.push(path);
+    } else if (hasGlob(path)) {
       const matches = glob(path);
       if (matches.length === 0) throw new InputError(`${path}: no files match this pattern`);
       for (const match of matches) {
-        if (statSync(match).isDirectory()) out.push(...expandPath(match));
+        if (isDir(match)) walk(match, out, skipped, visitedDirs);
         else if (!isSkipped(match)) out.push(match);
       }
     } else throw new InputError(`${path}: no such file or directory`);
   }
-  const unique = [...new Set(out)];
+  // Each file once: the same path twice, or two links to one file.
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const path of out) {
+    const id = path === "-" ? "-" : fileId(path);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    unique.push(path);
+  }
   const listed = new Set(unique);
-  return unique.filter((path) => !(path.endsWith(".logs.json") && listed.has(`${path.slice(0, -".logs.json".length)}.otlp.json`)));
+  const files = unique.filter((path) => {
+    const traces = tracesOf(path);
+    return !(traces && traces.some((t) => listed.has(t)));
+  });
+  return { files, skipped };
 }
 
-function expandPath(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  const out: string[] = [];
-  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...expandPath(child));
-    else if (isTraceFile(entry.name)) out.push(child);
+function walk(dir: string, out: string[], skipped: string[], visited: Set<string>): void {
+  const id = fileId(dir);
+  if (visited.has(id)) return; // a link back to a directory already walked
+  visited.add(id);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+  } catch (error) {
+    skipped.push(`${dir}: cannot be listed (${describeFsError(error)})`);
+    return;
   }
-  return out;
+  for (const name of entries) {
+    const child = join(dir, name);
+    let stats: Stats;
+    try {
+      stats = statSync(child);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (isTraceFile(name) || code === "ELOOP") skipped.push(`${child}: ${code === "ELOOP" ? "a symbolic link loop" : code === "ENOENT" ? "a symbolic link to a missing file" : describeFsError(error)}; skipped`);
+      continue;
+    }
+    if (stats.isDirectory()) {
+      // As `**`, a walk does not follow links to directories (no loops, no escaping the tree).
+      if (!lstatSync(child).isSymbolicLink()) walk(child, out, skipped, visited);
+    } else if (!isTraceFile(name)) continue;
+    else if (stats.isFile()) out.push(child);
+    else skipped.push(`${child}: not a regular file (a FIFO, socket or device); skipped`);
+  }
+}
+
+/** Whether anything (a dangling link included) is at `path`. */
+function entryExists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The file behind a path (device and inode), so two links to one file count once. */
+export function fileId(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  }
 }
 
 function isSkipped(name: string): boolean {
@@ -164,13 +434,33 @@ function isSkipped(name: string): boolean {
 }
 
 function isTraceFile(name: string): boolean {
-  if (isSkipped(name)) return false;
+  if (name.endsWith(".mlflow.json")) return false;
   return name.endsWith(".json") || name.endsWith(".jsonl");
 }
 
-/** `x.otlp.json` -> `x.logs.json` when that file exists (GenAI content written as log records). */
+/** The trace files a logs file belongs to (x.logs.json -> x.otlp.json; logs.json(l) -> traces.json(l)). */
+function tracesOf(path: string): string[] | undefined {
+  if (path.endsWith(".logs.json")) return [`${path.slice(0, -".logs.json".length)}.otlp.json`];
+  const name = basename(path);
+  if (name === "logs.json" || name === "logs.jsonl") return [join(dirname(path), "traces.json"), join(dirname(path), "traces.jsonl")];
+  return undefined;
+}
+
+/**
+ * The logs file joined to a trace file when none is named: `x.otlp.json` -> `x.logs.json` (GenAI
+ * content written as log records), and the Collector file exporter's `traces.json(l)` -> the
+ * `logs.json(l)` beside it.
+ */
 export function siblingLogs(path: string): string | undefined {
-  if (!path.endsWith(".otlp.json")) return undefined;
-  const logs = `${path.slice(0, -".otlp.json".length)}.logs.json`;
-  return existsSync(logs) ? logs : undefined;
+  const candidates: string[] = [];
+  if (path.endsWith(".otlp.json")) candidates.push(`${path.slice(0, -".otlp.json".length)}.logs.json`);
+  const name = basename(path);
+  if (name === "traces.json" || name === "traces.jsonl") candidates.push(join(dirname(path), "logs.jsonl"), join(dirname(path), "logs.json"));
+  return candidates.find((candidate) => {
+    try {
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
 }

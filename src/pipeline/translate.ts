@@ -5,7 +5,7 @@
  * best candidate per field -> MlflowSpan.
  */
 import type { Attributes, Diagnostic } from "../canonical/span.js";
-import { typedFieldsIssue } from "../canonical/guards.js";
+import { assertTypedFields } from "../canonical/guards.js";
 import { CONVENTIONS, EMIT_TARGETS, moduleOf, type Convention, type EmitTarget, type MlflowSpan } from "../conventions/index.js";
 import type { EmitContext, EmitOptions, Parser } from "../conventions/types.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
@@ -128,17 +128,6 @@ export function isMlflowSpan(value: unknown): value is MlflowSpan {
   return typeof v.spanType === "string" && Array.isArray(v.conventions) && Array.isArray(v.diagnostics);
 }
 
-/**
- * The typed fields of a canonical span the caller built (or read back from storage): an emitter relies
- * on them, so a wrong one is misuse and throws, naming the field. `inputs` / `outputs` may hold any
- * value and are not checked here (emitters write non-chat values as values).
- */
-export function assertTypedFields(span: MlflowSpan, fn: string): void {
-  const issue = typedFieldsIssue(span);
-  if (issue === undefined) return;
-  const path = issue.path === "" ? "span" : `span.${issue.path}`;
-  throw new TypeError(`${fn}: ${path}: ${issue.message}; build canonical spans with toMlflowSpan() or fix that field`);
-}
 
 /** Runs a parser's steps in order over one span, with a fresh state (parse steps: conventions/types.ts). */
 export function runParser(parse: Parser, ctx: ParseContext): void {

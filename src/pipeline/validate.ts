@@ -19,6 +19,7 @@ import type { Convention } from "../conventions/index.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import { fieldApplies, fieldHint, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
 import { REQUIRABLE_FIELDS, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
+import { hasContent } from "./content.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
 
@@ -39,7 +40,9 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   }
   const translated = toMlflowSpan(span);
   const attributes = translated.attributes;
-  const out = [...translated.diagnostics];
+  // Content capture switched off is exactly what `require: inputs / outputs` is there to catch.
+  const contentRequired = options.require?.some((f) => f === "inputs" || f === "outputs") === true;
+  const out = translated.diagnostics.map((d) => (contentRequired && d.code === "content-not-captured" ? { ...d, severity: "error" as const } : d));
   const seen = new Set(out.map((d) => `${d.code}\u0000${d.key ?? ""}`));
   const add = (d: Diagnostic) => {
     const id = `${d.code}\u0000${d.key ?? ""}`;
@@ -71,7 +74,10 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     }
   }
 
-  const primary = options.convention ?? detected.find((c) => c !== "mlflow");
+  // AI SDK 7 writes GenAI spans (gen_ai.operation.name, no ai.operationId) with optional ai.* keys:
+  // those spans follow GenAI, and are not held to the AI SDK 6 span layout.
+  const genaiWithAiKeys = !Object.prototype.hasOwnProperty.call(attributes, "ai.operationId") && Object.prototype.hasOwnProperty.call(attributes, "gen_ai.operation.name");
+  const primary = options.convention ?? detected.find((c) => c !== "mlflow" && !(c === "vercel-ai" && genaiWithAiKeys));
   const failed = translated.status?.code === "ERROR";
   if (primary) {
     for (const rule of PRESENCE_RULES.get(primary) ?? []) {
@@ -96,9 +102,16 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
     if (!fieldApplies(field, spanType, failed)) continue;
     const hint = fieldHint(hintsFrom, field, spanType);
     if (hint === null) continue;
-    const missing = field === "spanType" ? spanType === "UNKNOWN" : translated[field] === undefined;
+    const value = field === "spanType" ? undefined : translated[field];
+    const withoutContent = (field === "inputs" || field === "outputs") && value !== undefined && !hasContent(field, value, spanType);
+    const missing = field === "spanType" ? spanType === "UNKNOWN" : value === undefined || withoutContent;
     if (!missing) continue;
-    const what = field === "spanType" ? "the span type could not be determined (UNKNOWN)" : `the translated ${spanType} span has no ${field}`;
+    const what =
+      field === "spanType"
+        ? "the span type could not be determined (UNKNOWN)"
+        : withoutContent
+          ? `the translated ${spanType} span has ${field} without content (${field === "inputs" ? "request parameters only, or" : "only finish reasons or response metadata, or"} messages whose content is null: content capture is off)`
+          : `the translated ${spanType} span has no ${field}`;
     add({ code: "missing-field", severity: "error", key: field, message: `${what}; add ${hint} (${hintsFrom})` });
   }
   return out;

@@ -14,6 +14,8 @@ import { validateSpan, type ValidateOptions } from "../pipeline/validate.js";
 export interface TranslateExpectation extends ValidateOptions {
   /** Lowest severity that fails the assertion (default "error"). */
   failOn?: Severity;
+  /** Diagnostic codes a team accepts (e.g. "deprecated-attribute"), as the CLI's --ignore. */
+  ignore?: readonly string[];
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -31,7 +33,7 @@ function toTranslateToMlflow(received: unknown, expectation: TranslateExpectatio
   const failOn = RANK[expectation.failOn ?? "error"];
   const failures: Diagnostic[] = [];
   for (const span of spans) {
-    for (const d of validateSpan(span, expectation)) if (RANK[d.severity] >= failOn) failures.push(d);
+    for (const d of validateSpan(span, expectation)) if (RANK[d.severity] >= failOn && !expectation.ignore?.includes(d.code)) failures.push(d);
   }
   const list = failures
     .slice(0, 20)

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixtures.js";
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", input });
+  const result = spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: ROOT, encoding: "utf8", input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,7 +18,7 @@ describe("mlflow-semconv CLI", () => {
     const { code, stdout } = cli(["inspect", "fixtures/none"]);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^file\s+span\s+conventions\s+type\s+tokens in\/out\/total\s+input → output$/);
+    expect(lines[0]).toMatch(/^file\s+span\s+conventions\s+type\s+status\s+tokens in\/out\/total\s+input → output$/);
     expect(lines.filter((l) => l.startsWith("http__requests"))).toHaveLength(6);
     expect(lines.at(-1)).toBe("6 spans: UNKNOWN 6");
   });
@@ -77,5 +77,26 @@ describe("mlflow-semconv CLI", () => {
     const { code, stderr } = cli(["convert", "-"], `${request("a")}\n{"resourceSpans": {}}\n`);
     expect(code).toBe(2);
     expect(stderr).toContain("mlflow-semconv: -:2: resourceSpans: expected an array");
+  });
+});
+
+describe("inspect --format json", () => {
+  it("one row per span with status, ids, token usage and preview, and the counts", () => {
+    const { code, stdout } = cli(["inspect", "fixtures/genai/otel-openai__chat-error.otlp.json", "fixtures/genai/otel-openai__chat.otlp.json", "--format", "json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.spans.map((r: { type: string; status: string }) => [r.type, r.status])).toEqual([
+      ["CHAT_MODEL", "ERROR"],
+      ["CHAT_MODEL", "UNSET"],
+    ]);
+    expect(report.spans[1]).toMatchObject({
+      file: "fixtures/genai/otel-openai__chat.otlp.json",
+      line: null,
+      traceId: "547ba022eee4051c44d163103e010b0d",
+      spanId: "0d49b97419a40d3d",
+      conventions: ["genai"],
+      tokenUsage: { input_tokens: 26, output_tokens: 12, total_tokens: 38 },
+    });
+    expect(report.summary).toEqual({ spans: 2, byType: { CHAT_MODEL: 2 }, unreadable: 0 });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The CLI as a process on the captured fixtures: what a CI job sees (stdout, stderr, exit code).
- * The processes run concurrently; each one pays tsx's start-up, not the work.
+ * The processes run concurrently; each one runs node dist/cli.js, as users do.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -18,14 +18,15 @@ interface Run {
 /** Runs `mlflow-semconv <args>` with no shell, so a pattern reaches the CLI unexpanded, as from CI YAML. */
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["dist/cli.js", ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
     });
   });
 }
 
 const STREAM = "fixtures/openinference/openinference-openai__chat-stream.otlp.json";
-const STREAM_SPAN = 'span "OpenAI Chat Completions" (9f9390a9a0d69375)';
+const STREAM_TRACE = "967f1c0a9285fa5915b68ea15f301b5b";
+const STREAM_SPAN = `span "OpenAI Chat Completions" (9f9390a9a0d69375) in trace ${STREAM_TRACE}`;
 const USAGE_HINT = "the translated CHAT_MODEL span has no tokenUsage; add llm.token_count.prompt and llm.token_count.completion (openinference)";
 
 /** The one CI line of the README, as its arguments after the command name. */
@@ -54,10 +55,11 @@ describe.concurrent("mlflow-semconv validate on the fixtures", () => {
     expect(stdout).toBe(
       [
         STREAM,
-        `  ${STREAM_SPAN}`,
+        `  span "OpenAI Chat Completions" (9f9390a9a0d69375, trace ${STREAM_TRACE})`,
+        // Errors first.
+        `    error   missing-field [tokenUsage]: ${USAGE_HINT}`,
         "    warning attribute-recommended [llm.token_count.prompt]: openinference span without llm.token_count.prompt; the convention marks it recommended (token usage and cost)",
         "    warning attribute-recommended [llm.token_count.completion]: openinference span without llm.token_count.completion; the convention marks it recommended (token usage and cost)",
-        `    error   missing-field [tokenUsage]: ${USAGE_HINT}`,
         "",
         "2 spans in 1 file(s): 1 error(s), 2 warning(s), 1 info",
         "by convention: none 1, openinference 1",
@@ -79,6 +81,7 @@ describe.concurrent("mlflow-semconv validate on the fixtures", () => {
       message: USAGE_HINT,
       spanName: "OpenAI Chat Completions",
       spanId: "9f9390a9a0d69375",
+      traceId: STREAM_TRACE,
       file: STREAM,
     });
     expect(report.findings).toContainEqual(expect.objectContaining({ code: "no-convention", severity: "info", spanName: "POST", file: STREAM }));
@@ -101,9 +104,10 @@ describe.concurrent("mlflow-semconv validate on the fixtures", () => {
     const { code, stdout } = await cli("validate", STREAM, "--require", "tokenUsage", "--format", "markdown");
     expect(code).toBe(1);
     expect(stdout).toContain("### mlflow-semconv validate\n\n2 spans in 1 file(s): 1 error(s), 2 warning(s), 1 info\n");
-    expect(stdout).toContain("| `missing-field` | 1 |\n");
-    expect(stdout).toContain(`| error | \`missing-field\` | ${STREAM} | OpenAI Chat Completions | \`tokenUsage\` | ${USAGE_HINT} |\n`);
-    expect(stdout).toContain(`| warning | \`attribute-recommended\` | ${STREAM} | OpenAI Chat Completions | \`llm.token_count.completion\` |`);
+    const md = (text: string) => text.replace(/_/g, "\\_");
+    expect(stdout).toContain("| missing-field | 1 |\n");
+    expect(stdout).toContain(`| error | missing-field | ${md(STREAM)} |  | ${STREAM_TRACE} | OpenAI Chat Completions | tokenUsage | ${md(USAGE_HINT)} |\n`);
+    expect(stdout).toContain(`| warning | attribute-recommended | ${md(STREAM)} |  | ${STREAM_TRACE} | OpenAI Chat Completions | llm.token\\_count.completion |`);
   });
 
   it.each([

@@ -14,7 +14,7 @@ const request = (name: string) => JSON.stringify({ resourceSpans: [{ scopeSpans:
 
 async function read(path: string, collect?: InputError[]) {
   const names: string[] = [];
-  for await (const spans of readSpans(path, undefined, collect ? (e) => collect.push(e) : undefined)) names.push(...spans.map((s) => s.name ?? ""));
+  for await (const { spans } of readSpans(path, undefined, collect ? (e) => collect.push(e) : undefined)) names.push(...spans.map((s) => s.name ?? ""));
   return names;
 }
 

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixtures.js";
+import { markdownText } from "../../src/cli/sanitize.js";
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "validate", ...args], {
+  const result = spawnSync(process.execPath, ["dist/cli.js", "validate", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     input,
@@ -28,7 +29,7 @@ describe("mlflow-semconv validate", () => {
   it("text: findings grouped by file and span, then the summary; exit 0 when nothing reaches --fail-on", () => {
     const { code, stdout } = cli(["-"], deprecated);
     expect(code).toBe(0);
-    expect(stdout).toContain('  span "chat m" (00f067aa0ba902b7)\n');
+    expect(stdout).toContain('  span "chat m" (00f067aa0ba902b7, line 1)\n');
     expect(stdout).toMatch(/warning deprecated-attribute \[gen_ai.system\]: gen_ai.system is deprecated in genai; use gen_ai.provider.name/);
     expect(stdout).toContain("1 spans in 1 file(s): 0 error(s), ");
     expect(stdout).toMatch(/by convention: genai 1/);
@@ -50,13 +51,13 @@ describe("mlflow-semconv validate", () => {
 
   it("github: workflow annotations with escaped properties", () => {
     const { stdout } = cli(["-", "--format", "github"], broken);
-    expect(stdout.split("\n")[0]).toMatch(/^::error file=-,title=attribute-missing::span "chat m" \(00f067aa0ba902b7\) gen_ai.provider.name: /);
+    expect(stdout.split("\n")[0]).toMatch(/^::error file=-,line=1,title=attribute-missing::span "chat m" \(00f067aa0ba902b7\) gen_ai.provider.name: /);
   });
 
   it("markdown: a summary table and a findings table", () => {
     const { stdout } = cli(["-", "--format", "markdown"], broken);
-    expect(stdout).toContain("| `attribute-missing` | 1 |");
-    expect(stdout).toContain("| error | `attribute-missing` | - | chat m | `gen_ai.provider.name` |");
+    expect(stdout).toContain("| attribute-missing | 1 |");
+    expect(stdout).toContain("| error | attribute-missing | - | 1 |  | chat m | gen\\_ai.provider.name |");
   });
 
   it("--require reports missing canonical fields on LLM spans", () => {
@@ -106,7 +107,7 @@ describe("mlflow-semconv validate", () => {
       expect(report.inputErrors).toEqual([expect.objectContaining({ file, line: 3 })]);
       const markdown = cli([file, "--format", "markdown"]);
       expect(markdown.code).toBe(2);
-      expect(markdown.stdout).toMatch(new RegExp(`\\*\\*Unreadable input\\*\\* \\(exit code 2\\):\\n\\n- ${file}:3: not a complete JSON document`));
+      expect(markdown.stdout).toContain(`**Unreadable input** (exit code 2):\n\n- ${markdownText(`${file}:3: not a complete JSON document`)}`);
     });
 
     it("a truncated last line: the findings of the complete lines, then exit 2 naming the line", () => {
@@ -114,7 +115,7 @@ describe("mlflow-semconv validate", () => {
       const file = write("truncated.jsonl", `${line}\n${line}\n${line.slice(0, 60)}`);
       const { code, stdout, stderr } = cli([file]);
       expect(code).toBe(2);
-      expect(stdout).toContain('  span "whole" (00f067aa0ba902b7)\n');
+      expect(stdout).toContain('  span "whole" (00f067aa0ba902b7, line 1)\n');
       expect(stdout).toContain("2 spans in 1 file(s): 0 error(s), 10 warning(s), 0 info; 1 unreadable input(s)\n");
       expect(stderr).toMatch(new RegExp(`^mlflow-semconv: ${file}:3: not a complete JSON document`));
     });
@@ -162,8 +163,8 @@ describe("mlflow-semconv validate", () => {
     it("is streamed: every span counted, findings capped, memory bounded", () => {
       const result = spawnSync(
         process.execPath,
-        ["--import", "tsx", "-e", `process.on("exit", () => process.stderr.write("RSS_MB=" + Math.round(process.resourceUsage().maxRSS / 1024)));
-         process.argv.splice(1, 0, "x"); await import("./src/cli/main.ts");`,
+        ["--input-type=module", "-e", `process.on("exit", () => process.stderr.write("RSS_MB=" + Math.round(process.resourceUsage().maxRSS / 1024)));
+         process.argv.splice(1, 0, "x"); await import("./dist/cli.js");`,
           "validate", file, "--format", "json", "--max-findings", "10"],
         { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
       );
@@ -172,10 +173,39 @@ describe("mlflow-semconv validate", () => {
       expect(report.findings).toHaveLength(10);
       expect(report.summary.bySeverity.warning).toBeGreaterThanOrEqual(100_000);
       const rss = Number(/RSS_MB=(\d+)/.exec(result.stderr)?.[1]);
-      // Measured on this 24 MB file: 132-136 MB peak RSS through tsx, 97 MB from dist/; on 1M spans
-      // (242 MB) still 134 MB / 98 MB, so memory does not grow with the input. The bound leaves room for
-      // other machines and Node versions.
+      // Measured on this 24 MB file: 97 MB peak RSS from dist/ (132-136 MB through tsx); on 1M spans
+      // (242 MB) still 98 MB, so memory does not grow with the input. The bound leaves room for other
+      // machines and Node versions.
       expect(rss).toBeLessThan(300);
     }, 120_000);
+  });
+});
+
+describe("validate --ignore, --max-findings and ordering", () => {
+  const chat = (name: string, attributes: Record<string, string | number>) => request(span({ "gen_ai.operation.name": "chat", ...attributes }, name));
+
+  it("--ignore leaves codes out of the report, the counts and the exit code; repeatable and comma-separated", () => {
+    const input = `${chat("a", { "gen_ai.system": "openai" })}\n`;
+    const all = JSON.parse(cli(["-", "--format", "json", "--fail-on", "warning"], input).stdout);
+    expect(all.summary.byCode["deprecated-attribute"]).toBe(1);
+    const result = cli(["-", "--format", "json", "--fail-on", "warning", "--ignore", "deprecated-attribute", "--ignore", "attribute-recommended,unknown-value"], input);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.byCode).toEqual({});
+    expect(report.summary.ignored).toEqual({ "deprecated-attribute": 1, "attribute-recommended": all.summary.byCode["attribute-recommended"] });
+    expect(cli(["-", "--ignore", "Not A Code"], input).code).toBe(2);
+  });
+
+  it("errors are listed before warnings, and --max-findings never drops an error for an earlier warning", () => {
+    // Ten spans with warnings only, then one with an error.
+    const lines = [...Array.from({ length: 10 }, (_, i) => chat(`w${i}`, { "gen_ai.system": "openai" })), chat("e", {})];
+    const { code, stdout } = cli(["-", "--format", "json", "--max-findings", "3"], `${lines.join("\n")}\n`);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { severity: string; spanName: string; line: number }) => [f.severity, f.spanName, f.line])).toEqual([
+      ["error", "e", 11],
+      ["warning", "w0", 1],
+      ["warning", "w0", 1],
+    ]);
   });
 });

@@ -5,16 +5,14 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixtures.js";
 
 const node = process.execPath;
 const run = (args: string[], input?: string) => execFileSync(node, args, { cwd: ROOT, encoding: "utf8", input });
 
 describe("built package", () => {
-  beforeAll(() => {
-    execFileSync(node, [join(ROOT, "node_modules/tsup/dist/cli-default.js")], { cwd: ROOT, stdio: "pipe" });
-  }, 120_000);
+  // dist/ is built once for the whole suite by test/helpers/build.ts (vitest globalSetup).
 
   it("emits ESM, CJS and declarations for both", () => {
     for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "cli.js"]) {

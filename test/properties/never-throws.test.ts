@@ -93,7 +93,9 @@ describe("never throws on span data", () => {
           expect(typeof emitted.attributes).toBe("object");
           toMlflowSpan(emitted);
         }
-        toMlflowAttributes(span);
+        // toMlflowAttributes refuses the same misuse, naming the same field.
+        if (valid) toMlflowAttributes(span);
+        else expect(() => toMlflowAttributes(span)).toThrow(/^toMlflowAttributes: span\.(tokenUsage|model|tools)\b/);
       }),
       { numRuns: 300 },
     );

@@ -27,6 +27,12 @@ describe("toTranslateToMlflow", () => {
     expect(deprecated).not.toTranslateToMlflow({ failOn: "warning" });
   });
 
+  it("ignore: accepted codes do not fail it, as the CLI's --ignore", () => {
+    const deprecated = { attributes: { "gen_ai.operation.name": "chat", "gen_ai.system": "openai" } };
+    expect(deprecated).toTranslateToMlflow({ failOn: "warning", ignore: ["deprecated-attribute", "attribute-recommended"] });
+    expect(deprecated).not.toTranslateToMlflow({ failOn: "warning", ignore: ["deprecated-attribute"] });
+  });
+
   it("fails on an empty list", () => {
     expect(() => expect([]).toTranslateToMlflow()).toThrow(/at least one span/);
   });

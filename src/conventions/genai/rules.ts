@@ -37,6 +37,16 @@ const isModelCall = (a: Attributes) => {
   return typeof operation === "string" && MODEL_CALLS.has(operation);
 };
 const isOperation = (name: string) => (a: Attributes) => a[ATTR_GEN_AI_OPERATION_NAME] === name;
+/**
+ * Operations whose spans must name the provider: inference (chat, text_completion, generate_content),
+ * embeddings, create_agent and invoke_agent. Tool execution, workflows and operations outside the
+ * spec's list (plan, memory operations, the AI SDK 7 agent_step) have no such requirement.
+ */
+const PROVIDER_REQUIRED: ReadonlySet<string> = new Set(["chat", "text_completion", "generate_content", "embeddings", "create_agent", "invoke_agent"]);
+const needsProvider = (a: Attributes) => {
+  const operation = a[ATTR_GEN_AI_OPERATION_NAME];
+  return typeof operation === "string" && PROVIDER_REQUIRED.has(operation);
+};
 
 export const GENAI_KEYS: Record<string, KeyRule> = {
   [ATTR_GEN_AI_OPERATION_NAME]: { type: "string", values: GENAI_OPERATIONS, open: true },
@@ -75,7 +85,9 @@ export const GENAI_KEYS: Record<string, KeyRule> = {
 
 export const GENAI_PRESENCE: readonly PresenceRule[] = [
   { anyOf: [ATTR_GEN_AI_OPERATION_NAME], level: "required" },
-  { anyOf: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_SYSTEM], level: "required" },
+  { anyOf: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_SYSTEM], level: "required", when: needsProvider },
+  // Required on retrieval only when a provider is involved, which the span cannot show: recommended.
+  { anyOf: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_SYSTEM], level: "recommended", when: isOperation("retrieval") },
   { anyOf: [ATTR_GEN_AI_REQUEST_MODEL], level: "recommended", when: isModelCall, because: "MLflow's model field" },
   { anyOf: [ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS], level: "recommended", when: isModelCall, because: "token usage and cost", notOnError: true },
   { anyOf: [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS], level: "recommended", when: isOperation("chat"), because: "token usage and cost", notOnError: true },

@@ -7,6 +7,7 @@
  * were JSON-encoded twice (MLflow's own `sanitize_attributes` removes one such layer).
  */
 import type { Attributes, CanonicalSpan } from "../../canonical/span.js";
+import { assertTypedFields } from "../../canonical/guards.js";
 import { MLFLOW_KEYS } from "./keys.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -17,6 +18,7 @@ export function toMlflowAttributes(span: CanonicalSpan): Attributes {
   if (span === null || typeof span !== "object" || typeof span.spanType !== "string") {
     throw new TypeError("toMlflowAttributes expects an MlflowSpan (the result of toMlflowSpan)");
   }
+  assertTypedFields(span, "toMlflowAttributes");
   const out: Attributes = {};
   for (const key of Object.keys(span.attributes)) setOwn(out, key, span.attributes[key]);
   out[MLFLOW_KEYS.spanType] = JSON.stringify(span.spanType);
