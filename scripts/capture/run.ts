@@ -47,9 +47,11 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
+  // Python / Java-only sources: spans rebuilt from their source code (see from-source/spans.ts).
+  { name: "pydantic-ai", script: "from-source/pydantic-ai.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
 
@@ -144,7 +146,13 @@ function manifest(records: readonly FixtureRecord[]): string {
 Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\`, \`vercel-ai/\` and \`none/\` was produced by running a
 real instrumentation package around a real provider SDK against the local mock provider
 (\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
-to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
+to the internet.
+
+Exception: sources that exist only in Python or Java (\`pydantic-ai/\`, \`spring-ai/\`) cannot run here.
+Their files are **built from the source code**: \`scripts/capture/from-source/<source>.ts\` states, span
+by span, what the source writes, citing repository, commit, file and line range for each attribute,
+and replays it through the same OTel JS SDK, id generator and serializer (\`from-source/spans.ts\`;
+durations there are fixed, not measured). Their section below names the repository and commit. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
 them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
 (serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
 Note that this serializer writes ids as hex strings and timestamps as decimal strings, but
