@@ -49,9 +49,10 @@ const JOBS: readonly Job[] = [
   { name: "http", script: "http-requests.ts" },
   // Python / Java-only sources: spans rebuilt from their source code (see from-source/spans.ts).
   { name: "pydantic-ai", script: "from-source/pydantic-ai.ts" },
+  { name: "spring-ai", script: "from-source/spring-ai.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
 
