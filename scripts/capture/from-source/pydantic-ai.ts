@@ -501,17 +501,17 @@ await runCapture({
   instrumentationPackages: [`pydantic-ai@${PYDANTIC_AI_VERSION} (from source: ${REPO}@${COMMIT.slice(0, 12)})`],
   sdkPackage: "openai (Python, OpenAIChatModel; replies of the mock provider)",
   scenarios: [
-    scenario("agent-tool", toolRun(5, ids(1)), [
+    scenario("run-tool", toolRun(5, ids(1)), [
       "format version 5 (default): invoke_agent -> chat (tool call) -> execute_tool -> chat; tool keys gen_ai.tool.call.arguments / result; tool result in the next request on role user",
     ]),
-    scenario("agent-chat", chatRun(ids(2)), [
+    scenario("run-chat", chatRun(ids(2)), [
       "one request with 16 cached of 26 input tokens and 4 reasoning tokens: gen_ai.usage.input_tokens includes the cache; gen_ai.usage.details.* and gen_ai.aggregated_usage.details.*",
     ]),
-    scenario("agent-stream", streamRun(ids(3)), ["run_stream: the same spans, plus gen_ai.client.operation.time_to_first_chunk (seconds) on the chat span"]),
-    scenario("agent-error", errorRun(ids(4)), [
+    scenario("run-stream", streamRun(ids(3)), ["run_stream: the same spans, plus gen_ai.client.operation.time_to_first_chunk (seconds) on the chat span"]),
+    scenario("run-error", errorRun(ids(4)), [
       "HTTP 400: chat and agent spans ERROR with an exception event each; the agent span still gets pydantic_ai.all_messages and instructions, no final_result or usage",
     ]),
-    scenario("agent-tool-v2", toolRun(2, ids(5)), [
+    scenario("run-tool-v2", toolRun(2, ids(5)), [
       "InstrumentationSettings(version=2) (deprecated): span names 'agent run' / 'running tool', tool keys tool_arguments / tool_response",
     ]),
   ],
