@@ -38,6 +38,8 @@ interface Expect {
   storedOutputs?: string;
   tokens?: { input?: number | null; output?: number | null; total?: number | null };
   messageFormat?: string | null;
+  traceState?: string;
+  parentSpan?: string | null;
 }
 interface ExpectedFile {
   cases: Array<{ span: string; expect: Expect; mlflowPy?: unknown }>;
@@ -54,7 +56,14 @@ const parse = (value: unknown): unknown => {
 };
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function differences(expect: Expect, stored: Record<string, unknown>): string[] {
+interface StoredSpan {
+  attributes: Record<string, unknown>;
+  traceState?: string;
+  parent: string | null;
+}
+
+function differences(expect: Expect, span: StoredSpan): string[] {
+  const stored = span.attributes;
   const out: string[] = [];
   const check = (what: string, expected: unknown, actual: unknown): void => {
     if (!same(expected, actual)) out.push(`${what}: test expects ${JSON.stringify(expected)}, MLflow stores ${JSON.stringify(actual)}`);
@@ -65,6 +74,8 @@ function differences(expect: Expect, stored: Record<string, unknown>): string[] 
   if ("storedInputs" in expect) check("stored inputs", expect.storedInputs, stored["mlflow.spanInputs"] ?? null);
   if ("storedOutputs" in expect) check("stored outputs", expect.storedOutputs, stored["mlflow.spanOutputs"] ?? null);
   if ("messageFormat" in expect) check("messageFormat", expect.messageFormat, parse(stored["mlflow.message.format"]) ?? null);
+  if ("traceState" in expect) check("trace state", expect.traceState, span.traceState ?? null);
+  if ("parentSpan" in expect) check("parent span", expect.parentSpan, span.parent);
   if (expect.tokens !== undefined) {
     const usage = (parse(stored["mlflow.chat.tokenUsage"]) ?? {}) as Record<string, unknown>;
     const t = expect.tokens;
@@ -88,19 +99,30 @@ export function recordPeer(runPy: string): { cases: number; disagreements: numbe
       const tracePath = expectedPath.replace(/\.expected\.json$/, ".otlp.json");
       const run = spawnSync("python3", [runPy, "--mlflow-only", tracePath], { encoding: "utf8" });
       if (run.status !== 0) throw new Error(`run.py failed on ${tracePath}: ${run.stderr}`);
-      const stored = new Map<string, Record<string, unknown>>();
-      for (const line of run.stdout.split("\n")) {
-        if (line.length === 0) continue;
-        const row = JSON.parse(line) as { kind: string; name: string; attributes: Record<string, unknown> };
-        if (row.kind !== "span") continue;
-        const { "mlflow.traceRequestId": _id, ...rest } = row.attributes;
-        stored.set(row.name, rest);
+      const rows = run.stdout
+        .split("\n")
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const states = new Map<unknown, string>();
+      for (const row of rows) if (row["kind"] === "trace") states.set(row["trace_id"], String(row["state"]));
+      const names = new Map<unknown, string>();
+      for (const row of rows) if (row["kind"] === "span") names.set(row["span_id"], String(row["name"]));
+      const stored = new Map<string, StoredSpan>();
+      for (const row of rows) {
+        if (row["kind"] !== "span") continue;
+        const { "mlflow.traceRequestId": _id, ...attributes } = row["attributes"] as Record<string, unknown>;
+        const traceState = states.get(row["trace_id"]);
+        stored.set(String(row["name"]), {
+          attributes,
+          ...(traceState !== undefined ? { traceState } : {}),
+          parent: row["parent_span_id"] === null ? null : (names.get(row["parent_span_id"]) ?? null),
+        });
       }
       const file = JSON.parse(readFileSync(expectedPath, "utf8")) as ExpectedFile;
       for (const c of file.cases) {
-        const attrs = stored.get(c.span) ?? {};
-        const diff = differences(c.expect, attrs);
-        c.mlflowPy = { agrees: diff.length === 0, stored: attrs, ...(diff.length > 0 ? { differences: diff } : {}) };
+        const span = stored.get(c.span) ?? { attributes: {}, parent: null };
+        const diff = differences(c.expect, span);
+        c.mlflowPy = { agrees: diff.length === 0, stored: span.attributes, ...(diff.length > 0 ? { differences: diff } : {}) };
         cases++;
         if (diff.length > 0) {
           disagreements++;

@@ -41,7 +41,7 @@ import path from "node:path";
 
 import { FIXTURES_DIR, type Convention, runCapture, setupTelemetry, type Scenario } from "../harness.js";
 import { findPeer, recordPeer } from "./mlflow-tests-peer.js";
-import { type EventSpec, emitTree } from "./spans.js";
+import { type EventSpec, type SpanSpec, emitTree } from "./spans.js";
 
 const COMMIT = "a89bed67689f916c79a8e1c1ad6cfb5cd7649c77";
 const SOURCE_REPO = "mlflow/mlflow (read from the snapshot of harupy/mlflow)";
@@ -67,6 +67,10 @@ interface Expect {
   storedOutputs?: string;
   tokens?: { input?: number | null; output?: number | null; total?: number | null };
   messageFormat?: string | null;
+  /** State MLflow gives the case's trace (from its root span's status). */
+  traceState?: "OK" | "ERROR";
+  /** Name of the span the case's span must have as parent. */
+  parentSpan?: string | null;
 }
 
 interface Case {
@@ -80,6 +84,13 @@ interface Case {
   readonly expect: Expect;
   /** Emit under an attribute-less parent span (`<span>-parent`). */
   readonly child?: boolean;
+  /** Spans emitted under this one (cases of their own, for end-to-end tests of span trees). */
+  readonly children?: readonly Case[];
+  /** Attributes set just before the span ends, and its status (the source's later writes). */
+  readonly endAttributes?: Readonly<Record<string, Value>>;
+  readonly status?: { code: 1 | 2; message?: string };
+  /** Instrumentation scope of the span, when the source's matters (default mlflow-tests). */
+  readonly scope?: readonly [string, string];
 }
 
 interface CaseFile {
@@ -550,6 +561,68 @@ function ioCases(translator: string, inputKeys: readonly string[], outputKeys: r
   return cases;
 }
 
+
+// Langfuse end to end: tests/otel/test_otel_autolog.py runs the real Langfuse Python SDK's @observe
+// against an MLflow server. The spans are what langfuse-python writes, from its source at
+// github.com/langfuse/langfuse-python c3c6a09e7b635730cc9c6eb661687cb7bc294532 (v4.14.3):
+// - scope `langfuse-sdk` with the package version (langfuse/_client/resource_manager.py L145-149,
+//   constants.py L10);
+// - at start: `langfuse.observation.type` (span.py L125-127), the input
+//   `{"args": [...], "kwargs": {...}}` (observe.py L269-277, L435-448) as json.dumps text
+//   (attributes.py L161-165, L103-113); no `langfuse.environment` unless configured (client.py L345-346);
+//   `langfuse.internal.is_app_root = true` on the first exported span of a trace (span_processor.py
+//   L229-253);
+// - on return: update(output=result) (observe.py L550-551) writes the type again and the output text;
+// - on an exception: update(level="ERROR", status_message=str(e)) (observe.py L325-328) writes the level
+//   and message and sets status ERROR with the message (span.py L613-633, L730-732); the span is ended in
+//   the `finally` before the OTel context manager exits, so no `exception` event is recorded.
+const LF_AUTOLOG = "tests/otel/test_otel_autolog.py";
+const LANGFUSE_SCOPE = ["langfuse-sdk", "4.14.3"] as const;
+const observed = (name: string, input: string, output: string, extra: Partial<Case> = {}): Case => ({
+  span: name,
+  test: "",
+  lines: "",
+  call: "mlflow.otel.autolog() + @observe, through an MLflow server",
+  attributes: { "langfuse.observation.type": "span", "langfuse.observation.input": input },
+  endAttributes: { "langfuse.observation.type": "span", "langfuse.observation.output": output },
+  scope: LANGFUSE_SCOPE,
+  expect: {},
+  ...extra,
+});
+const langfuseAutolog: Case[] = [
+  observed("add", '{"args": [2, 3], "kwargs": {}}', "5", {
+    test: "test_sync_observe_autolog",
+    lines: "59-79",
+    attributes: { "langfuse.observation.type": "span", "langfuse.observation.input": '{"args": [2, 3], "kwargs": {}}', "langfuse.internal.is_app_root": true },
+    // span.inputs == {"args": [2, 3], "kwargs": {}}; span.outputs == "5" (the test notes the int comes back as a string)
+    expect: { inputs: { args: [2, 3], kwargs: {} }, outputs: "5", traceState: "OK", parentSpan: null },
+  }),
+  observed("outer", '{"args": [10], "kwargs": {}}', "21", {
+    test: "test_nested_observe_autolog",
+    lines: "116-142",
+    attributes: { "langfuse.observation.type": "span", "langfuse.observation.input": '{"args": [10], "kwargs": {}}', "langfuse.internal.is_app_root": true },
+    expect: { traceState: "OK", parentSpan: null },
+    children: [
+      observed("inner", '{"args": [10], "kwargs": {}}', "20", {
+        test: "test_nested_observe_autolog",
+        lines: "116-142",
+        expect: { parentSpan: "outer" },
+      }),
+    ],
+  }),
+  {
+    span: "fail",
+    test: "test_exception_propagation",
+    lines: "166-178",
+    call: "mlflow.otel.autolog() + @observe, through an MLflow server",
+    attributes: { "langfuse.observation.type": "span", "langfuse.observation.input": '{"args": [], "kwargs": {}}', "langfuse.internal.is_app_root": true },
+    endAttributes: { "langfuse.observation.type": "span", "langfuse.observation.level": "ERROR", "langfuse.observation.status_message": "test error" },
+    status: { code: 2, message: "test error" },
+    scope: LANGFUSE_SCOPE,
+    expect: { traceState: "ERROR" },
+  },
+];
+
 const FILES: readonly CaseFile[] = [
   { convention: "livekit", name: "span-type", testFile: LK, cases: livekitTypes, notes: ["span types: translator-level and registry-level (translate_span_type_from_otel) cases"] },
   { convention: "livekit", name: "token-usage", testFile: LK, cases: livekitTokens, notes: ["GenAI token keys read by the LiveKit translator"] },
@@ -558,6 +631,13 @@ const FILES: readonly CaseFile[] = [
   { convention: "voltagent", name: "span-type", testFile: VA, cases: voltagentTypes, notes: ["span.type before entity.type; JSON-quoted values"] },
   { convention: "voltagent", name: "io", testFile: VA, cases: voltagentIo, notes: ["agent.messages / llm.messages / input and output"] },
   { convention: "voltagent", name: "token-usage", testFile: VA, cases: voltagentTokens, notes: ["usage.* before llm.usage.*"] },
+  {
+    convention: "langfuse",
+    name: "otel-autolog",
+    testFile: LF_AUTOLOG,
+    cases: langfuseAutolog,
+    notes: ["spans of langfuse-python 4.14.3's @observe (from its source) for MLflow's end-to-end autolog test: a call, a nested call, an exception"],
+  },
   { convention: "langfuse", name: "span-type", testFile: ST, cases: langfuseTypes, notes: ["langfuse.observation.type values"] },
   {
     convention: "langfuse",
@@ -581,17 +661,31 @@ const FILES: readonly CaseFile[] = [
 
 // ---------------------------------------------------------------------------------------------
 
+function caseSpec(c: Case, start: number, end: number): SpanSpec {
+  const events: EventSpec[] = (c.events ?? []).map((e, i) => ({ name: e.name, at: start + 1 + i, attributes: e.attributes as Attributes }));
+  const children = (c.children ?? []).map((child, i) => caseSpec(child, start + 1 + i, end - 1 - i));
+  return {
+    name: c.span,
+    start,
+    end,
+    attributes: c.attributes as Attributes,
+    events,
+    children,
+    ...(c.endAttributes !== undefined ? { endAttributes: [c.endAttributes as Attributes] } : {}),
+    ...(c.status !== undefined ? { status: c.status } : {}),
+  };
+}
+
 function emitCase(c: Case): void {
-  const events: EventSpec[] = (c.events ?? []).map((e, i) => ({ name: e.name, at: 1 + i, attributes: e.attributes as Attributes }));
-  const spec = { name: c.span, start: 0, end: 10, attributes: c.attributes as Attributes, events };
+  const scoped = c.scope !== undefined ? telemetry.tracerProvider.getTracer(c.scope[0], c.scope[1]) : tracer;
   if (c.child !== true) {
-    emitTree(tracer, spec, context.active());
+    emitTree(scoped, caseSpec(c, 0, 10), context.active());
     return;
   }
   // A parent without attributes, so that the case's span has a parent id as in the test.
   const parent = tracer.startSpan(`${c.span}-parent`, { startTime: [1_735_689_600, 0] }, context.active());
   const ctx: Context = trace.setSpan(context.active(), parent);
-  emitTree(tracer, { ...spec, start: 1, end: 9 }, ctx);
+  emitTree(scoped, caseSpec(c, 1, 9), ctx);
   parent.end([1_735_689_600, 10_000_000]);
 }
 
@@ -627,7 +721,7 @@ for (const file of FILES) {
         run: async () => {
           for (const c of file.cases) emitCase(c);
         },
-        notes: [`${file.cases.length} cases, one span (one trace) each`, ...file.notes],
+        notes: [`${file.cases.length} cases, one trace each`, ...file.notes],
       } satisfies Scenario,
     ],
     notes: [
@@ -641,7 +735,7 @@ for (const file of FILES) {
       source: { repository: SOURCE_REPO, commit: COMMIT, file: file.testFile },
       note:
         "What MLflow's test asserts for each case (span name = case). call: what the test calls; only translate_span_when_storing is what an MLflow server stores. expect: spanType (SpanType name or null), inputs / outputs (JSON value after json.loads), storedInputs / storedOutputs (exact stored text), tokens (null = None), messageFormat.",
-      cases: file.cases.map((c) => ({
+      cases: file.cases.flatMap((c) => [c, ...(c.children ?? [])]).map((c) => ({
         span: c.span,
         test: c.test,
         lines: c.lines,
