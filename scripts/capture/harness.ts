@@ -59,7 +59,19 @@ import {
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES_DIR = path.join(REPO_ROOT, "fixtures");
 
-export type Convention = "genai" | "openinference" | "openllmetry" | "vercel-ai" | "none";
+export type Convention =
+  | "genai"
+  | "openinference"
+  | "openllmetry"
+  | "vercel-ai"
+  | "none"
+  // Sources whose fixtures are built from their source code (scripts/capture/from-source/).
+  | "pydantic-ai"
+  | "spring-ai"
+  | "langfuse"
+  | "livekit"
+  | "voltagent"
+  | "google-adk";
 
 /** Scopes of the plain HTTP instrumentations; their spans carry no LLM convention. */
 export const HTTP_SCOPES: ReadonlySet<string> = new Set([
@@ -136,8 +148,12 @@ export interface Telemetry {
  * AsyncLocalStorage context manager (so HTTP spans nest under LLM spans) and the W3C propagator
  * as the process-wide globals. Call once per process, before creating instrumentations.
  */
-export function setupTelemetry(serviceName: string): Telemetry {
-  const resource = defaultResource().merge(resourceFromAttributes({ "service.name": serviceName }));
+export function setupTelemetry(serviceName: string, resourceAttributes: Attributes = {}): Telemetry {
+  // `resourceAttributes` lets a from-source capture present the resource of the SDK its source runs
+  // on (the Python or Java SDK's telemetry.sdk.* values) instead of this Node SDK's.
+  const resource = defaultResource().merge(
+    resourceFromAttributes({ "service.name": serviceName, ...resourceAttributes }),
+  );
   const ids = new DeterministicIdGenerator();
   const spanExporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({

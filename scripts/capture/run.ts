@@ -47,9 +47,13 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
+  // Python / Java-only sources: spans rebuilt from their source code (see from-source/spans.ts).
+  { name: "pydantic-ai", script: "from-source/pydantic-ai.ts" },
+  { name: "spring-ai", script: "from-source/spring-ai.ts" },
+  { name: "mlflow-tests", script: "from-source/mlflow-tests.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
 
@@ -76,8 +80,9 @@ async function runJob(job: Job, mockUrl: string): Promise<FixtureRecord[]> {
     child.once("error", reject);
     child.once("close", resolve);
   });
-  const summary = stdout.split("\n").find((line) => line.startsWith(SUMMARY_PREFIX));
-  if (code !== 0 || summary === undefined) {
+  // A script may call runCapture more than once (one call per convention folder): one line each.
+  const summaries = stdout.split("\n").filter((line) => line.startsWith(SUMMARY_PREFIX));
+  if (code !== 0 || summaries.length === 0) {
     throw new Error(`capture ${job.name} failed (exit ${code})\n${stdout}\n${stderr}`);
   }
   // Anything else the child printed (instrumentation warnings, say) is worth seeing.
@@ -85,7 +90,7 @@ async function runJob(job: Job, mockUrl: string): Promise<FixtureRecord[]> {
     .filter((l) => l.length > 0)
     .join("\n");
   if (chatter.length > 0) console.error(`[${job.name}] ${chatter}`);
-  return JSON.parse(summary.slice(SUMMARY_PREFIX.length)) as FixtureRecord[];
+  return summaries.flatMap((summary) => JSON.parse(summary.slice(SUMMARY_PREFIX.length)) as FixtureRecord[]);
 }
 
 function cleanFixtures(): void {
@@ -144,7 +149,15 @@ function manifest(records: readonly FixtureRecord[]): string {
 Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\`, \`vercel-ai/\` and \`none/\` was produced by running a
 real instrumentation package around a real provider SDK against the local mock provider
 (\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
-to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
+to the internet.
+
+Exception: sources that exist only in Python or Java (\`pydantic-ai/\`, \`spring-ai/\`) cannot run here.
+Their files are **built from the source code**: \`scripts/capture/from-source/<source>.ts\` states, span
+by span, what the source writes, citing repository, commit, file and line range for each attribute,
+and replays it through the same OTel JS SDK, id generator and serializer (\`from-source/spans.ts\`;
+durations there are fixed, not measured). Their section below names the repository and commit. The \`mlflow-tests__*\` files in \`langfuse/\`, \`livekit/\`, \`voltagent/\` and \`google-adk/\` hold the span data of
+MLflow's own translator tests, one span per test case, with what each test asserts in a sibling
+\`.expected.json\` (\`from-source/mlflow-tests.ts\`). Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
 them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
 (serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
 Note that this serializer writes ids as hex strings and timestamps as decimal strings, but
