@@ -47,6 +47,8 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
+  // issue 13 (docs/issue-13-fixtures.md)
+  { name: "otel-openai-022", script: "otel-openai-022.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
