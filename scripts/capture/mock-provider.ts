@@ -32,6 +32,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 
+import { anthropicExtraAnswer } from "./mock/anthropic-extra.js";
 import { EXTRA_ROUTES } from "./mock/routes.js";
 
 /** Unix seconds of 2025-01-01T00:00:00Z; used as every `created` value. */
@@ -487,7 +488,10 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   const tools = asArray(body["tools"]);
 
   let answer: AnthropicAnswer;
-  if (hasToolResult) {
+  const extra = anthropicExtraAnswer(body); // mock/anthropic-extra.ts
+  if (extra !== undefined) {
+    answer = extra;
+  } else if (hasToolResult) {
     answer = {
       id: "msg_fixture_0003",
       content: [{ type: "text", text: TOOL_RESULT_REPLY }],

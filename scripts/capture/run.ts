@@ -49,6 +49,9 @@ const JOBS: readonly Job[] = [
   { name: "http", script: "http-requests.ts" },
   // issue 13 (docs/issue-13-fixtures.md)
   { name: "otel-openai-022", script: "otel-openai-022.ts" },
+  { name: "vercel-ai-v5", script: "vercel-ai-versions.ts", args: ["--v5"] },
+  { name: "ai-sdk-otel", script: "vercel-ai-versions.ts", args: ["--v7-otel"] },
+  { name: "vercel-ai-v7-legacy", script: "vercel-ai-versions.ts", args: ["--v7-legacy"] },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];

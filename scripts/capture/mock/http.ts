@@ -41,3 +41,35 @@ export function asArray(value: Json | undefined): Json[] {
 
 /** One reply handler: returns false when the route is not its own. */
 export type RouteHandler = (route: string, body: JsonObject, res: http.ServerResponse) => boolean;
+
+/** A fixed value that satisfies a (simple) JSON schema, for structured-output requests. */
+export function sample(schema: Json | undefined): Json {
+  if (!isObject(schema)) return null;
+  const alternatives = asArray(schema["anyOf"] ?? schema["oneOf"]);
+  if (alternatives.length > 0) {
+    const first = alternatives.find((a) => !(isObject(a) && a["type"] === "null"));
+    return sample(first);
+  }
+  const enumValues = asArray(schema["enum"]);
+  if (enumValues.length > 0) return enumValues[0] ?? null;
+  const type = Array.isArray(schema["type"]) ? schema["type"].find((t) => t !== "null") : schema["type"];
+  switch (type) {
+    case "object": {
+      const props = isObject(schema["properties"]) ? schema["properties"] : {};
+      return Object.fromEntries(Object.entries(props).map(([key, sub]) => [key, sample(sub)]));
+    }
+    case "array":
+      return [sample(schema["items"])];
+    case "string":
+      return schema["format"] === "date" ? "2025-01-01" : "Paris";
+    case "number":
+      return 0.5;
+    case "integer":
+      return 1;
+    case "boolean":
+      return true;
+    default:
+      return null;
+  }
+}
+

@@ -4,6 +4,8 @@
  *   - `temperature` above 2                      -> HTTP 400, OpenAI error body
  *   - last input item is a `function_call_output` -> final text answer using the tool result
  *   - request offers `tools`                      -> one `function_call` output item (get_weather)
+ *   - `text.format` is a `json_schema`            -> JSON text filled in from the schema (first enum
+ *                                                    value, "Paris" for strings, 0.5, true, ...)
  *   - otherwise                                   -> text answer chosen by the last user input
  *   `stream: true` sends the same response as the named `response.*` SSE events.
  *
@@ -12,7 +14,7 @@
  */
 import type http from "node:http";
 
-import { asArray, isObject, type Json, type JsonObject, type RouteHandler, sendJson, sendSse } from "./http.js";
+import { asArray, isObject, type Json, type JsonObject, type RouteHandler, sample, sendJson, sendSse } from "./http.js";
 
 const CREATED = 1_735_689_600;
 const MODEL = "gpt-4o-mini-2024-07-18";
@@ -85,6 +87,10 @@ function respond(body: JsonObject, res: http.ServerResponse): void {
       },
     ];
     use = usage(82, 19, 0, 0);
+  } else if (schemaOf(body) !== undefined) {
+    id = "resp_fixture_0005";
+    output = [message("msg_fixture_0005", JSON.stringify(sample(schemaOf(body))))];
+    use = usage(240, 9, 0, 0);
   } else {
     id = stream ? "resp_fixture_0004" : "resp_fixture_0001";
     const text = REPLIES[textOf(lastUser?.["content"])] ?? DEFAULT_REPLY;
@@ -122,6 +128,12 @@ function respond(body: JsonObject, res: http.ServerResponse): void {
     return;
   }
   sendSse(res, events(response, output), HEADERS);
+}
+
+function schemaOf(body: JsonObject): Json | undefined {
+  const text = body["text"];
+  const format = isObject(text) ? text["format"] : undefined;
+  return isObject(format) && format["type"] === "json_schema" ? (format["schema"] ?? {}) : undefined;
 }
 
 function message(id: string, text: string): JsonObject {
