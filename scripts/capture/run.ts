@@ -52,6 +52,7 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai-v5", script: "vercel-ai-versions.ts", args: ["--v5"] },
   { name: "ai-sdk-otel", script: "vercel-ai-versions.ts", args: ["--v7-otel"] },
   { name: "vercel-ai-v7-legacy", script: "vercel-ai-versions.ts", args: ["--v7-legacy"] },
+  { name: "traceloop-anthropic-more", script: "traceloop-anthropic-more.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
