@@ -53,6 +53,9 @@ const JOBS: readonly Job[] = [
   { name: "ai-sdk-otel", script: "vercel-ai-versions.ts", args: ["--v7-otel"] },
   { name: "vercel-ai-v7-legacy", script: "vercel-ai-versions.ts", args: ["--v7-legacy"] },
   { name: "traceloop-anthropic-more", script: "traceloop-anthropic-more.ts" },
+  { name: "openinference-bedrock", script: "bedrock.ts", args: ["--openinference"] },
+  { name: "traceloop-bedrock", script: "bedrock.ts", args: ["--traceloop"] },
+  { name: "otel-aws-sdk-bedrock", script: "bedrock.ts", args: ["--aws-sdk"] },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
