@@ -56,6 +56,7 @@ const JOBS: readonly Job[] = [
   { name: "openinference-bedrock", script: "bedrock.ts", args: ["--openinference"] },
   { name: "traceloop-bedrock", script: "bedrock.ts", args: ["--traceloop"] },
   { name: "otel-aws-sdk-bedrock", script: "bedrock.ts", args: ["--aws-sdk"] },
+  { name: "traceloop-cohere", script: "traceloop-cohere.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
