@@ -57,6 +57,7 @@ const JOBS: readonly Job[] = [
   { name: "traceloop-bedrock", script: "bedrock.ts", args: ["--traceloop"] },
   { name: "otel-aws-sdk-bedrock", script: "bedrock.ts", args: ["--aws-sdk"] },
   { name: "traceloop-cohere", script: "traceloop-cohere.ts" },
+  { name: "openlit-openai", script: "openlit-openai.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
