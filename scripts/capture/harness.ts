@@ -53,6 +53,7 @@ import {
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
+  type SpanProcessor,
   type TimedEvent,
 } from "@opentelemetry/sdk-trace-base";
 
@@ -136,14 +137,20 @@ export interface Telemetry {
  * AsyncLocalStorage context manager (so HTTP spans nest under LLM spans) and the W3C propagator
  * as the process-wide globals. Call once per process, before creating instrumentations.
  */
-export function setupTelemetry(serviceName: string): Telemetry {
+export function setupTelemetry(
+  serviceName: string,
+  options: {
+    /** Builds the span processor in front of the in-memory exporter (default: SimpleSpanProcessor). */
+    readonly spanProcessor?: (exporter: InMemorySpanExporter) => SpanProcessor;
+  } = {},
+): Telemetry {
   const resource = defaultResource().merge(resourceFromAttributes({ "service.name": serviceName }));
   const ids = new DeterministicIdGenerator();
   const spanExporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({
     resource,
     idGenerator: ids,
-    spanProcessors: [new SimpleSpanProcessor(spanExporter)],
+    spanProcessors: [options.spanProcessor?.(spanExporter) ?? new SimpleSpanProcessor(spanExporter)],
   });
   const logExporter = new InMemoryLogRecordExporter();
   const loggerProvider = new LoggerProvider({

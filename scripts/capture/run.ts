@@ -58,6 +58,7 @@ const JOBS: readonly Job[] = [
   { name: "otel-aws-sdk-bedrock", script: "bedrock.ts", args: ["--aws-sdk"] },
   { name: "traceloop-cohere", script: "traceloop-cohere.ts" },
   { name: "openlit-openai", script: "openlit-openai.ts" },
+  { name: "openinference-vercel", script: "openinference-vercel.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
