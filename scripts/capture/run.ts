@@ -59,6 +59,7 @@ const JOBS: readonly Job[] = [
   { name: "traceloop-cohere", script: "traceloop-cohere.ts" },
   { name: "openlit-openai", script: "openlit-openai.ts" },
   { name: "openinference-vercel", script: "openinference-vercel.ts" },
+  { name: "openinference-openai-agents", script: "openinference-openai-agents.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
