@@ -60,6 +60,8 @@ const JOBS: readonly Job[] = [
   { name: "openlit-openai", script: "openlit-openai.ts" },
   { name: "openinference-vercel", script: "openinference-vercel.ts" },
   { name: "openinference-openai-agents", script: "openinference-openai-agents.ts" },
+  { name: "openinference-langchain-more", script: "openinference-content-more.ts", args: ["--langchain"] },
+  { name: "openinference-anthropic-more", script: "openinference-content-more.ts", args: ["--anthropic"] },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
