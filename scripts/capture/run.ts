@@ -172,10 +172,13 @@ there too; a reader should accept both).
 
 \`\`\`sh
 npm ci
+npm ci --prefix scripts/capture/isolated/otel-openai-022
 npm run capture
 \`\`\`
 
 This deletes the captured files, re-runs every capture (a few seconds) and rewrites this manifest.
+The second install is @opentelemetry/instrumentation-openai 0.22, kept in its own package because its
+peer dependency on @opentelemetry/api ^1.10 conflicts with the root's ~1.9.
 A re-run gives the same files except for span durations and the offsets between spans, which are
 real measurements. What is normalised for stability (see \`scripts/capture/harness.ts\`):
 
