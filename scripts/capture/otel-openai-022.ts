@@ -145,6 +145,19 @@ const responsesScenarios: Scenario[] = [
     notes: [SEPARATE, "streamed: the output record is written when the output item is done"],
   },
   {
+    name: "responses-conversation",
+    run: async () => {
+      await client.responses.create({
+        model: MODEL,
+        conversation: "conv_fixture_0001",
+        input: "What is the capital of France?",
+      });
+    },
+    notes: [
+      "issue-13 class 'session / conversation': gen_ai.conversation.id conv_fixture_0001 (the conversation the response belongs to)",
+    ],
+  },
+  {
     name: "responses-error",
     run: async () => {
       try {

@@ -160,6 +160,12 @@ describe("issue 13: token counts whose meaning depends on the source", () => {
   });
 });
 
+describe("issue 13: session keys", () => {
+  it("otel-openai 0.22 Responses: gen_ai.conversation.id", () => {
+    expect(only("genai/otel-openai-022__responses-conversation").attributes["gen_ai.conversation.id"]).toBe("conv_fixture_0001");
+  });
+});
+
 describe("issue 13: AI SDK 7 operations", () => {
   it("agent_step, decide and extract spans", () => {
     const ops = (id: string): unknown[] => loadFixture(id).map((s) => s.attributes["gen_ai.operation.name"]);

@@ -7,7 +7,8 @@
  *   - `text.format` is a `json_schema`            -> JSON text filled in from the schema (first enum
  *                                                    value, "Paris" for strings, 0.5, true, ...)
  *   - otherwise                                   -> text answer chosen by the last user input
- *   `stream: true` sends the same response as the named `response.*` SSE events.
+ *   `stream: true` sends the same response as the named `response.*` SSE events; a request with a
+ *   `conversation` gets `conversation: {id}` back.
  *
  * Replies are fixed: ids `resp_fixture_000N`, `created_at` 2025-01-01, fixed token counts (with
  * cached and reasoning details on the plain answer).
@@ -123,6 +124,10 @@ function respond(body: JsonObject, res: http.ServerResponse): void {
     user: null,
     metadata: {},
   };
+  // A request in a conversation (`conversation: "conv_…"` or `{id}`) gets it back, as the API does.
+  const conversation = body["conversation"];
+  const conversationId = typeof conversation === "string" ? conversation : isObject(conversation) ? conversation["id"] : undefined;
+  if (typeof conversationId === "string") response["conversation"] = { id: conversationId };
   if (!stream) {
     sendJson(res, 200, response, HEADERS);
     return;
