@@ -53,6 +53,7 @@ import {
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
+  type SpanProcessor,
   type TimedEvent,
 } from "@opentelemetry/sdk-trace-base";
 
@@ -148,18 +149,25 @@ export interface Telemetry {
  * AsyncLocalStorage context manager (so HTTP spans nest under LLM spans) and the W3C propagator
  * as the process-wide globals. Call once per process, before creating instrumentations.
  */
-export function setupTelemetry(serviceName: string, resourceAttributes: Attributes = {}): Telemetry {
-  // `resourceAttributes` lets a from-source capture present the resource of the SDK its source runs
-  // on (the Python or Java SDK's telemetry.sdk.* values) instead of this Node SDK's.
-  const resource = defaultResource().merge(
-    resourceFromAttributes({ "service.name": serviceName, ...resourceAttributes }),
-  );
+export function setupTelemetry(
+  serviceName: string,
+  options: {
+    /** Builds the span processor in front of the in-memory exporter (default: SimpleSpanProcessor). */
+    readonly spanProcessor?: (exporter: InMemorySpanExporter) => SpanProcessor;
+    /**
+     * Extra resource attributes: a from-source capture presents the resource of the SDK its source runs
+     * on (the Python or Java SDK's telemetry.sdk.* values) instead of this Node SDK's.
+     */
+    readonly resource?: Attributes;
+  } = {},
+): Telemetry {
+  const resource = defaultResource().merge(resourceFromAttributes({ "service.name": serviceName, ...options.resource }));
   const ids = new DeterministicIdGenerator();
   const spanExporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({
     resource,
     idGenerator: ids,
-    spanProcessors: [new SimpleSpanProcessor(spanExporter)],
+    spanProcessors: [options.spanProcessor?.(spanExporter) ?? new SimpleSpanProcessor(spanExporter)],
   });
   const logExporter = new InMemoryLogRecordExporter();
   const loggerProvider = new LoggerProvider({

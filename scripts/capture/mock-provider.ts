@@ -32,6 +32,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 
+import { anthropicExtraAnswer } from "./mock/anthropic-extra.js";
+import { EXTRA_ROUTES } from "./mock/routes.js";
+
 /** Unix seconds of 2025-01-01T00:00:00Z; used as every `created` value. */
 export const FIXED_CREATED = 1_735_689_600;
 
@@ -113,6 +116,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     case "POST /v1/messages":
       return anthropicMessages(body, res);
     default:
+      // Endpoints kept in their own files under mock/ (see mock/routes.ts).
+      if (EXTRA_ROUTES.some((handler) => handler(route, body, res))) return;
       return sendJson(res, 404, {
         error: {
           message: `Unknown request URL: ${route}.`,
@@ -483,7 +488,10 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   const tools = asArray(body["tools"]);
 
   let answer: AnthropicAnswer;
-  if (hasToolResult) {
+  const extra = anthropicExtraAnswer(body); // mock/anthropic-extra.ts
+  if (extra !== undefined) {
+    answer = extra;
+  } else if (hasToolResult) {
     answer = {
       id: "msg_fixture_0003",
       content: [{ type: "text", text: TOOL_RESULT_REPLY }],

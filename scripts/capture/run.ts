@@ -51,6 +51,21 @@ const JOBS: readonly Job[] = [
   { name: "pydantic-ai", script: "from-source/pydantic-ai.ts" },
   { name: "spring-ai", script: "from-source/spring-ai.ts" },
   { name: "mlflow-tests", script: "from-source/mlflow-tests.ts" },
+  // issue 13 (docs/issue-13-fixtures.md)
+  { name: "otel-openai-022", script: "otel-openai-022.ts" },
+  { name: "vercel-ai-v5", script: "vercel-ai-versions.ts", args: ["--v5"] },
+  { name: "ai-sdk-otel", script: "vercel-ai-versions.ts", args: ["--v7-otel"] },
+  { name: "vercel-ai-v7-legacy", script: "vercel-ai-versions.ts", args: ["--v7-legacy"] },
+  { name: "traceloop-anthropic-more", script: "traceloop-anthropic-more.ts" },
+  { name: "openinference-bedrock", script: "bedrock.ts", args: ["--openinference"] },
+  { name: "traceloop-bedrock", script: "bedrock.ts", args: ["--traceloop"] },
+  { name: "otel-aws-sdk-bedrock", script: "bedrock.ts", args: ["--aws-sdk"] },
+  { name: "traceloop-cohere", script: "traceloop-cohere.ts" },
+  { name: "openlit-openai", script: "openlit-openai.ts" },
+  { name: "openinference-vercel", script: "openinference-vercel.ts" },
+  { name: "openinference-openai-agents", script: "openinference-openai-agents.ts" },
+  { name: "openinference-langchain-more", script: "openinference-content-more.ts", args: ["--langchain"] },
+  { name: "openinference-anthropic-more", script: "openinference-content-more.ts", args: ["--anthropic"] },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk"];
@@ -170,10 +185,13 @@ there too; a reader should accept both).
 
 \`\`\`sh
 npm ci
+npm ci --prefix scripts/capture/isolated/otel-openai-022
 npm run capture
 \`\`\`
 
 This deletes the captured files, re-runs every capture (a few seconds) and rewrites this manifest.
+The second install is @opentelemetry/instrumentation-openai 0.22, kept in its own package because its
+peer dependency on @opentelemetry/api ^1.10 conflicts with the root's ~1.9.
 A re-run gives the same files except for span durations and the offsets between spans, which are
 real measurements. What is normalised for stability (see \`scripts/capture/harness.ts\`):
 

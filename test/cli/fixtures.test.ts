@@ -151,7 +151,7 @@ describe.concurrent("mlflow-semconv validate on the fixtures", () => {
     expect(pattern.stderr).toBe("");
     expect(pattern.code).toBe(0);
     expect(JSON.parse(pattern.stdout).summary).toEqual(JSON.parse(dir.stdout).summary);
-    expect(JSON.parse(pattern.stdout).summary).toMatchObject({ files: 15, spans: 36 });
+    expect(JSON.parse(pattern.stdout).summary).toMatchObject({ files: 33, spans: 79 });
     const deep = await cli("validate", "fixtures/**/*__agent*.json", "--format", "json");
     expect(JSON.parse(deep.stdout).summary).toMatchObject({ files: 2, spans: 11 });
   });

@@ -47,9 +47,11 @@ const COMMIT = "a89bed67689f916c79a8e1c1ad6cfb5cd7649c77";
 const SOURCE_REPO = "mlflow/mlflow (read from the snapshot of harupy/mlflow)";
 
 const telemetry = setupTelemetry("mlflow-test-cases", {
-  "telemetry.sdk.language": "python",
-  "telemetry.sdk.name": "opentelemetry",
-  "telemetry.sdk.version": "1.36.0",
+  resource: {
+    "telemetry.sdk.language": "python",
+    "telemetry.sdk.name": "opentelemetry",
+    "telemetry.sdk.version": "1.36.0",
+  },
 });
 const tracer = telemetry.tracerProvider.getTracer("mlflow-tests");
 

@@ -41,9 +41,11 @@ const PYDANTIC_AI_VERSION = "2.33.0";
 
 // A Python service on the OTel Python SDK (its default resource keys).
 const telemetry = setupTelemetry("weather-service", {
-  "telemetry.sdk.language": "python",
-  "telemetry.sdk.name": "opentelemetry",
-  "telemetry.sdk.version": "1.36.0",
+  resource: {
+    "telemetry.sdk.language": "python",
+    "telemetry.sdk.name": "opentelemetry",
+    "telemetry.sdk.version": "1.36.0",
+  },
 });
 // models/instrumented.py L145-148: tracer named 'pydantic-ai' with the package version.
 const tracer = telemetry.tracerProvider.getTracer("pydantic-ai", PYDANTIC_AI_VERSION);

@@ -49,9 +49,11 @@ const M8 = "79037c593f077a4f86adf1a42a961e65d377f5be";
 
 // A Spring Boot service on the OTel Java SDK.
 const telemetry = setupTelemetry("weather-service", {
-  "telemetry.sdk.language": "java",
-  "telemetry.sdk.name": "opentelemetry",
-  "telemetry.sdk.version": "1.49.0",
+  resource: {
+    "telemetry.sdk.language": "java",
+    "telemetry.sdk.name": "opentelemetry",
+    "telemetry.sdk.version": "1.49.0",
+  },
 });
 const tracerV2 = telemetry.tracerProvider.getTracer("org.springframework.boot", "4.1.1");
 const tracerM8 = telemetry.tracerProvider.getTracer("org.springframework.boot", "3.4.4");

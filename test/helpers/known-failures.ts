@@ -1,0 +1,63 @@
+/**
+ * Fixture-driven tests that the issue-13 captures (docs/issue-13-fixtures.md) make fail, because of
+ * translator faults issue 13 is about. Each listed (suite, fixture) runs with `it.fails`: it passes
+ * while the fault is there and FAILS once it is fixed, so whoever fixes it must delete the entry
+ * (and the test then asserts the fixed behaviour like every other fixture).
+ */
+import { it } from "vitest";
+
+type Suite = "genai-emit" | "cross-convention" | "nothing-lost" | "openllmetry-emit";
+
+const FINISH = "the GenAI emitter writes the provider's finish reason, the parser maps it back to the OpenAI value (end_turn -> stop, tool_use -> tool_calls)";
+const CONVERSE_TOTAL = "OpenInference Bedrock Converse: total_tokens 2592 includes the cache that llm.token_count.prompt 21 excludes; the GenAI target writes no total, and the re-parse sums 21 + 11";
+const NO_MESSAGES = "an output message without content (aws-sdk records no content at all) does not come back through OpenInference / OpenLLMetry";
+const OPENLIT_KEYS = "OpenLIT's openai.response.system_fingerprint / openai.response.service_tier / openai.api.type are dropped but belong to no convention";
+const EMPTY_ANYVALUE = "openinference-vercel exports unset message fields as empty AnyValues; the parser refuses them (invalid-value) yet drops the raw key";
+const AGENT_STEP = "the AI SDK 7 'step N' span (agent_step, UNKNOWN today) is emitted to OpenLLMetry with no convention key at all, so the re-parse detects no convention";
+
+const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
+  "genai-emit": {
+    "genai/otel-aws-sdk-bedrock__converse": FINISH,
+    "genai/otel-aws-sdk-bedrock__converse-tool-result": FINISH,
+    "genai/otel-aws-sdk-bedrock__converse-tools": FINISH,
+    "genai/otel-aws-sdk-bedrock__invoke-anthropic": FINISH,
+    "genai/otel-aws-sdk-bedrock__invoke-nova": FINISH,
+    "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide is UNKNOWN, and comes back from the GenAI target as LLM (AI SDK 7 operations)",
+  },
+  "cross-convention": {
+    "genai/openlit-openai__chat-error": "a CHAT_MODEL span without messages comes back from OpenInference as LLM",
+    "genai/otel-aws-sdk-bedrock__converse-error": "a CHAT_MODEL span without messages comes back from OpenInference as LLM",
+    "genai/otel-aws-sdk-bedrock__converse": NO_MESSAGES,
+    "genai/otel-aws-sdk-bedrock__converse-tool-result": NO_MESSAGES,
+    "genai/otel-aws-sdk-bedrock__converse-tools": NO_MESSAGES,
+    "openinference/openinference-bedrock__converse": CONVERSE_TOTAL,
+  },
+  "nothing-lost": {
+    "genai/openlit-openai__chat": OPENLIT_KEYS,
+    "genai/openlit-openai__chat-stream": OPENLIT_KEYS,
+    "genai/openlit-openai__chat-tool-result": OPENLIT_KEYS,
+    "genai/openlit-openai__chat-tools": OPENLIT_KEYS,
+    "openinference/openinference-vercel__anthropic-generate-text": EMPTY_ANYVALUE,
+    "openinference/openinference-vercel__generate-text": EMPTY_ANYVALUE,
+    "openinference/openinference-vercel__generate-text-tools": EMPTY_ANYVALUE,
+    "openinference/openinference-vercel__stream-text": EMPTY_ANYVALUE,
+  },
+  "openllmetry-emit": {
+    "genai/ai-sdk-otel__anthropic-generate-text": AGENT_STEP,
+    "genai/ai-sdk-otel__anthropic-tools": AGENT_STEP,
+    "genai/ai-sdk-otel__openai-error": AGENT_STEP,
+    "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide (UNKNOWN today) is emitted to OpenLLMetry without an OpenLLMetry key, so the re-parse detects GenAI only",
+    "genai/openlit-openai__chat": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
+    "genai/openlit-openai__chat-stream": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
+    "genai/openlit-openai__chat-tool-result": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
+    "genai/openlit-openai__chat-tools": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
+    "genai/openlit-openai__embeddings": "embedding inputs (encoding_formats, the empty messages list) do not survive the OpenLLMetry target",
+  },
+};
+
+/** `it`, or `it.fails` with the reason in the test name when (suite, fixture) is a known failure. */
+export function itFixture(suite: Suite, fixtureId: string): (name: string, fn: () => void) => void {
+  const reason = KNOWN[suite][fixtureId];
+  if (reason === undefined) return (name, fn) => it(name, fn);
+  return (name, fn) => it.fails(`${name} [known failure, issue 13: ${reason}]`, fn);
+}
