@@ -24,6 +24,7 @@
  *   - request offers `tools`                 -> `tool_use` content block
  *   - otherwise                              -> text answer chosen by the last user message
  *   `stream: true` turns these into Anthropic's named SSE events.
+ * Gemini `models/<model>:generateContent` / `:streamGenerateContent` / `:countTokens` -> mock/gemini.ts
  * Anything else                               -> HTTP 404 with an OpenAI-style error body.
  *
  * Run it on its own with `tsx scripts/capture/mock-provider.ts` to poke at it with curl.
@@ -31,6 +32,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+
+import { handleGemini } from "./mock/gemini.js";
 
 /** Unix seconds of 2025-01-01T00:00:00Z; used as every `created` value. */
 export const FIXED_CREATED = 1_735_689_600;
@@ -92,6 +95,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const route = `${req.method ?? "GET"} ${url.pathname}`;
   const body = req.method === "POST" ? await readJson(req) : {};
+  if (handleGemini(req.method ?? "GET", url, body, res)) return;
 
   switch (route) {
     case "POST /v1/chat/completions":

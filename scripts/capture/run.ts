@@ -47,11 +47,24 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai", script: "vercel-ai.ts" },
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
+  { name: "google-adk", script: "google-adk.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
+const ISOLATED_ENV_PREFIXES = [
+  "OPENAI_",
+  "ANTHROPIC_",
+  "OTEL_",
+  "TRACELOOP_",
+  // Google ADK / Gemini CLI, Claude Code, LiveKit: keys, base URLs and telemetry switches.
+  "GOOGLE_",
+  "GEMINI_",
+  "ADK_",
+  "CLAUDE_",
+  "LIVEKIT_",
+  "LK_",
+];
 
 function childEnv(mockUrl: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
