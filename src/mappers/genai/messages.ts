@@ -408,6 +408,9 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
   }
   if (skipped > 0) {
     ctx.diagnose("invalid-value", "info", `${skipped} of ${value.length} entries of ${key} are not function tools with a name; they are left out of tools (kept in the attribute)`, key);
+    // Tools were offered but none could be read (Gemini's `{functionDeclarations: [...]}` groups,
+    // say): an empty list would claim that no tools were offered.
+    if (tools.length === 0) return undefined;
   }
   return tools;
 }

@@ -416,4 +416,14 @@ describe("keepSource: false keeps structured values that were read only in part"
     expect(lean.tools?.map((t) => t.function.name)).toEqual(["f"]);
     expect(lean.attributes).toEqual({ "gen_ai.tool.definitions": defs });
   });
+
+  it("gen_ai.tool.definitions none of whose entries is readable (Gemini CLI's functionDeclarations groups) gives no tools, not an empty list", () => {
+    const defs = JSON.stringify([{ functionDeclarations: [{ name: "list_directory", parametersJsonSchema: { type: "object" } }] }]);
+    const lean = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": defs } }, { keepSource: false });
+    expect(lean.tools).toBeUndefined();
+    expect(lean.attributes).toEqual({ "gen_ai.tool.definitions": defs });
+    expect(lean.diagnostics.map((d) => d.code)).toContain("invalid-value");
+    // An empty list is a real "no tools".
+    expect(span({ "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": "[]" }).tools).toEqual([]);
+  });
 });
