@@ -354,6 +354,9 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
     const message = msgs[msgs.length - 1]!;
     choices.push({ index: choices.length, message, finish_reason: finishReasonToCanonical(valid.finish_reason) });
   }
+  // Messages were written but none could be read (Gemini CLI's Gemini-shaped contents, say): no
+  // choices at all rather than an empty list that claims the model answered nothing.
+  if (choices.length === 0 && value.length > 0) return undefined;
   return choices;
 }
 

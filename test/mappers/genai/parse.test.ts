@@ -426,4 +426,12 @@ describe("keepSource: false keeps structured values that were read only in part"
     // An empty list is a real "no tools".
     expect(span({ "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": "[]" }).tools).toEqual([]);
   });
+
+  it("gen_ai.output.messages none of whose messages is readable (Gemini contents) gives no outputs, not an empty choice list", () => {
+    const out = JSON.stringify([{ role: "model", parts: [{ text: "Paris." }] }]);
+    const parsed = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.output.messages": out } }, { keepSource: false });
+    expect(parsed.outputs).toBeUndefined();
+    expect(parsed.attributes).toEqual({ "gen_ai.output.messages": out });
+    expect(parsed.diagnostics.map((d) => d.code)).toContain("invalid-message");
+  });
 });
