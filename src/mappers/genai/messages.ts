@@ -323,6 +323,8 @@ export function inputMessagesFromGenAi(value: unknown, ctx: ParseContext, key: s
     const msgs = messageFromGenAi(valid, ctx, key);
     for (let k = 0; k < msgs.length; k++) out.push(msgs[k]!);
   }
+  // As for output messages: none readable is no messages, not an empty conversation.
+  if (out.length === 0 && value.length > 0) return undefined;
   return out;
 }
 
