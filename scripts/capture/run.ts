@@ -48,9 +48,10 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
   { name: "google-adk", script: "google-adk.ts" },
+  { name: "gemini-cli", script: "gemini-cli.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk", "gemini-cli"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = [
   "OPENAI_",

@@ -10,6 +10,7 @@
  *   - `generationConfig.responseMimeType` JSON        -> a small JSON text (the side calls agents make
  *                                                        to classify a turn, e.g. "who speaks next")
  *   - the last turn carries a `functionResponse` part -> final text answer using the tool result
+ *   - the model name contains `nonexistent`           -> HTTP 404, `NOT_FOUND` (like the real API)
  *   - the request declares a function we know how to
  *     call (see FUNCTION_CALLS)                       -> one `functionCall` part
  *   - otherwise                                       -> text answer chosen by the last user text
@@ -37,10 +38,10 @@ const TOOL_RESULT_TEXT = "It is currently 18 °C and sunny in Paris.";
  * Functions the mock calls when a request declares them, in order of preference, with the
  * arguments it sends. Anything not listed is never called (agents declare many tools).
  */
-const FUNCTION_CALLS: ReadonlyArray<{ name: string; args: JsonObject }> = [
+const FUNCTION_CALLS: ReadonlyArray<{ name: string; args: JsonObject; when?: RegExp }> = [
   { name: "get_weather", args: { city: "Paris", unit: "celsius" } },
-  // Gemini CLI's built-in directory listing; `dir_path` in recent versions, `path` in older ones.
-  { name: "list_directory", args: { dir_path: "." } },
+  // Gemini CLI's built-in directory listing, declared on every request: called only when asked.
+  { name: "list_directory", args: { dir_path: "." }, when: /\b(files|directory|folder)\b/i },
 ];
 
 interface Usage {
@@ -76,6 +77,16 @@ export function handleGemini(method: string, url: URL, body: JsonObject, res: ht
     return true;
   }
 
+  if (model.includes("nonexistent")) {
+    sendJson(res, 404, {
+      error: {
+        code: 404,
+        message: `models/${model} is not found for API version v1beta, or is not supported for generateContent.`,
+        status: "NOT_FOUND",
+      },
+    });
+    return true;
+  }
   const config = isObject(body["generationConfig"]) ? body["generationConfig"] : {};
   const temperature = config["temperature"];
   if (typeof temperature === "number" && temperature > 2) {
@@ -109,11 +120,13 @@ function chooseAnswer(body: JsonObject, config: JsonObject): Answer {
   const contents = asArray(body["contents"]).filter(isObject);
   const last = contents[contents.length - 1];
   const lastParts = asArray(last?.["parts"]).filter(isObject);
-  const lastUserText = [...contents]
-    .reverse()
-    .filter((c) => c["role"] === "user" || c["role"] === undefined)
-    .map((c) => partsText(c["parts"]))
-    .find((t) => t.length > 0) ?? "";
+  // The last text part of the last user turn: agents put context parts before the prompt.
+  const lastUserText =
+    [...contents]
+      .reverse()
+      .filter((c) => c["role"] === "user" || c["role"] === undefined)
+      .map((c) => lastText(c["parts"]))
+      .find((t) => t.length > 0) ?? "";
 
   const mime = config["responseMimeType"];
   if (typeof mime === "string" && mime.includes("json")) {
@@ -139,7 +152,7 @@ function chooseAnswer(body: JsonObject, config: JsonObject): Answer {
       .flatMap((t) => asArray(t["functionDeclarations"]).filter(isObject))
       .map((f) => String(f["name"])),
   );
-  const call = FUNCTION_CALLS.find((f) => declared.has(f.name));
+  const call = FUNCTION_CALLS.find((f) => declared.has(f.name) && (f.when === undefined || f.when.test(lastUserText)));
   if (call !== undefined) {
     return {
       responseId: "gemini-fixture-0002",
@@ -210,10 +223,9 @@ function streamChunks(answer: Answer, model: string): JsonObject[] {
   );
 }
 
-function partsText(parts: Json | undefined): string {
-  return asArray(parts)
-    .map((p) => (isObject(p) && typeof p["text"] === "string" ? p["text"] : ""))
-    .join("");
+function lastText(parts: Json | undefined): string {
+  const texts = asArray(parts).flatMap((p) => (isObject(p) && typeof p["text"] === "string" ? [p["text"].trim()] : []));
+  return texts[texts.length - 1] ?? "";
 }
 
 function isObject(value: Json | undefined): value is JsonObject {
