@@ -438,7 +438,7 @@ describe("keepSource: false keeps structured values that were read only in part"
   it("gen_ai.input.messages none of whose messages is readable gives no input messages, not an empty list", () => {
     const input = JSON.stringify([{ callId: "c1", name: "list_directory", args: { dir_path: "." } }]);
     const parsed = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.input.messages": input } }, { keepSource: false });
-    expect(parsed.inputs?.["messages"]).toBeUndefined();
+    expect((parsed.inputs as Record<string, unknown> | undefined)?.["messages"]).toBeUndefined();
     expect(parsed.attributes).toEqual({ "gen_ai.input.messages": input });
   });
 });
