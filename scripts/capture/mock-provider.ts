@@ -20,8 +20,10 @@
  * OpenAI `GET /v1/models`                     -> a short model list
  * Anthropic `POST /v1/messages`
  *   - `temperature` above 1                  -> HTTP 400, Anthropic error body
+ *   - a model name with `nonexistent`        -> HTTP 404 `not_found_error`
  *   - last user turn carries a `tool_result` -> final text answer
- *   - request offers `tools`                 -> `tool_use` content block
+ *   - request offers `tools`                 -> `tool_use` content block (coding agents' own tool
+ *                                               sets: see mock/anthropic-agent.ts)
  *   - otherwise                              -> text answer chosen by the last user message
  *   `stream: true` turns these into Anthropic's named SSE events.
  * Gemini `models/<model>:generateContent` / `:streamGenerateContent` / `:countTokens` -> mock/gemini.ts
@@ -33,6 +35,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 
+import { agentToolChoice, lastTextBlock, unknownModelError } from "./mock/anthropic-agent.js";
 import { handleGemini } from "./mock/gemini.js";
 
 /** Unix seconds of 2025-01-01T00:00:00Z; used as every `created` value. */
@@ -466,6 +469,8 @@ function anthropicUsage(u: AnthropicUsage): JsonObject {
 }
 
 function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
+  const notFound = unknownModelError(body["model"]);
+  if (notFound !== undefined) return sendJson(res, 404, notFound, ANTHROPIC_HEADERS);
   const temperature = body["temperature"];
   if (typeof temperature === "number" && temperature > 1) {
     return sendJson(
@@ -485,6 +490,8 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   const lastUserBlocks = asArray(lastUser?.["content"]).filter(isObject);
   const hasToolResult = lastUserBlocks.some((b) => b["type"] === "tool_result");
   const tools = asArray(body["tools"]);
+  // Coding agents offer their own tools on every request (mock/anthropic-agent.ts).
+  const agent = agentToolChoice(tools, lastTextBlock(lastUser?.["content"]));
 
   let answer: AnthropicAnswer;
   if (hasToolResult) {
@@ -494,7 +501,17 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
       stopReason: "end_turn",
       usage: { input_tokens: 512, output_tokens: 16, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
     };
-  } else if (tools.length > 0) {
+  } else if (agent !== undefined && agent !== "text") {
+    answer = {
+      id: "msg_fixture_0005",
+      content: [
+        { type: "text", text: "I'll list the files." },
+        { type: "tool_use", id: "toolu_fixture_0002", name: agent.name, input: agent.input },
+      ],
+      stopReason: "tool_use",
+      usage: { input_tokens: 402, output_tokens: 71, cache_creation_input_tokens: 0, cache_read_input_tokens: 4096 },
+    };
+  } else if (tools.length > 0 && agent === undefined) {
     answer = {
       id: "msg_fixture_0002",
       content: [
@@ -507,14 +524,14 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   } else if (body["stream"] === true) {
     answer = {
       id: "msg_fixture_0004",
-      content: [{ type: "text", text: replyFor(contentText(lastUser?.["content"])) }],
+      content: [{ type: "text", text: replyFor(agent === "text" ? lastTextBlock(lastUser?.["content"]) : contentText(lastUser?.["content"])) }],
       stopReason: "end_turn",
       usage: { input_tokens: 19, output_tokens: 14, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
     };
   } else {
     answer = {
       id: "msg_fixture_0001",
-      content: [{ type: "text", text: replyFor(contentText(lastUser?.["content"])) }],
+      content: [{ type: "text", text: replyFor(agent === "text" ? lastTextBlock(lastUser?.["content"]) : contentText(lastUser?.["content"])) }],
       stopReason: "end_turn",
       // Prompt caching in action: part of the prompt read from cache, part written to it.
       usage: { input_tokens: 21, output_tokens: 11, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 },

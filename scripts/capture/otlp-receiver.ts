@@ -139,6 +139,13 @@ export interface ChildCaptureOptions {
   readonly instrumentationNotes?: readonly string[];
   /** Drops whole log records (e.g. ones that only describe the environment); default keeps all. */
   readonly keepLog?: (record: JsonObject) => boolean;
+  /**
+   * Random ids the source writes into strings (UUIDs, hashes): every match gets a stable stand-in of
+   * the same shape, numbered in the order of first appearance (spans by start time, then log
+   * records by time). Values starting with `00000000-0000-4000-8000-` (the captures' own fixed ids)
+   * are left alone.
+   */
+  readonly randomIds?: readonly RegExp[];
 }
 
 interface Located {
@@ -155,6 +162,8 @@ export function writeChildCapture(o: ChildCaptureOptions): FixtureRecord {
   const spans = flatten(o.traces, "resourceSpans", "scopeSpans", "spans");
   const records = flatten(o.logs, "resourceLogs", "scopeLogs", "logRecords").filter((r) => o.keepLog?.(r.item) ?? true);
   spans.sort((a, b) => compareNs(str(a.item["startTimeUnixNano"]), str(b.item["startTimeUnixNano"])));
+  // Batches of log records can arrive in any order; time order is stable.
+  records.sort((a, b) => compareNs(str(a.item["timeUnixNano"]), str(b.item["timeUnixNano"])));
 
   const spanIds = new Map<string, string>();
   const traceIds = new Map<string, string>();
@@ -205,11 +214,25 @@ export function writeChildCapture(o: ChildCaptureOptions): FixtureRecord {
       .replace(/(?<!\d)1\d{15}(?!\d)/g, (digits) =>
         near(Number(BigInt(digits) / 1000n)) ? (BigInt(digits) + BigInt(offsetMs) * 1000n).toString() : digits,
       );
+  const stable = new Map<string, string>();
+  const stableId = (value: string): string => {
+    if (value.startsWith("00000000-0000-4000-8000-")) return value;
+    if (!stable.has(value)) {
+      const digest = hash(`random-id/${stable.size}`, 64);
+      let i = 0;
+      stable.set(value, value.replace(/[0-9a-fA-F]/g, () => digest[i++ % digest.length]!));
+    }
+    return stable.get(value)!;
+  };
   const text = (value: string): string => {
     let out = value;
     for (const [from, to] of replacements) if (from.length > 0) out = out.split(from).join(to);
     out = shiftTimes(out);
-    return out.replace(portPattern, (_m, host: string, port: string) => `${host}:${Number(port) === o.mockPort ? 8787 : 4318}`);
+    out = out.replace(portPattern, (_m, host: string, port: string) => `${host}:${Number(port) === o.mockPort ? 8787 : 4318}`);
+    // Span and trace ids quoted in text (log attributes naming a span) follow the id mapping.
+    out = out.replace(/\b[0-9a-f]{16}(?:[0-9a-f]{16})?\b/g, (id) => spanIds.get(id) ?? traceIds.get(id) ?? id);
+    for (const pattern of o.randomIds ?? []) out = out.replace(pattern, stableId);
+    return out;
   };
   const scrub = (value: Json): Json => {
     if (typeof value === "string") return text(value);

@@ -49,9 +49,10 @@ const JOBS: readonly Job[] = [
   { name: "http", script: "http-requests.ts" },
   { name: "google-adk", script: "google-adk.ts" },
   { name: "gemini-cli", script: "gemini-cli.ts" },
+  { name: "claude-code", script: "claude-code.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk", "gemini-cli"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk", "gemini-cli", "claude-code"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = [
   "OPENAI_",
