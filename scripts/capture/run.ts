@@ -50,9 +50,10 @@ const JOBS: readonly Job[] = [
   { name: "google-adk", script: "google-adk.ts" },
   { name: "gemini-cli", script: "gemini-cli.ts" },
   { name: "claude-code", script: "claude-code.ts" },
+  { name: "livekit", script: "livekit.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk", "gemini-cli", "claude-code"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "google-adk", "gemini-cli", "claude-code", "livekit"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = [
   "OPENAI_",
