@@ -169,6 +169,13 @@ try {
         // Event and prompt ids (UUIDs) and the hashed user id are random per run.
         randomIds: [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, /\b[0-9a-f]{64}\b/g],
         notes: s.notes ?? [],
+        instrumentationNotes: [
+          "Claude Code's native binary driven by the Agent SDK's query(), telemetry on (CLAUDE_CODE_ENABLE_TELEMETRY, CLAUDE_CODE_ENHANCED_TELEMETRY_BETA, OTEL_TRACES_EXPORTER=otlp) with content (ENABLE_BETA_TRACING_DETAILED + BETA_TRACING_ENDPOINT), OTLP/HTTP JSON to a local receiver; mock Anthropic endpoint via ANTHROPIC_BASE_URL",
+          "span names claude_code.interaction / llm_request / tool / tool.blocked_on_user / tool.execution, span.type the bare value; one trace per turn",
+          "bare input_tokens excludes cache, gen_ai.usage.input_tokens includes it (402 vs 4498 in tool-call); content as labelled text (new_context, tool_input, response.model_output, user_prompt)",
+          "session.id and user.id (a hash) on every span; log events (api_request with cost_usd, tool_result, ...) in .logs.json; their order varies between runs (asynchronous emission)",
+          "UUIDs and the user id hash are random per run: replaced by stable stand-ins (otlp-receiver.ts randomIds)",
+        ],
       }),
     );
   }

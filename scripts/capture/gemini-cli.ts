@@ -172,6 +172,13 @@ try {
           [tmpRoot, "/tmp/fixture"],
         ],
         notes: s.notes ?? [],
+        instrumentationNotes: [
+          "the real CLI as a child process (gemini -p, API-key auth, telemetry target local, traces on, logPrompts on), OTLP/HTTP JSON to a local receiver (otlp-receiver.ts); mock Gemini endpoint via GOOGLE_GEMINI_BASE_URL",
+          "spans (tracer gemini-cli): gen_ai.operation.name llm_call / schedule_tool_calls / tool_call, gen_ai.agent.name = gemini-cli; every top-level span is its own trace",
+          "Gemini-shaped gen_ai.input.messages / output.messages (a streamed output is a list of per-chunk Contents); gen_ai.usage.input_tokens = promptTokenCount (includes cache); cache and thinking counts only in the gemini_cli.api_response log record",
+          "session id on the resource (session.id) and as gen_ai.conversation.id; installation.id on log records",
+          "session id fixed with --session-id; the date in the session context, temp paths, ids made from Date.now() and ISO times are normalised (see the capture script)",
+        ],
       }),
     );
   }

@@ -212,5 +212,11 @@ await runCapture({
       await s.run();
     },
   })),
-  notes: [],
+  notes: [
+    "spans from ADK itself (tracer gcp.vertex.agent, all INTERNAL): invocation, invoke_agent <name>, call_llm, execute_tool <name>; a tool span is a child of the call_llm that asked for it",
+    "call_llm has gen_ai.system = gcp.vertex.agent and no gen_ai.operation.name; content as JSON in gcp.vertex.agent.llm_request / llm_response (Gemini shapes) and tool_call_args / tool_response ('{}' placeholders on tool spans)",
+    "gen_ai.usage.input_tokens = Gemini promptTokenCount, which includes cached tokens; cache and thinking counts only inside llm_response.usageMetadata",
+    "failed model calls and failed tools leave bare spans (no attributes, status UNSET); session id as gen_ai.conversation.id / gcp.vertex.agent.session_id, the user id nowhere",
+    "ADK's invocation, event and tool call ids are random: seeded per scenario (seeded-random.ts)",
+  ],
 });

@@ -59,16 +59,7 @@ import {
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES_DIR = path.join(REPO_ROOT, "fixtures");
 
-export type Convention =
-  | "genai"
-  | "openinference"
-  | "openllmetry"
-  | "vercel-ai"
-  | "none"
-  | "google-adk"
-  | "gemini-cli"
-  | "claude-code"
-  | "livekit";
+export type Convention = "genai" | "openinference" | "openllmetry" | "vercel-ai" | "none" | "google-adk" | "gemini-cli" | "claude-code" | "livekit";
 
 /** Scopes of the plain HTTP instrumentations; their spans carry no LLM convention. */
 export const HTTP_SCOPES: ReadonlySet<string> = new Set([

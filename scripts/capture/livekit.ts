@@ -106,6 +106,13 @@ await runCapture({
   instrumentation: "livekit",
   instrumentationPackages: [packageVersion("@livekit/agents")],
   sdkPackage: packageVersion("@livekit/agents-plugin-openai"),
+  notes: [
+    "spans from the package itself (tracer livekit-agents, all INTERNAL); no LiveKit server: LLM.chat() directly, and a text-only AgentSession via session.run({userInput})",
+    "llm_request has GenAI keys (input/output messages, system instructions, tool definitions, usage, finish reason tool_call) plus lk.llm_metrics; its child llm_request_run has lk.retry_count and, on failure, status ERROR (the parent stays UNSET with usage 0)",
+    "session spans: agent_session, agent_turn, llm_node (lk.pii.chat_ctx, lk.pii.response.text / function_calls), function_tool (lk.function_tool.*, lk.pii.function_tool.arguments / output, gen_ai.tool.call.*), user_turn, eou_detection, ...; content under lk.pii.* in 1.9",
+    "gen_ai.provider.name is the OpenAI base URL's host (127.0.0.1:8787 here, api.openai.com in production)",
+    "lk.llm_metrics.timestamp, langfuse.observation.completion_start_time and chat item created_at are wall-clock times: not rebased, vary between runs",
+  ],
   scenarios: scenarios.map((s) => ({
     ...s,
     run: async () => {

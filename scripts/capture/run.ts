@@ -159,8 +159,12 @@ function manifest(records: readonly FixtureRecord[]): string {
 
 Every file in \`genai/\`, \`openinference/\`, \`openllmetry/\`, \`vercel-ai/\` and \`none/\` was produced by running a
 real instrumentation package around a real provider SDK against the local mock provider
-(\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
-to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
+(\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). The framework sources (\`google-adk/\`,
+\`gemini-cli/\`, \`claude-code/\`, \`livekit/\`) are the real packages tracing themselves against the
+same mock; Gemini CLI and Claude Code run as child processes with their own OpenTelemetry SDK and
+export OTLP/HTTP JSON to a receiver on 127.0.0.1 (\`scripts/capture/otlp-receiver.ts\`), whose
+bodies are kept as sent apart from the normalisation below. Nothing is hand-written and nothing was
+sent to the internet. Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
 them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
 (serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
 Note that this serializer writes ids as hex strings and timestamps as decimal strings, but
