@@ -53,6 +53,13 @@ const scenarios: readonly CliScenario[] = [
     stdout: "It is currently 18 °C and sunny in Paris.",
   },
   {
+    name: "subagent",
+    prompt: "Ask the generalist agent to count from 1 to 5.",
+    notes: [
+      "invoke_agent tool call -> agent_call span (gen_ai.agent.name = gemini-cli, input = the tool args) -> the subagent's own llm_call (complete_task) / schedule_tool_calls / tool_call; the subagent's prompt id is a UUID (normalised)",
+    ],
+  },
+  {
     name: "model-error",
     prompt: "Name three primary colors.",
     model: "gemini-nonexistent-model",
@@ -171,6 +178,8 @@ try {
           [work, "/work/project"],
           [tmpRoot, "/tmp/fixture"],
         ],
+        // Subagent runs get a random UUID as their prompt id (also inside call ids).
+        randomIds: [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g],
         notes: s.notes ?? [],
         instrumentationNotes: [
           "the real CLI as a child process (gemini -p, API-key auth, telemetry target local, traces on, logPrompts on), OTLP/HTTP JSON to a local receiver (otlp-receiver.ts); mock Gemini endpoint via GOOGLE_GEMINI_BASE_URL",

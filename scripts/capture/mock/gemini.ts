@@ -38,11 +38,36 @@ const TOOL_RESULT_TEXT = "It is currently 18 °C and sunny in Paris.";
  * Functions the mock calls when a request declares them, in order of preference, with the
  * arguments it sends. Anything not listed is never called (agents declare many tools).
  */
-const FUNCTION_CALLS: ReadonlyArray<{ name: string; args: JsonObject; when?: RegExp }> = [
+const FUNCTION_CALLS: ReadonlyArray<{ name: string; args: JsonObject | ((declaration: JsonObject) => JsonObject); when?: RegExp }> = [
   { name: "get_weather", args: { city: "Paris", unit: "celsius" } },
-  // Gemini CLI's built-in directory listing, declared on every request: called only when asked.
+  // A Gemini CLI subagent must end its run with complete_task: every required string gets the answer.
+  { name: "complete_task", args: (declaration) => requiredStrings(declaration, "1, 2, 3, 4, 5.") },
+  // Gemini CLI's built-in tools, declared on every request: called only when the prompt asks.
   { name: "list_directory", args: { dir_path: "." }, when: /\b(files|directory|folder)\b/i },
+  { name: "invoke_agent", args: { agent_name: "generalist", prompt: "Count from 1 to 5." }, when: /\bagent\b/i },
 ];
+
+/** Arguments for a function declaration: every required property filled, strings with `text`. */
+function requiredStrings(declaration: JsonObject, text: string): JsonObject {
+  const schema = isObject(declaration["parametersJsonSchema"])
+    ? declaration["parametersJsonSchema"]
+    : isObject(declaration["parameters"])
+      ? declaration["parameters"]
+      : {};
+  return fillRequired(schema, text);
+}
+
+function fillRequired(schema: JsonObject, text: string): JsonObject {
+  const properties = isObject(schema["properties"]) ? schema["properties"] : {};
+  const out: JsonObject = {};
+  for (const name of asArray(schema["required"])) {
+    if (typeof name !== "string") continue;
+    const prop = isObject(properties[name]) ? properties[name] : {};
+    const type = String(prop["type"] ?? "string").toLowerCase();
+    out[name] = type === "object" ? fillRequired(prop, text) : type === "array" ? [text] : text;
+  }
+  return out;
+}
 
 interface Usage {
   prompt: number;
@@ -146,17 +171,18 @@ function chooseAnswer(body: JsonObject, config: JsonObject): Answer {
       usage: { prompt: 96, cached: 64, candidates: 14, thoughts: 0 },
     };
   }
-  const declared = new Set(
+  const declared = new Map(
     asArray(body["tools"])
       .filter(isObject)
       .flatMap((t) => asArray(t["functionDeclarations"]).filter(isObject))
-      .map((f) => String(f["name"])),
+      .map((f) => [String(f["name"]), f] as const),
   );
   const call = FUNCTION_CALLS.find((f) => declared.has(f.name) && (f.when === undefined || f.when.test(lastUserText)));
   if (call !== undefined) {
+    const args = typeof call.args === "function" ? call.args(declared.get(call.name)!) : call.args;
     return {
       responseId: "gemini-fixture-0002",
-      parts: [{ functionCall: { name: call.name, args: call.args } }],
+      parts: [{ functionCall: { name: call.name, args } }],
       finishReason: "STOP",
       usage: { prompt: 64, cached: 0, candidates: 12, thoughts: 0 },
     };
