@@ -43,6 +43,14 @@ interface CcScenario {
 const scenarios: readonly CcScenario[] = [
   { name: "prompt", prompt: "What is the capital of France?", result: "The capital of France is Paris." },
   { name: "tool-call", prompt: "List the files in the current directory.", result: "It is currently 18 °C and sunny in Paris." },
+  {
+    name: "subagent",
+    prompt: "Ask a general-purpose agent to count from 1 to 5.",
+    result: "It is currently 18 °C and sunny in Paris.",
+    notes: [
+      "the Agent tool runs a foreground general-purpose subagent: its llm_request spans are children of claude_code.tool.execution, with llm_request.context = tool and agent_id (random, normalised); log event subagent_completed",
+    ],
+  },
   { name: "model-error", prompt: "Name three primary colors.", model: "claude-nonexistent-model", expectError: true },
 ];
 
@@ -115,7 +123,7 @@ async function runScenario(s: CcScenario): Promise<string> {
       model: s.model ?? MODEL,
       sessionId: SESSION_ID,
       permissionMode: "default",
-      allowedTools: ["Glob"],
+      allowedTools: ["Glob", "Agent"],
       settingSources: [],
       maxTurns: 4,
       persistSession: false,
@@ -167,7 +175,8 @@ try {
           [tmpRoot, "/tmp/fixture"],
         ],
         // Event and prompt ids (UUIDs) and the hashed user id are random per run.
-        randomIds: [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, /\b[0-9a-f]{64}\b/g],
+        // Subagent ids are "a" + 16 random hex digits.
+        randomIds: [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, /\b[0-9a-f]{64}\b/g, /\ba[0-9a-f]{16}\b/g],
         notes: s.notes ?? [],
         instrumentationNotes: [
           "Claude Code's native binary driven by the Agent SDK's query(), telemetry on (CLAUDE_CODE_ENABLE_TELEMETRY, CLAUDE_CODE_ENHANCED_TELEMETRY_BETA, OTEL_TRACES_EXPORTER=otlp) with content (ENABLE_BETA_TRACING_DETAILED + BETA_TRACING_ENDPOINT), OTLP/HTTP JSON to a local receiver; mock Anthropic endpoint via ANTHROPIC_BASE_URL",

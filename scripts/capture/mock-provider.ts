@@ -505,7 +505,7 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
     answer = {
       id: "msg_fixture_0005",
       content: [
-        { type: "text", text: "I'll list the files." },
+        { type: "text", text: agent.text },
         { type: "tool_use", id: "toolu_fixture_0002", name: agent.name, input: agent.input },
       ],
       stopReason: "tool_use",

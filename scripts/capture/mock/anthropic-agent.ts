@@ -6,6 +6,8 @@
  *   - no built-in agent tool offered (`Glob`)  -> `undefined`: the mock's usual rules apply;
  *   - the prompt asks about files              -> call `Glob` with `{pattern: "*"}` (lists the
  *                                                working directory, no absolute paths needed);
+ *   - the prompt mentions an agent             -> call `Agent` (a foreground general-purpose
+ *                                                subagent asked to count from 1 to 5);
  *   - otherwise                                -> `"text"`: answer in text, call nothing.
  */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -14,12 +16,22 @@ type JsonObject = { [key: string]: Json };
 export interface AgentToolCall {
   readonly name: string;
   readonly input: JsonObject;
+  /** The text block the model writes before the call. */
+  readonly text: string;
 }
 
 export function agentToolChoice(tools: readonly Json[], lastUserText: string): AgentToolCall | "text" | undefined {
   const names = new Set(tools.map((t) => (typeof t === "object" && t !== null && !Array.isArray(t) ? t["name"] : undefined)));
   if (!names.has("Glob")) return undefined;
-  if (/\b(files|directory|folder)\b/i.test(lastUserText)) return { name: "Glob", input: { pattern: "*" } };
+  if (/\b(files|directory|folder)\b/i.test(lastUserText)) return { name: "Glob", input: { pattern: "*" }, text: "I'll list the files." };
+  // Delegation to a subagent, in the foreground so the turn waits for it.
+  if (names.has("Agent") && /\bagent\b/i.test(lastUserText)) {
+    return {
+      name: "Agent",
+      input: { description: "Count to five", prompt: "Count from 1 to 5.", subagent_type: "general-purpose", run_in_background: false },
+      text: "I'll ask an agent to do it.",
+    };
+  }
   return "text";
 }
 
