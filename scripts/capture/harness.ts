@@ -69,10 +69,13 @@ export type Convention =
   // Sources whose fixtures are built from their source code (scripts/capture/from-source/).
   | "pydantic-ai"
   | "spring-ai"
+  // Framework sources MLflow reads (captured from the real packages, or MLflow's own test cases).
   | "langfuse"
   | "livekit"
   | "voltagent"
-  | "google-adk";
+  | "google-adk"
+  | "gemini-cli"
+  | "claude-code";
 
 /** Scopes of the plain HTTP instrumentations; their spans carry no LLM convention. */
 export const HTTP_SCOPES: ReadonlySet<string> = new Set([

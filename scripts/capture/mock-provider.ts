@@ -20,10 +20,13 @@
  * OpenAI `GET /v1/models`                     -> a short model list
  * Anthropic `POST /v1/messages`
  *   - `temperature` above 1                  -> HTTP 400, Anthropic error body
+ *   - a model name with `nonexistent`        -> HTTP 404 `not_found_error`
  *   - last user turn carries a `tool_result` -> final text answer
- *   - request offers `tools`                 -> `tool_use` content block
+ *   - request offers `tools`                 -> `tool_use` content block (coding agents' own tool
+ *                                               sets: see mock/anthropic-agent.ts)
  *   - otherwise                              -> text answer chosen by the last user message
  *   `stream: true` turns these into Anthropic's named SSE events.
+ * Gemini `models/<model>:generateContent` / `:streamGenerateContent` / `:countTokens` -> mock/gemini.ts
  * Anything else                               -> HTTP 404 with an OpenAI-style error body.
  *
  * Run it on its own with `tsx scripts/capture/mock-provider.ts` to poke at it with curl.
@@ -34,6 +37,8 @@ import { pathToFileURL } from "node:url";
 
 import { anthropicExtraAnswer } from "./mock/anthropic-extra.js";
 import { EXTRA_ROUTES } from "./mock/routes.js";
+import { agentToolChoice, lastTextBlock, unknownModelError } from "./mock/anthropic-agent.js";
+import { handleGemini } from "./mock/gemini.js";
 
 /** Unix seconds of 2025-01-01T00:00:00Z; used as every `created` value. */
 export const FIXED_CREATED = 1_735_689_600;
@@ -95,6 +100,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const route = `${req.method ?? "GET"} ${url.pathname}`;
   const body = req.method === "POST" ? await readJson(req) : {};
+  if (handleGemini(req.method ?? "GET", url, body, res)) return;
 
   switch (route) {
     case "POST /v1/chat/completions":
@@ -467,6 +473,8 @@ function anthropicUsage(u: AnthropicUsage): JsonObject {
 }
 
 function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
+  const notFound = unknownModelError(body["model"]);
+  if (notFound !== undefined) return sendJson(res, 404, notFound, ANTHROPIC_HEADERS);
   const temperature = body["temperature"];
   if (typeof temperature === "number" && temperature > 1) {
     return sendJson(
@@ -486,6 +494,8 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   const lastUserBlocks = asArray(lastUser?.["content"]).filter(isObject);
   const hasToolResult = lastUserBlocks.some((b) => b["type"] === "tool_result");
   const tools = asArray(body["tools"]);
+  // Coding agents offer their own tools on every request (mock/anthropic-agent.ts).
+  const agent = agentToolChoice(tools, lastTextBlock(lastUser?.["content"]));
 
   let answer: AnthropicAnswer;
   const extra = anthropicExtraAnswer(body); // mock/anthropic-extra.ts
@@ -498,7 +508,17 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
       stopReason: "end_turn",
       usage: { input_tokens: 512, output_tokens: 16, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
     };
-  } else if (tools.length > 0) {
+  } else if (agent !== undefined && agent !== "text") {
+    answer = {
+      id: "msg_fixture_0005",
+      content: [
+        { type: "text", text: agent.text },
+        { type: "tool_use", id: "toolu_fixture_0002", name: agent.name, input: agent.input },
+      ],
+      stopReason: "tool_use",
+      usage: { input_tokens: 402, output_tokens: 71, cache_creation_input_tokens: 0, cache_read_input_tokens: 4096 },
+    };
+  } else if (tools.length > 0 && agent === undefined) {
     answer = {
       id: "msg_fixture_0002",
       content: [
@@ -511,14 +531,14 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
   } else if (body["stream"] === true) {
     answer = {
       id: "msg_fixture_0004",
-      content: [{ type: "text", text: replyFor(contentText(lastUser?.["content"])) }],
+      content: [{ type: "text", text: replyFor(agent === "text" ? lastTextBlock(lastUser?.["content"]) : contentText(lastUser?.["content"])) }],
       stopReason: "end_turn",
       usage: { input_tokens: 19, output_tokens: 14, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
     };
   } else {
     answer = {
       id: "msg_fixture_0001",
-      content: [{ type: "text", text: replyFor(contentText(lastUser?.["content"])) }],
+      content: [{ type: "text", text: replyFor(agent === "text" ? lastTextBlock(lastUser?.["content"]) : contentText(lastUser?.["content"])) }],
       stopReason: "end_turn",
       // Prompt caching in action: part of the prompt read from cache, part written to it.
       usage: { input_tokens: 21, output_tokens: 11, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 },

@@ -66,11 +66,27 @@ const JOBS: readonly Job[] = [
   { name: "openinference-openai-agents", script: "openinference-openai-agents.ts" },
   { name: "openinference-langchain-more", script: "openinference-content-more.ts", args: ["--langchain"] },
   { name: "openinference-anthropic-more", script: "openinference-content-more.ts", args: ["--anthropic"] },
+  { name: "google-adk", script: "google-adk.ts" },
+  { name: "gemini-cli", script: "gemini-cli.ts" },
+  { name: "claude-code", script: "claude-code.ts" },
+  { name: "livekit", script: "livekit.ts" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk", "gemini-cli", "claude-code"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ISOLATED_ENV_PREFIXES = ["OPENAI_", "ANTHROPIC_", "OTEL_", "TRACELOOP_"];
+const ISOLATED_ENV_PREFIXES = [
+  "OPENAI_",
+  "ANTHROPIC_",
+  "OTEL_",
+  "TRACELOOP_",
+  // Google ADK / Gemini CLI, Claude Code, LiveKit: keys, base URLs and telemetry switches.
+  "GOOGLE_",
+  "GEMINI_",
+  "ADK_",
+  "CLAUDE_",
+  "LIVEKIT_",
+  "LK_",
+];
 
 function childEnv(mockUrl: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -172,7 +188,14 @@ by span, what the source writes, citing repository, commit, file and line range 
 and replays it through the same OTel JS SDK, id generator and serializer (\`from-source/spans.ts\`;
 durations there are fixed, not measured). Their section below names the repository and commit. The \`mlflow-tests__*\` files in \`langfuse/\`, \`livekit/\`, \`voltagent/\` and \`google-adk/\` hold the span data of
 MLflow's own translator tests, one span per test case, with what each test asserts in a sibling
-\`.expected.json\` (\`from-source/mlflow-tests.ts\`). Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
+\`.expected.json\` (\`from-source/mlflow-tests.ts\`).
+
+The framework sources \`google-adk/\`, \`gemini-cli/\`, \`claude-code/\` and \`livekit/\` are the real
+packages tracing themselves against the same mock; Gemini CLI and Claude Code run as child processes
+with their own OpenTelemetry SDK and export OTLP/HTTP JSON to a receiver on 127.0.0.1
+(\`scripts/capture/otlp-receiver.ts\`), whose bodies are kept as sent apart from the normalisation below.
+
+Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
 them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
 (serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
 Note that this serializer writes ids as hex strings and timestamps as decimal strings, but

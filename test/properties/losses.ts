@@ -53,6 +53,12 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
   "openllmetry/empty-content-with-tool-calls": (span) => {
     for (const m of messagesOf(span)) if (m.content === "" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0) m.content = null;
   },
+  // OpenInference has one LLM kind: a chat span without input messages (Claude Code's failed request)
+  // reads back as LLM.
+  "openinference/llm-kind": (span) => {
+    const s = span as { spanType?: unknown; inputs?: { messages?: unknown } };
+    if (s.spanType === "CHAT_MODEL" && s.inputs?.messages === undefined) s.spanType = "LLM";
+  },
 };
 
 /** A deep copy without the target's strip paths (and `extra` paths), with its shape normalisers applied. */

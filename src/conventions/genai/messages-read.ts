@@ -234,6 +234,8 @@ export function inputMessagesFromGenAi(value: unknown, ctx: ParseContext, key: s
     const msgs = messageFromGenAi(valid, ctx, key);
     for (let k = 0; k < msgs.length; k++) out.push(msgs[k]!);
   }
+  // As for output messages: none readable is no messages, not an empty conversation.
+  if (out.length === 0 && value.length > 0) return undefined;
   return out;
 }
 
@@ -266,6 +268,9 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
     const message = msgs[msgs.length - 1]!;
     choices.push({ index: choices.length, message, finish_reason: finishReason(valid.finish_reason) });
   }
+  // Messages were written but none could be read (Gemini CLI's Gemini-shaped contents, say): no
+  // choices at all rather than an empty list that claims the model answered nothing.
+  if (choices.length === 0 && value.length > 0) return undefined;
   return choices;
 }
 
@@ -321,6 +326,9 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
   }
   if (skipped > 0) {
     ctx.diagnose("invalid-value", "info", `${skipped} of ${value.length} entries of ${key} are not function tools with a name; they are left out of tools (kept in the attribute)`, key);
+    // Tools were offered but none could be read (Gemini's `{functionDeclarations: [...]}` groups,
+    // say): an empty list would claim that no tools were offered.
+    if (tools.length === 0) return undefined;
   }
   return tools;
 }

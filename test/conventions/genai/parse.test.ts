@@ -417,4 +417,29 @@ describe("keepSource: false keeps structured values that were read only in part"
     expect(lean.tools?.map((t) => t.function.name)).toEqual(["f"]);
     expect(lean.attributes).toEqual({ "gen_ai.tool.definitions": defs });
   });
+
+  it("gen_ai.tool.definitions none of whose entries is readable (Gemini CLI's functionDeclarations groups) gives no tools, not an empty list", () => {
+    const defs = JSON.stringify([{ functionDeclarations: [{ name: "list_directory", parametersJsonSchema: { type: "object" } }] }]);
+    const lean = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": defs } }, { keepSource: false });
+    expect(lean.tools).toBeUndefined();
+    expect(lean.attributes).toEqual({ "gen_ai.tool.definitions": defs });
+    expect(lean.diagnostics.map((d) => d.code)).toContain("invalid-value");
+    // An empty list is a real "no tools".
+    expect(span({ "gen_ai.operation.name": "chat", "gen_ai.tool.definitions": "[]" }).tools).toEqual([]);
+  });
+
+  it("gen_ai.output.messages none of whose messages is readable (Gemini contents) gives no outputs, not an empty choice list", () => {
+    const out = JSON.stringify([{ role: "model", parts: [{ text: "Paris." }] }]);
+    const parsed = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.output.messages": out } }, { keepSource: false });
+    expect(parsed.outputs).toBeUndefined();
+    expect(parsed.attributes).toEqual({ "gen_ai.output.messages": out });
+    expect(parsed.diagnostics.map((d) => d.code)).toContain("invalid-message");
+  });
+
+  it("gen_ai.input.messages none of whose messages is readable gives no input messages, not an empty list", () => {
+    const input = JSON.stringify([{ callId: "c1", name: "list_directory", args: { dir_path: "." } }]);
+    const parsed = toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.input.messages": input } }, { keepSource: false });
+    expect((parsed.inputs as Record<string, unknown> | undefined)?.["messages"]).toBeUndefined();
+    expect(parsed.attributes).toEqual({ "gen_ai.input.messages": input });
+  });
 });
