@@ -59,7 +59,17 @@ import {
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES_DIR = path.join(REPO_ROOT, "fixtures");
 
-export type Convention = "genai" | "openinference" | "openllmetry" | "vercel-ai" | "none";
+export type Convention =
+  | "genai"
+  | "openinference"
+  | "openllmetry"
+  | "vercel-ai"
+  | "none"
+  | "langfuse"
+  | "voltagent"
+  | "mastra"
+  | "laminar"
+  | "strands";
 
 /** Scopes of the plain HTTP instrumentations; their spans carry no LLM convention. */
 export const HTTP_SCOPES: ReadonlySet<string> = new Set([
