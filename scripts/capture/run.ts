@@ -48,6 +48,7 @@ const JOBS: readonly Job[] = [
   { name: "vercel-ai-anthropic", script: "vercel-ai.ts", args: ["--anthropic"] },
   { name: "http", script: "http-requests.ts" },
   { name: "langfuse", script: "langfuse.ts" },
+  { name: "voltagent", script: "voltagent.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "langfuse", "voltagent", "mastra", "laminar", "strands"];
