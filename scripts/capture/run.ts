@@ -49,6 +49,7 @@ const JOBS: readonly Job[] = [
   { name: "http", script: "http-requests.ts" },
   { name: "langfuse", script: "langfuse.ts" },
   { name: "voltagent", script: "voltagent.ts" },
+  { name: "mastra", script: "mastra.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "langfuse", "voltagent", "mastra", "laminar", "strands"];

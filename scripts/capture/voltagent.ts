@@ -19,14 +19,12 @@
  * The AI SDK's own `ai.*` spans are not part of these files: VoltAgent calls the AI SDK without
  * `experimental_telemetry`, so only VoltAgent's spans exist.
  */
-import nodeCrypto, { createHash } from "node:crypto";
-import { syncBuiltinESMExports } from "node:module";
-
 import { createOpenAI } from "@ai-sdk/openai";
 import { InMemoryLogRecordExporter, LoggerProvider } from "@opentelemetry/sdk-logs";
 import { type BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { z } from "zod";
 
+import { installSeededUuid, seedUuids } from "./seeded-uuid.js";
 import { DeterministicIdGenerator, mockOrigin, packageVersion, runCapture, type Scenario, type Telemetry } from "./harness.js";
 
 // Outside production @voltagent/core starts, when its module loads, a model-registry refresh that
@@ -34,18 +32,9 @@ import { DeterministicIdGenerator, mockOrigin, packageVersion, runCapture, type 
 // skips it, so the module is imported only after NODE_ENV is set.
 process.env["NODE_ENV"] = "production";
 
-// VoltAgent stamps operation ids and UI message ids with random UUIDs (node:crypto randomUUID, and
-// the uuid package, which delegates to it). For files that stay the same between runs, randomUUID
-// is replaced, before the module loads, by a counter-seeded one that each scenario restarts.
-let uuidSeed = "unseeded";
-let uuidCounter = 0;
-const seededUuid = (): `${string}-${string}-${string}-${string}-${string}` => {
-  const hex = createHash("sha256").update(`${uuidSeed}/uuid/${uuidCounter++}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
-nodeCrypto.randomUUID = seededUuid;
-globalThis.crypto.randomUUID = seededUuid;
-syncBuiltinESMExports();
+// VoltAgent stamps operation ids and UI message ids with random UUIDs: made stable (seeded-uuid.ts),
+// before the module loads.
+installSeededUuid();
 const { Agent, createTool, ModelProviderRegistry, VoltAgentObservability } = await import("@voltagent/core");
 
 const ids = new DeterministicIdGenerator();
@@ -177,8 +166,7 @@ await runCapture({
   scenarios: scenarios.map((s) => ({
     ...s,
     run: () => {
-      uuidSeed = `voltagent/${s.name}`;
-      uuidCounter = 0;
+      seedUuids(`voltagent/${s.name}`);
       currentConversation = `conversation-fixture-${s.name}`;
       return s.run();
     },
