@@ -133,7 +133,9 @@ describe("cross-convention agreement", () => {
           const agree = (s: Shared) => TARGETS.reduce((acc, to) => comparable(acc, to), s);
           expect(agree(back.openinference)).toEqual(agree(back.genai));
           expect(agree(back.openllmetry)).toEqual(agree(back.genai));
-          expect(agree(back.genai).inputs.messages).toBeDefined();
+          // A chat span the source wrote without input messages (Mastra's `chat` spans keep them on
+          // the parent step) has none to lose; every other one must keep them.
+          if (shared(span).inputs.messages !== undefined) expect(agree(back.genai).inputs.messages).toBeDefined();
         }
       });
     }
