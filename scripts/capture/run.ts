@@ -50,6 +50,7 @@ const JOBS: readonly Job[] = [
   { name: "langfuse", script: "langfuse.ts" },
   { name: "voltagent", script: "voltagent.ts" },
   { name: "mastra", script: "mastra.ts" },
+  { name: "laminar", script: "laminar.ts" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "langfuse", "voltagent", "mastra", "laminar", "strands"];
