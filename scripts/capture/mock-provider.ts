@@ -14,7 +14,8 @@
  *   - request offers `tools`                 -> assistant `tool_calls` (get_weather)
  *   - otherwise                              -> text answer chosen by the last user message
  *   `stream: true` turns any of these into `chat.completion.chunk` SSE events, with a trailing
- *   usage chunk when `stream_options.include_usage` is set.
+ *   usage chunk when `stream_options.include_usage` is set. A `prompt_cache_key` in the request
+ *   makes 16 prompt tokens (64 from 64 up) cached in any of these replies.
  * OpenAI `POST /v1/embeddings`                -> small deterministic vectors (float or base64)
  * OpenAI `POST /v1/completions`               -> legacy text completion
  * OpenAI `GET /v1/models`                     -> a short model list
@@ -288,6 +289,12 @@ function openaiChat(body: JsonObject, res: http.ServerResponse): void {
       // Non-zero cache and reasoning details, so the usage-detail attributes show up somewhere.
       usage: { prompt_tokens: 26, completion_tokens: 12, cached_tokens: 16, reasoning_tokens: 4 },
     };
+  }
+
+  // A request naming a prompt cache (OpenAI's `prompt_cache_key`) finds part of its prompt cached,
+  // so that cache counts also show in streamed and tool-calling replies.
+  if (typeof body["prompt_cache_key"] === "string") {
+    answer.usage = { ...answer.usage, cached_tokens: answer.usage.prompt_tokens >= 64 ? 64 : 16 };
   }
 
   if (body["stream"] === true) {
