@@ -124,7 +124,18 @@ describe("cross-convention agreement", () => {
       expect(toMlflowSpan(fromMlflowSpan(llm, { to: "genai" })).model).toBe("gpt-4o-mini-2024-07-18");
     });
     for (const fixture of listFixtures()) {
-      const chats = loadFixture(fixture).map((s) => toMlflowSpan(s)).filter((s) => s.spanType === "CHAT_MODEL");
+      // Left out: a span typed CHAT_MODEL only because it carries an empty input message list and
+      // nothing else (Strands' execute_agent_loop_cycle under gen_ai_latest_experimental): there is
+      // no chat to carry, and its inferred type does not survive OpenInference (known gap, see
+      // docs/strands.md).
+      const chats = loadFixture(fixture)
+        .map((s) => toMlflowSpan(s))
+        .filter((s) => {
+          if (s.spanType !== "CHAT_MODEL") return false;
+          const { inputs, outputs } = shared(s);
+          const empty = Array.isArray(inputs.messages) && inputs.messages.length === 0 && outputs.choices === undefined && s.tokenUsage === undefined;
+          return !empty;
+        });
       if (chats.length === 0) continue;
       it(fixture.id, () => {
         for (const span of chats) {
