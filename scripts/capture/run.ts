@@ -51,6 +51,8 @@ const JOBS: readonly Job[] = [
   { name: "voltagent", script: "voltagent.ts" },
   { name: "mastra", script: "mastra.ts" },
   { name: "laminar", script: "laminar.ts" },
+  { name: "strands", script: "strands/strands.ts" },
+  { name: "strands-latest", script: "strands/strands.ts", args: ["--latest"] },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "langfuse", "voltagent", "mastra", "laminar", "strands"];
