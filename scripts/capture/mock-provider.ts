@@ -24,7 +24,8 @@
  *   - last user turn carries a `tool_result` -> final text answer
  *   - request offers `tools`                 -> `tool_use` content block
  *   - otherwise                              -> text answer chosen by the last user message
- *   `stream: true` turns these into Anthropic's named SSE events.
+ *   `stream: true` turns these into Anthropic's named SSE events. A `cache_control` anywhere in
+ *   the request makes any of these replies read 2048 and write 1024 cached prompt tokens.
  * Anything else                               -> HTTP 404 with an OpenAI-style error body.
  *
  * Run it on its own with `tsx scripts/capture/mock-provider.ts` to poke at it with curl.
@@ -522,6 +523,12 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
       // Prompt caching in action: part of the prompt read from cache, part written to it.
       usage: { input_tokens: 21, output_tokens: 11, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 },
     };
+  }
+
+  // A request with a cache point (`cache_control` on any block or tool) reads and writes the
+  // prompt cache, so that cache counts also show in streamed and tool-calling replies.
+  if (JSON.stringify(body).includes('"cache_control"')) {
+    answer.usage = { ...answer.usage, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 };
   }
 
   if (body["stream"] === true) {

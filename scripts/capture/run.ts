@@ -59,6 +59,7 @@ const JOBS: readonly Job[] = [
   { name: "laminar", script: "laminar.ts" },
   { name: "strands", script: "strands/strands.ts", installDir: "strands" },
   { name: "strands-latest", script: "strands/strands.ts", args: ["--latest"], installDir: "strands" },
+  { name: "strands-anthropic", script: "strands/strands.ts", args: ["--anthropic"], installDir: "strands" },
 ];
 
 const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "langfuse", "voltagent", "mastra", "laminar", "strands"];

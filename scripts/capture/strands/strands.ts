@@ -9,7 +9,10 @@
  * loads because run.ts passes no OTEL_* variables: the newer attribute / event layout).
  *
  * The model is Strands' OpenAI provider (chat completions API, `openai` SDK) pointed at the mock;
- * every request carries `prompt_cache_key`, for which the mock reports cached prompt tokens.
+ * every request carries `prompt_cache_key`, for which the mock reports cached prompt tokens. A third
+ * job, `strands-anthropic` (`--anthropic`, legacy events), uses Strands' Anthropic provider
+ * (`@anthropic-ai/sdk`) with prompt caching on, against the mock's Messages endpoint, whose replies
+ * then carry cache reads and writes: the provider whose input count excludes the cache.
  *
  * Installed apart from the root package (scripts/capture/strands/package.json, `npm ci` there):
  * the SDK's optional peer ranges (@opentelemetry/exporter-* 0.219, @anthropic-ai/sdk 0.109) conflict
@@ -26,13 +29,15 @@ import { mockOrigin, runCapture, type Scenario, setupTelemetry } from "../harnes
 import { readFileSync } from "node:fs";
 
 const latest = process.argv.includes("--latest");
-const name = latest ? "strands-latest" : "strands";
+const anthropic = process.argv.includes("--anthropic");
+const name = anthropic ? "strands-anthropic" : latest ? "strands-latest" : "strands";
 if (latest) process.env["OTEL_SEMCONV_STABILITY_OPT_IN"] = "gen_ai_latest_experimental";
 
 const telemetry = setupTelemetry(`fixture-${name}`);
 
 const { Agent, tool } = await import("@strands-agents/sdk");
 const { OpenAIModel } = await import("@strands-agents/sdk/models/openai");
+const { AnthropicModel } = await import("@strands-agents/sdk/models/anthropic");
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const version = (pkg: string): string => {
@@ -40,8 +45,18 @@ const version = (pkg: string): string => {
   return `${json.name}@${json.version}`;
 };
 
-const model = (params: Record<string, unknown> = {}): InstanceType<typeof OpenAIModel> =>
-  new OpenAIModel({
+const model = (params: Record<string, unknown> = {}): InstanceType<typeof OpenAIModel> | InstanceType<typeof AnthropicModel> =>
+  anthropic
+    ? new AnthropicModel({
+        modelId: "claude-haiku-4-5",
+        apiKey: "sk-ant-fixture-not-a-real-key",
+        clientConfig: { baseURL: mockOrigin(), maxRetries: 0 },
+        maxTokens: 256,
+        // Prompt caching on: Strands adds cache points, and the mock then reports cache reads / writes.
+        cacheConfig: {},
+        params,
+      } as ConstructorParameters<typeof AnthropicModel>[0])
+    : new OpenAIModel({
     api: "chat",
     modelId: "gpt-4o-mini",
     apiKey: "sk-fixture-not-a-real-key",
@@ -128,7 +143,8 @@ await runCapture({
   convention: "strands",
   instrumentation: name,
   instrumentationPackages: [version("@strands-agents/sdk")],
-  sdkPackage: version("openai"),
+  sdkPackage: version(anthropic ? "@anthropic-ai/sdk" : "openai"),
+  // Anthropic rejects temperature above 1: temperature 5 gives the mock's HTTP 400 there too.
   scenarios,
   notes: [
     "scope strands-agents (no version); every span INTERNAL: invoke_agent <agent>, execute_agent_loop_cycle (agent_loop.cycle_id), chat (one per model request), execute_tool <tool>",
@@ -136,7 +152,10 @@ await runCapture({
       ? "gen_ai_latest_experimental: gen_ai.provider.name = strands-agents; content as separate gen_ai.client.inference.operation.details events (one for gen_ai.system_instructions, one for gen_ai.input.messages, one for gen_ai.output.messages, GenAI parts JSON); tool spans get gen_ai.tool.call.arguments / result attributes; no legacy cache_read_input_tokens spelling"
       : "legacy mode: gen_ai.system = strands-agents; content in span events gen_ai.system.message / gen_ai.user.message / gen_ai.assistant.message / gen_ai.tool.message (content = JSON list of Strands content blocks: text, toolUse, toolResult) and gen_ai.choice (message = JSON blocks, or plain text on the agent span; finish_reason in Strands spelling endTurn / toolUse)",
     "usage on chat spans and, summed over the whole call, again on the invoke_agent span (200 / 33 / 233, cache read 128 in tool-call): the agent numbers repeat the chat spans'",
-    "gen_ai.usage.input_tokens = prompt_tokens (includes cached tokens here; the SDK adds cache read + write only when input + output != total, i.e. for Bedrock / Anthropic-style counts); also written as gen_ai.usage.prompt_tokens / completion_tokens",
+    anthropic
+      ? "Anthropic provider: gen_ai.usage.input_tokens = Anthropic input_tokens, EXCLUDING cache (invoke: 19 besides cache read 2048 and write 1024; total 33 = input + output), because the SDK sets total = input + output for Anthropic and then adds the cache to the input only when input + output != total"
+      : "OpenAI provider: gen_ai.usage.input_tokens = prompt_tokens, which includes the cached tokens (the SDK adds cache read + write to the input only when input + output != total, as Bedrock reports)",
+    "usage also written as gen_ai.usage.prompt_tokens / completion_tokens; cache keys only when > 0",
     "no request parameters (temperature, max_tokens), response model or response id are recorded; session.id / user.id come from the agent's traceAttributes, on the invoke_agent span only",
     "varies between runs: gen_ai.event.start_time / end_time (wall clock ISO strings)",
   ],
