@@ -75,7 +75,10 @@ export type Convention =
   | "voltagent"
   | "google-adk"
   | "gemini-cli"
-  | "claude-code";
+  | "claude-code"
+  | "mastra"
+  | "laminar"
+  | "strands";
 
 /** Scopes of the plain HTTP instrumentations; their spans carry no LLM convention. */
 export const HTTP_SCOPES: ReadonlySet<string> = new Set([

@@ -14,7 +14,8 @@
  *   - request offers `tools`                 -> assistant `tool_calls` (get_weather)
  *   - otherwise                              -> text answer chosen by the last user message
  *   `stream: true` turns any of these into `chat.completion.chunk` SSE events, with a trailing
- *   usage chunk when `stream_options.include_usage` is set.
+ *   usage chunk when `stream_options.include_usage` is set. A `prompt_cache_key` in the request
+ *   makes 16 prompt tokens (64 from 64 up) cached in any of these replies.
  * OpenAI `POST /v1/embeddings`                -> small deterministic vectors (float or base64)
  * OpenAI `POST /v1/completions`               -> legacy text completion
  * OpenAI `GET /v1/models`                     -> a short model list
@@ -25,7 +26,8 @@
  *   - request offers `tools`                 -> `tool_use` content block (coding agents' own tool
  *                                               sets: see mock/anthropic-agent.ts)
  *   - otherwise                              -> text answer chosen by the last user message
- *   `stream: true` turns these into Anthropic's named SSE events.
+ *   `stream: true` turns these into Anthropic's named SSE events. A `cache_control` anywhere in
+ *   the request makes any of these replies read 2048 and write 1024 cached prompt tokens.
  * Gemini `models/<model>:generateContent` / `:streamGenerateContent` / `:countTokens` -> mock/gemini.ts
  * Anything else                               -> HTTP 404 with an OpenAI-style error body.
  *
@@ -301,6 +303,12 @@ function openaiChat(body: JsonObject, res: http.ServerResponse): void {
     };
   }
 
+  // A request naming a prompt cache (OpenAI's `prompt_cache_key`) finds part of its prompt cached,
+  // so that cache counts also show in streamed and tool-calling replies.
+  if (typeof body["prompt_cache_key"] === "string") {
+    answer.usage = { ...answer.usage, cached_tokens: answer.usage.prompt_tokens >= 64 ? 64 : 16 };
+  }
+
   if (body["stream"] === true) {
     const streamOptions = body["stream_options"];
     const includeUsage = isObject(streamOptions) && streamOptions["include_usage"] === true;
@@ -543,6 +551,12 @@ function anthropicMessages(body: JsonObject, res: http.ServerResponse): void {
       // Prompt caching in action: part of the prompt read from cache, part written to it.
       usage: { input_tokens: 21, output_tokens: 11, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 },
     };
+  }
+
+  // A request with a cache point (`cache_control` on any block or tool) reads and writes the
+  // prompt cache, so that cache counts also show in streamed and tool-calling replies.
+  if (JSON.stringify(body).includes('"cache_control"')) {
+    answer.usage = { ...answer.usage, cache_creation_input_tokens: 1024, cache_read_input_tokens: 2048 };
   }
 
   if (body["stream"] === true) {

@@ -17,7 +17,7 @@
  * Nothing here talks to anything but 127.0.0.1.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,6 +28,12 @@ interface Job {
   readonly name: string;
   readonly script: string;
   readonly args?: readonly string[];
+  /**
+   * A folder (relative to this one) with its own package.json and lockfile, for a source whose
+   * package cannot share the root's node_modules; `npm ci` runs there first when its
+   * node_modules is missing.
+   */
+  readonly installDir?: string;
 }
 
 const JOBS: readonly Job[] = [
@@ -70,9 +76,16 @@ const JOBS: readonly Job[] = [
   { name: "gemini-cli", script: "gemini-cli.ts" },
   { name: "claude-code", script: "claude-code.ts" },
   { name: "livekit", script: "livekit.ts" },
+  { name: "langfuse", script: "langfuse.ts" },
+  { name: "voltagent", script: "voltagent.ts" },
+  { name: "mastra", script: "mastra.ts" },
+  { name: "laminar", script: "laminar.ts" },
+  { name: "strands", script: "strands/strands.ts", installDir: "strands" },
+  { name: "strands-latest", script: "strands/strands.ts", args: ["--latest"], installDir: "strands" },
+  { name: "strands-anthropic", script: "strands/strands.ts", args: ["--anthropic"], installDir: "strands" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk", "gemini-cli", "claude-code"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk", "gemini-cli", "claude-code", "mastra", "laminar", "strands"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = [
   "OPENAI_",
@@ -95,6 +108,18 @@ function childEnv(mockUrl: string): NodeJS.ProcessEnv {
   }
   env["MOCK_PROVIDER_URL"] = mockUrl;
   return env;
+}
+
+/** `npm ci` in a job's own install folder, once, when its node_modules is not there yet. */
+async function ensureInstalled(dir: string): Promise<void> {
+  const full = path.join(HERE, dir);
+  if (existsSync(path.join(full, "node_modules"))) return;
+  const child = spawn("npm", ["ci", "--no-audit", "--no-fund"], { cwd: full, stdio: ["ignore", "inherit", "inherit"] });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", resolve);
+  });
+  if (code !== 0) throw new Error(`npm ci in ${full} failed (exit ${code})`);
 }
 
 async function runJob(job: Job, mockUrl: string): Promise<FixtureRecord[]> {
@@ -195,6 +220,11 @@ packages tracing themselves against the same mock; Gemini CLI and Claude Code ru
 with their own OpenTelemetry SDK and export OTLP/HTTP JSON to a receiver on 127.0.0.1
 (\`scripts/capture/otlp-receiver.ts\`), whose bodies are kept as sent apart from the normalisation below.
 
+The framework folders \`langfuse/\`, \`voltagent/\`, \`mastra/\`, \`laminar/\` and \`strands/\` hold what
+each framework's own tracing writes when its agents or wrappers run against the same mock; where a
+framework builds its own tracer provider, the capture script hands it the in-memory exporter through
+the framework's own option.
+
 Files are OTLP/JSON request bodies exactly as an OTLP/HTTP JSON exporter sends
 them: \`ExportTraceServiceRequest\` in \`*.otlp.json\`, \`ExportLogsServiceRequest\` in \`*.logs.json\`
 (serialised with \`JsonTraceSerializer\` / \`JsonLogsSerializer\` from \`@opentelemetry/otlp-transformer\`).
@@ -248,6 +278,7 @@ if (only.length > 0 && jobs.length !== only.length) {
 
 const started = Date.now();
 if (only.length === 0) cleanFixtures();
+for (const dir of new Set(jobs.flatMap((job) => (job.installDir !== undefined ? [job.installDir] : [])))) await ensureInstalled(dir);
 const mock = await startMockProvider();
 // Two captures at a time (the machine has two cores); results keep the JOBS order.
 const results: FixtureRecord[][] = new Array<FixtureRecord[]>(jobs.length);
