@@ -13,7 +13,8 @@ export { decodeOtlpJson, type DecodeOptions, type DecodedSpan } from "./otlp/dec
 export { encodeOtlpJson, type ExportTraceServiceRequest, type OtlpSpan } from "./otlp/encode.js";
 export { OtlpDecodeError } from "./otlp/anyvalue.js";
 export { summarizeTrace, PREVIEW_MAX_LENGTH, type TraceSummary, type TraceState, type TraceTokenUsage } from "./pipeline/summarize.js";
-export { decodeOtlpProtobuf, decodeOtlpLogsProtobuf, encodeOtlpProtobuf, type ProtobufDecodeOptions } from "./otlp/protobuf.js";
+export { decodeOtlpProtobuf, decodeOtlpLogsProtobuf, type ProtobufDecodeOptions } from "./otlp/protobuf.js";
+export { encodeOtlpProtobuf } from "./otlp/protobuf-encode.js";
 export type { SpanLike, SpanLikeEvent, HrTime, TimeInput } from "./otlp/span-like.js";
 export { MLFLOW_KEYS } from "./conventions/mlflow/keys.js";
 export {

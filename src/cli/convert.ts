@@ -5,7 +5,8 @@ import { encodeOtlpJson, fromMlflowSpan, toMlflowSpan, EMIT_TARGETS, type EmitTa
 import { hasGlob } from "./glob.js";
 import { toMlflowSpanJson } from "./format.js";
 import { type Command, logsFor, noSpans, note, OutputFile } from "./io.js";
-import { expandPaths, InputError, readSpans } from "./read.js";
+import { expandPaths } from "./paths.js";
+import { InputError, readSpans } from "./read.js";
 import { forJson } from "./sanitize.js";
 
 const HELP = `Usage: mlflow-semconv convert <file|-> [--to TARGET] [--logs FILE] [--out FILE] [--pretty]

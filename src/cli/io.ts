@@ -1,7 +1,8 @@
 /** What the commands share: the command shape, stderr notes, input listing and the `--out` file. */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { expandPaths, fileId, InputError, readLogs, siblingLogs } from "./read.js";
+import { expandPaths, fileId, siblingLogs } from "./paths.js";
+import { InputError, readLogs } from "./read.js";
 import { forTerminal } from "./sanitize.js";
 
 export interface Command {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { glob, hasGlob, segmentMatcher } from "../../src/cli/glob.js";
-import { expandPaths, InputError } from "../../src/cli/read.js";
+import { expandPaths } from "../../src/cli/paths.js";
+import { InputError } from "../../src/cli/read.js";
 
 const expandFiles = (paths: string[]) => expandPaths(paths).files;
 
