@@ -57,9 +57,8 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   // Detection and parsing come from the same modules, so every detected convention has its parser.
   for (const convention of conventions) runParser(moduleOf(convention)!.parse, ctx);
 
-  // The span with a fixed, readable key order: translated fields first, then the envelope. Written
-  // out field by field, straight from the context (no intermediate record of the fields): no array
-  // per span, monomorphic sites, and V8 keeps such objects in fast mode.
+  // The span with a fixed, readable key order: translated fields first, then the envelope, written
+  // field by field straight from the context (see docs/performance.md).
   const out = { name: env.name, spanType: ctx.current("spanType")?.value ?? "UNKNOWN" } as MlflowSpan;
   const inputs = ctx.current("inputs");
   if (inputs && inputs.value !== undefined) out.inputs = inputs.value;

@@ -74,10 +74,7 @@ const NOT_TRACKED: Set<string> = new Set();
 export class ParseContext {
   readonly consumed: Set<string>;
   readonly diagnostics: Diagnostic[] = [];
-  /**
-   * Every field present from the start (undefined until offered): each context then has the same
-   * hidden class, so `best[field]` stays a fast property access instead of one shape per offer order.
-   */
+  /** Every field present from the start (undefined until offered): one shape; see docs/performance.md. */
   private readonly best: { [F in FieldName]: Candidate<Fields[F]> | undefined } = {
     spanType: undefined,
     inputs: undefined,
@@ -124,10 +121,9 @@ export class ParseContext {
   private keyList: readonly string[] | undefined;
 
   /**
-   * The attribute keys in the order for-in visits them, for the parsers' scans of every key. For a
-   * plain record (as detectAndCopy treats it) that is Object.keys, which toMlflowSpan took for its copy
-   * anyway: a for-in of a record in dictionary mode (V8's, past a dozen keys or so) collects and
-   * sorts the keys again on each walk. A record with a prototype of its own keeps for-in's inherited keys.
+   * The attribute keys in the order for-in visits them, for the parsers' scans of every key: the list
+   * the detection walk took (see docs/performance.md); a record with a prototype of its own keeps
+   * for-in's inherited keys.
    */
   get keys(): readonly string[] {
     if (this.keyList === undefined) {
@@ -271,11 +267,7 @@ export class ParseContext {
     }
   }
 
-  /**
-   * `best[field]` as a switch of named loads. Where offer/current are not inlined (the larger parsers
-   * exceed V8's inlining budget), `best[field]` is one keyed load that sees every field name and goes
-   * megamorphic: a stub-cache probe on each of the dozens of calls per span.
-   */
+  /** `best[field]` as a switch of named loads (keeps the site monomorphic; see docs/performance.md). */
   private candidate(field: FieldName): Candidate<unknown> | undefined {
     const best = this.best as Record<FieldName, Candidate<unknown> | undefined>;
     switch (field) {

@@ -40,8 +40,7 @@ export function completeUsage(partial: PartialUsage, ctx?: ParseContext): TokenU
   output ??= 0;
   total ??= input + output;
   const usage: TokenUsage = { input_tokens: input, output_tokens: output, total_tokens: total };
-  // The EXTRA_KEYS one by one, in their order: a loop of partial[key] is a keyed access that sees
-  // five names on records of many shapes (megamorphic), and this runs for every span with usage.
+  // The extra counts one by one, not a loop of partial[key] (see docs/performance.md).
   if (partial.cache_read_input_tokens !== undefined) usage.cache_read_input_tokens = partial.cache_read_input_tokens;
   if (partial.cache_creation_input_tokens !== undefined) usage.cache_creation_input_tokens = partial.cache_creation_input_tokens;
   if (partial.reasoning_tokens !== undefined) usage.reasoning_tokens = partial.reasoning_tokens;
@@ -98,8 +97,7 @@ export function countSources(table: Readonly<Partial<Record<CountField, readonly
   return out;
 }
 
-// Named reads and writes: `usage[field]` would be one keyed access site seeing eight names on records
-// of varying shape (megamorphic), on every span with usage.
+// Named reads and writes instead of usage[field] (see docs/performance.md).
 function countOf(usage: PartialUsage, field: CountField): number | undefined {
   switch (field) {
     case "input_tokens": return usage.input_tokens;
