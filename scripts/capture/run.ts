@@ -79,7 +79,7 @@ const JOBS: readonly Job[] = [
   { name: "langfuse", script: "langfuse.ts" },
   { name: "voltagent", script: "voltagent.ts" },
   { name: "mastra", script: "mastra.ts" },
-  { name: "laminar", script: "laminar.ts" },
+  { name: "laminar", script: "laminar/laminar.ts", installDir: "laminar" },
   { name: "strands", script: "strands/strands.ts", installDir: "strands" },
   { name: "strands-latest", script: "strands/strands.ts", args: ["--latest"], installDir: "strands" },
   { name: "strands-anthropic", script: "strands/strands.ts", args: ["--anthropic"], installDir: "strands" },
@@ -114,12 +114,14 @@ function childEnv(mockUrl: string): NodeJS.ProcessEnv {
 async function ensureInstalled(dir: string): Promise<void> {
   const full = path.join(HERE, dir);
   if (existsSync(path.join(full, "node_modules"))) return;
-  const child = spawn("npm", ["ci", "--no-audit", "--no-fund"], { cwd: full, stdio: ["ignore", "inherit", "inherit"] });
+  // A folder with a lock file gets exactly it; one whose packages no lock file can satisfy (laminar/) none.
+  const args = existsSync(path.join(full, "package-lock.json")) ? ["ci"] : ["install", "--no-package-lock"];
+  const child = spawn("npm", [...args, "--no-audit", "--no-fund"], { cwd: full, stdio: ["ignore", "inherit", "inherit"] });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", resolve);
   });
-  if (code !== 0) throw new Error(`npm ci in ${full} failed (exit ${code})`);
+  if (code !== 0) throw new Error(`npm ${args[0]} in ${full} failed (exit ${code})`);
 }
 
 async function runJob(job: Job, mockUrl: string): Promise<FixtureRecord[]> {

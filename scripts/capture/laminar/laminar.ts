@@ -16,11 +16,11 @@ import { InMemoryLogRecordExporter, LoggerProvider } from "@opentelemetry/sdk-lo
 import { type BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import OpenAI from "openai";
 
-import { DeterministicIdGenerator, mockOrigin, packageVersion, runCapture, type Scenario, type Telemetry } from "./harness.js";
-import { RemappingSpanExporter } from "./remap-ids.js";
-import { openaiScenarios } from "./scenarios.js";
-import { openaiClient, requireOpenAI } from "./sdk.js";
-import { installSeededUuid, seedUuids } from "./seeded-uuid.js";
+import { DeterministicIdGenerator, mockOrigin, packageVersion, runCapture, type Scenario, type Telemetry } from "../harness.js";
+import { RemappingSpanExporter } from "../remap-ids.js";
+import { openaiScenarios } from "../scenarios.js";
+import { openaiClient, requireOpenAI } from "../sdk.js";
+import { installSeededUuid, seedUuids } from "../seeded-uuid.js";
 
 installSeededUuid();
 const { Laminar, observe } = await import("@lmnr-ai/lmnr");
