@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONVENTIONS } from "../../src/conventions/index.js";
+import type { ConventionModule } from "../../src/conventions/types.js";
 import { decodeOtlpJson, encodeOtlpJson, fromMlflowSpan, isMlflowSpan, toMlflowSpan, type EmitTarget, type MlflowSpan } from "../../src/index.js";
 import { EMIT_FIXTURES, listFixtures, loadFixture } from "../helpers/fixtures.js";
 
@@ -37,7 +38,7 @@ describe("parse: captured fixture -> <case>.mlflow.json", () => {
 });
 
 /** The emit targets, read from the modules themselves (not from a list kept by hand). */
-const WRITABLE = CONVENTIONS.filter((m) => m.emit !== undefined);
+const WRITABLE = (CONVENTIONS as readonly ConventionModule[]).filter((m) => m.emit !== undefined);
 const CASES = readdirSync(EMIT_FIXTURES)
   .filter((name) => name.endsWith(".canonical.json"))
   .map((name) => name.slice(0, -".canonical.json".length))

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONVENTIONS, LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
+import type { ConventionModule } from "../../src/conventions/types.js";
 import { EMIT_TARGETS, fromMlflowSpan, toMlflowSpan, type ChatMessage, type EmitTarget, type MlflowSpan } from "../../src/index.js";
 import { ROOT } from "../helpers/fixtures.js";
 import { NORMALIZERS, strippedPaths, valuesAt, withoutPaths } from "./losses.js";
@@ -159,7 +160,7 @@ describe("the cannot-carry table", () => {
     expect(start).toBeGreaterThan(-1);
     const end = readme.indexOf("\n## ", start + 1);
     const lines = readme.slice(start, end === -1 ? undefined : end).split("\n");
-    const writable = CONVENTIONS.filter((m) => m.emit !== undefined);
+    const writable = (CONVENTIONS as readonly ConventionModule[]).filter((m) => m.losses !== undefined);
     // Every target heading, and no heading of a target that is not one.
     const headings = lines.filter((l) => /^\*\*.*\*\* \(`to: "[^"]+"`\)$/.test(l));
     expect(headings.sort()).toEqual(writable.map((m) => `**${m.title}** (\`to: "${m.id}"\`)`).sort());
@@ -168,7 +169,7 @@ describe("the cannot-carry table", () => {
       const first = lines.findIndex((l, i) => i > at && l.startsWith("|"));
       const table: string[] = [];
       for (let i = first; i < lines.length && lines[i]!.startsWith("|"); i++) table.push(lines[i]!);
-      expect({ to: m.id, rows: table.slice(2) }).toEqual({ to: m.id, rows: m.losses.map((loss) => `| ${loss.field} | ${loss.reason} |`) });
+      expect({ to: m.id, rows: table.slice(2) }).toEqual({ to: m.id, rows: m.losses!.map((loss) => `| ${loss.field} | ${loss.reason} |`) });
     }
   });
 });
