@@ -32,7 +32,7 @@ function finiteNumber(v: unknown, path: string): Issue | undefined {
   return typeof v === "number" && Number.isFinite(v) ? undefined : fail(path, `expected a finite number, got ${kind(v)}`);
 }
 function count(v: unknown, path: string): Issue | undefined {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : fail(path, `expected a non-negative integer, got ${kind(v)}`);
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? undefined : fail(path, `expected a non-negative integer, got ${kind(v)}`);
 }
 function kind(v: unknown): string {
   if (v === null) return "null";

@@ -1,8 +1,9 @@
 /** `mlflow-semconv convert`: OTLP/JSON in, one JSON value per line out. */
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
-import { encodeOtlpJson, fromMlflowSpan, toMlflowSpan, EMIT_TARGETS, type EmitTarget } from "../index.js";
+import { encodeOtlpJson, fromMlflowSpan, toMlflowSpan, type EmitTarget } from "../index.js";
 import { hasGlob } from "./glob.js";
+import { alternatives, OTLP_TARGETS } from "./help.js";
 import { toMlflowSpanJson } from "./format.js";
 import { type Command, logsFor, noSpans, note, OutputFile } from "./io.js";
 import { expandPaths } from "./paths.js";
@@ -17,7 +18,7 @@ stdin) and writes one JSON value per line.
 Options:
   --to TARGET   mlflow (default): MLflow's stored span with mlflow.* attributes;
                 canonical: the MlflowSpan object;
-                genai | openinference | openllmetry: one OTLP/JSON request per input request
+                ${alternatives(OTLP_TARGETS, 16, 50)}: one OTLP/JSON request per input request
   --logs FILE   log records to join (GenAI content written as logs). Default: x.logs.json beside
                 x.otlp.json, or logs.jsonl / logs.json beside the Collector's traces.jsonl / traces.json
   --out FILE    write there instead of stdout (default: stdout). Written to a temporary file and
@@ -46,8 +47,8 @@ async function run(args: string[]): Promise<number> {
     },
   });
   const to = values.to!;
-  if (to !== "mlflow" && to !== "canonical" && !(EMIT_TARGETS as readonly string[]).includes(to)) {
-    throw new InputError(`--to must be mlflow, canonical, genai, openinference or openllmetry; got "${to}"`);
+  if (to !== "mlflow" && to !== "canonical" && !OTLP_TARGETS.includes(to)) {
+    throw new InputError(`--to must be one of mlflow, canonical, ${OTLP_TARGETS.join(", ")}; got "${to}"`);
   }
   if (positionals.length !== 1) throw new InputError("convert takes exactly one input file (or - for stdin)");
   const input = oneInput(positionals[0]!);
@@ -93,7 +94,7 @@ function oneInput(path: string): string {
 }
 
 export const convertCommand: Command = {
-  summary: "OTLP/JSON → MLflow spans (or GenAI / OpenInference / OpenLLMetry), one JSON value per line",
+  summary: `OTLP/JSON → MLflow spans (or ${OTLP_TARGETS.join(" / ")} spans), one JSON value per line`,
   help: HELP,
   run,
 };

@@ -16,6 +16,7 @@ import {
   type Diagnostic,
   type RequirableField,
 } from "../index.js";
+import { alternatives, CONVENTION_LIST } from "./help.js";
 import { type Command, listInputs, logsFor, noSpans, note, noteError } from "./io.js";
 import { InputError, readSpans } from "./read.js";
 import { clip, forJson, forTerminal, githubData, githubProperty, markdownText, MAX_MESSAGE } from "./sanitize.js";
@@ -52,8 +53,8 @@ Checks each span against its convention (value types, enumerated values, depreca
 and recommended keys) and, with --require, that the MLflow translation has those fields.
 
 Options:
-  --convention C      genai | openinference | openllmetry | vercel-ai: the convention every LLM span
-                      must use (default: none; each span is checked against the ones it uses)
+  --convention C      the convention every LLM span must use (default: none; each span is checked
+                      against the ones it uses): ${alternatives(CONVENTION_LIST, 22, 50)}
   --require F1,F2     canonical fields the translation must have where they apply: spanType, inputs,
                       outputs, tokenUsage, model, provider, tools (default: none). inputs and outputs
                       mean content: a prompt, messages with content, a query, tool arguments…;

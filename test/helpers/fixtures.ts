@@ -6,6 +6,11 @@ import { decodeOtlpJson, type DecodedSpan } from "../../src/index.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const FIXTURES = join(ROOT, "fixtures");
+/**
+ * Hand-written canonical spans and what each emitter writes for them (test/golden/golden.test.ts). Not
+ * captures: `listFixtures` leaves the folder out, so the tests of real instrumentation data never see them.
+ */
+export const EMIT_FIXTURES = join(FIXTURES, "emit");
 
 export interface Fixture {
   /** e.g. "openinference/openinference-openai__chat" */
@@ -19,7 +24,9 @@ export function listFixtures(dir = FIXTURES): Fixture[] {
   const out: Fixture[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFixtures(path));
+    if (entry.isDirectory()) {
+      if (path !== EMIT_FIXTURES) out.push(...listFixtures(path));
+    }
     else if (entry.name.endsWith(".otlp.json")) {
       const base = path.slice(0, -".otlp.json".length);
       const logsPath = `${base}.logs.json`;

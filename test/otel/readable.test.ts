@@ -9,10 +9,11 @@ import {
   JsonTraceSerializer as JsonTraceSerializer1,
   ProtobufTraceSerializer as ProtobufTraceSerializer1,
 } from "otlp-transformer-v1";
+import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeOtlpJson, EMIT_TARGETS, fromMlflowSpan, toMlflowSpan, type MlflowSpan, type SpanLike } from "../../src/index.js";
 import { toReadableSpan, toReadableSpans, type ReadableSpan } from "../../src/otel/index.js";
-import { listFixtures, loadFixture } from "../helpers/fixtures.js";
+import { listFixtures, loadFixture, type Fixture } from "../helpers/fixtures.js";
 import { decodeProtobufTraces } from "./mock-mlflow.js";
 
 interface Serializer {
@@ -36,15 +37,28 @@ const serialize = (serializer: Serializer, spans: ReadableSpan[]): Uint8Array =>
 /** JSON round trip of plain values (the serializers carry integers and doubles, arrays and maps). */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}));
 
-const fixtures = listFixtures().map((f) => ({ id: f.id, canonical: loadFixture(f).map((s) => toMlflowSpan(s)) }));
+/**
+ * The serializers are the subject here, not the translation (test/golden covers every fixture): per
+ * fixture folder, the two largest captures (the most attributes, events and value types). Every fixture
+ * in every target took a quarter of the suite's time once the captures passed 200.
+ */
+function sample(all: Fixture[]): Fixture[] {
+  const byFolder = new Map<string, Fixture[]>();
+  for (const f of all) {
+    const folder = f.id.split("/")[0]!;
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  return [...byFolder.values()].flatMap((list) => list.sort((a, b) => statSync(b.tracePath).size - statSync(a.tracePath).size || a.id.localeCompare(b.id)).slice(0, 2));
+}
+const fixtures = sample(listFixtures()).map((f) => ({ id: f.id, canonical: loadFixture(f).map((s) => toMlflowSpan(s)) }));
 
 describe("toReadableSpan through the stock OTLP serializers", () => {
-  it("found the fixtures", () => {
-    expect(fixtures.length).toBeGreaterThan(50);
+  it("found two fixtures of every fixture folder", () => {
+    expect(fixtures.length).toBeGreaterThan(25);
   });
 
   for (const [label, serializer] of JSON_SERIALIZERS) {
-    it(`JSON, ${label}: every fixture in every target convention comes back unchanged`, () => {
+    it(`JSON, ${label}: two fixtures of every folder, in every target convention, come back unchanged`, () => {
       for (const { id, canonical } of fixtures) {
         for (const to of EMIT_TARGETS) {
           const emitted = canonical.map((span) => fromMlflowSpan(span, { to }));

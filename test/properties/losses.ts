@@ -1,4 +1,4 @@
-/** Helpers for the round-trip tests: read and remove canonical paths listed in src/conventions/carry.ts. */
+/** Helpers for the round-trip tests: read and remove canonical paths listed in the modules' `losses` (LOSSES). */
 import { LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
 import type { EmitTarget } from "../../src/index.js";
 

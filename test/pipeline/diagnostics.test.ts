@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateSpan, type Attributes, type SpanLike, type ValidateOptions } from "../src/index.js";
-import { ROOT } from "./helpers/fixtures.js";
+import { validateSpan, type Attributes, type SpanLike, type ValidateOptions } from "../../src/index.js";
+import { ROOT } from "../helpers/fixtures.js";
 
 interface Case {
   /** The span that must get the code (with `key`, when the code names one). */

@@ -1,0 +1,103 @@
+/**
+ * Model-based test of the precedence context (src/readers/context.ts): any sequence of offer / replace
+ * / current calls behaves like a trivial model, one slot per field where "the highest rank wins, the
+ * first offer wins a tie, an undefined value is no offer, and replace swaps the value keeping the rank
+ * (and does nothing on an empty slot)".
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ParseContext, RANK, type FieldName } from "../../src/readers/context.js";
+
+const FIELDS: readonly FieldName[] = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"];
+
+interface Slot {
+  value: unknown;
+  rank: number;
+}
+type Model = Map<FieldName, Slot>;
+interface Real {
+  ctx: ParseContext;
+}
+
+/** Ranks of the real table plus a few around them, so ties and near misses are frequent. */
+const rank = fc.oneof(fc.constantFrom(...Object.values(RANK)), fc.integer({ min: -2, max: 110 }));
+/** Distinct objects and primitives: the context must hand back the very value offered. */
+const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 }), fc.constant(undefined));
+const field = fc.constantFrom(...FIELDS);
+
+class Offer implements fc.Command<Model, Real> {
+  constructor(readonly field: FieldName, readonly value: unknown, readonly rank: number, readonly convention: string) {}
+  check = () => true;
+  run(model: Model, real: Real): void {
+    real.ctx.offer(this.field, this.value as never, this.rank, this.convention);
+    const slot = model.get(this.field);
+    if (this.value !== undefined && (slot === undefined || this.rank > slot.rank)) model.set(this.field, { value: this.value, rank: this.rank });
+    same(model, real, this.field);
+  }
+  toString = () => `offer(${this.field}, ${fc.stringify(this.value)}, ${this.rank}, ${this.convention})`;
+}
+
+class Replace implements fc.Command<Model, Real> {
+  constructor(readonly field: FieldName, readonly value: unknown) {}
+  check = () => true;
+  run(model: Model, real: Real): void {
+    real.ctx.replace(this.field, this.value as never);
+    const slot = model.get(this.field);
+    if (slot !== undefined) slot.value = this.value;
+    same(model, real, this.field);
+  }
+  toString = () => `replace(${this.field}, ${fc.stringify(this.value)})`;
+}
+
+class Current implements fc.Command<Model, Real> {
+  constructor(readonly field: FieldName) {}
+  check = () => true;
+  run(model: Model, real: Real): void {
+    same(model, real, this.field);
+  }
+  toString = () => `current(${this.field})`;
+}
+
+function same(model: Model, real: Real, touched: FieldName): void {
+  const read = (f: FieldName) => {
+    const c = real.ctx.current(f);
+    return c === undefined ? undefined : { value: c.value, rank: c.rank };
+  };
+  const expected = model.get(touched);
+  const actual = read(touched);
+  expect(actual === undefined ? undefined : actual.rank).toBe(expected?.rank);
+  // The identical value, not a copy.
+  expect(actual === undefined || Object.is(actual.value, expected!.value)).toBe(true);
+  // The other fields are untouched.
+  for (const f of FIELDS) if (f !== touched) expect(read(f)?.rank).toBe(model.get(f)?.rank);
+}
+
+const commands = fc.commands(
+  [
+    fc.tuple(field, value, rank, fc.constantFrom("a", "b", "c")).map(([f, v, r, c]) => new Offer(f, v, r, c)),
+    fc.tuple(field, value).map(([f, v]) => new Replace(f, v)),
+    field.map((f) => new Current(f)),
+  ],
+  { maxCommands: 60 },
+);
+
+describe("ParseContext precedence against the model", () => {
+  it("offer / replace / current agree with 'highest rank wins, first on tie'", () => {
+    fc.assert(
+      fc.property(commands, (cmds) => {
+        fc.modelRun(() => ({ model: new Map(), real: { ctx: new ParseContext({}, [], "s", undefined, undefined) } }), cmds);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the winner of a tie is the first offer, whichever convention made it", () => {
+    const ctx = new ParseContext({}, [], "s", undefined, undefined);
+    ctx.offer("model", "first", RANK.structured, "genai");
+    ctx.offer("model", "second", RANK.structured, "openllmetry");
+    ctx.offer("model", "lower", RANK.flattened, "openinference");
+    expect(ctx.current("model")).toMatchObject({ value: "first", rank: RANK.structured, convention: "genai" });
+    ctx.replace("model", "refined");
+    expect(ctx.current("model")).toMatchObject({ value: "refined", rank: RANK.structured, convention: "genai" });
+  });
+});
