@@ -13,10 +13,11 @@ import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
 import { pydanticAi } from "./pydantic-ai/index.js";
+import { strands } from "./strands/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, pydanticAi, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, pydanticAi, strands, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
