@@ -10,6 +10,8 @@
  *   `operation.cost`; input counts already include cached tokens for every provider (pydantic-ai
  *   `usage.py`), so nothing is added;
  * - tools: the v2 names `tool_arguments` / `tool_response` of `gen_ai.tool.call.arguments` / `.result`.
+ * The bare keys (`final_result`, `tool_arguments`, `tool_response`, `operation.cost`) are generic names
+ * no detection rule claims, so they are never consumed: they stay even with `keepSource: false`.
  */
 import type { ChatMessage } from "../../canonical/span.js";
 import { isPlainObject } from "../../internal/records.js";
@@ -104,11 +106,9 @@ function readAgentRun(ctx: ParseContext, s: State): void {
   }
   if (reply) {
     ctx.offer("outputs", { choices: [choice(0, reply, finishReason(reason) ?? "stop")] }, RANK.structured, ID);
-    if (hasFinal && typeof final === "string" && reply.content === final) ctx.consume(PYDANTIC.finalResult);
   } else if (hasFinal) {
     const text = typeof final === "string" ? final : JSON.stringify(final);
     ctx.offer("outputs", { choices: [choice(0, message("assistant", text), "stop")] }, RANK.structured, ID);
-    ctx.consume(PYDANTIC.finalResult);
   }
 
   const usage = counts(ctx, AGGREGATED_USAGE);
@@ -129,7 +129,6 @@ function readCost(ctx: ParseContext): void {
   const value = ctx.get(PYDANTIC.cost);
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
     ctx.offer("cost", { total_cost: value }, RANK.structured, ID);
-    ctx.consume(PYDANTIC.cost);
   } else ctx.diagnose("invalid-value", "warning", `${PYDANTIC.cost} should be a non-negative number of USD, got ${JSON.stringify(value)}`, PYDANTIC.cost);
 }
 
@@ -144,7 +143,6 @@ function readToolV2(ctx: ParseContext): void {
     const parsed = readJsonValue(ctx, key);
     if (!parsed.ok) continue;
     ctx.offer(field, parsed.value, RANK.structured, ID);
-    ctx.consume(key);
   }
 }
 

@@ -12,6 +12,7 @@ export const STRANDS = {
   toolStatus: "gen_ai.tool.status",
   toolResult: "gen_ai.tool.call.result",
   systemPrompt: "system_prompt",
+  eventStart: "gen_ai.event.start_time",
 } as const;
 
 /** Token counts, each with the spellings Strands writes (the latest first). */

@@ -194,6 +194,8 @@ const ANTHROPIC_API_MODEL = /^(anthropic\/)?claude/i;
  * API excludes it, with `total == input + output`. The Python SDK writes the model's input with a total
  * that includes the cache. So: total above input + output -> the cache is added; total equal and an
  * Anthropic API model id (`claude…`) -> the cache is added; otherwise the input includes it already.
+ * The model-id rule needs Strands' own marks on the span (the duplicate `prompt_tokens`, `gen_ai.event.start_time`), so a span re-emitted
+ * as GenAI from a translation (input already with the cache) is not counted twice.
  * The GenAI parser then fills nothing (every count is set here) and only adds its own diagnostic when
  * the cache alone exceeds the input (its rule), so this one says why only in the other cases.
  */
@@ -213,8 +215,13 @@ function readUsage(ctx: ParseContext): void {
   const cached = (cacheRead ?? 0) + (cacheWrite ?? 0);
   if (input !== undefined && output !== undefined && cached > 0) {
     const model = ctx.get(STRANDS.model);
+    // Strands writes every count twice (`prompt_tokens` beside `input_tokens`) and `gen_ai.event.start_time`
+    // on every span; a span without both was written by someone else (a translated span re-emitted as
+    // GenAI or OpenLLMetry, which keeps the scope): its counts have the spec meaning.
+    const strandsCounts = ctx.get(STRANDS_USAGE.input[1]) === ctx.get(STRANDS_USAGE.input[0]) && ctx.has(STRANDS.eventStart);
     const excludes =
-      (total !== undefined && total > input + output) || ((total === undefined || total === input + output) && typeof model === "string" && ANTHROPIC_API_MODEL.test(model));
+      (total !== undefined && total > input + output) ||
+      (strandsCounts && (total === undefined || total === input + output) && typeof model === "string" && ANTHROPIC_API_MODEL.test(model));
     if (excludes) {
       usage.input_tokens = input + cached;
       usage.total_tokens = input + cached + output;

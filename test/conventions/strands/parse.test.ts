@@ -107,6 +107,8 @@ describe("usage rules", () => {
     "gen_ai.operation.name": "chat",
     "gen_ai.request.model": model,
     "gen_ai.usage.input_tokens": input,
+    "gen_ai.usage.prompt_tokens": input,
+    "gen_ai.event.start_time": "2026-12-07T05:18:13.351Z",
     "gen_ai.usage.output_tokens": output,
     "gen_ai.usage.total_tokens": total,
     "gen_ai.usage.cache_read.input_tokens": read,
@@ -121,6 +123,11 @@ describe("usage rules", () => {
     expect(s.tokenUsage!.input_tokens).toBe(input);
     expect(s.tokenUsage!.total_tokens).toBe(input + 10);
     expect(s.diagnostics.map((d) => d.code)).toEqual(codes);
+  });
+  it.each([["gen_ai.usage.prompt_tokens"], ["gen_ai.event.start_time"]])("without Strands' %s (a translated span re-emitted): as written", (key) => {
+    const attributes = counts(3091, 14, 3105, 2048, "claude-haiku-4-5");
+    delete attributes[key];
+    expect(span(attributes).tokenUsage!.input_tokens).toBe(3091);
   });
   it("the legacy cache_write_input_tokens spelling", () => {
     const s = span({ "gen_ai.usage.input_tokens": 10, "gen_ai.usage.output_tokens": 1, "gen_ai.usage.cache_write_input_tokens": 4, "gen_ai.request.model": "gpt-4o" });
