@@ -97,6 +97,11 @@ interface ModuleBase<Id extends string> {
   readonly detect: readonly DetectRule[];
   /** Span-event (or log-record) name prefixes that mark the convention. */
   readonly detectEvents?: readonly string[];
+  /**
+   * Instrumentation-scope name prefixes that mark the convention, for sources whose spans carry only
+   * another convention's keys (Strands' chat spans: `gen_ai.*` and events) and are known by their scope.
+   */
+  readonly detectScopes?: readonly string[];
   /** Tables of spellings the parser probes (KeyGroup); the registry allocates their bits. */
   readonly groups?: readonly KeyGroup[];
   readonly parse: Parser;

@@ -51,6 +51,30 @@ const EVENT_RULES: readonly (readonly [prefix: string, bit: number])[] = (CONVEN
   (m.detectEvents ?? []).map((prefix) => [prefix, CONVENTION_BIT.get(m.id as Convention)!] as const),
 );
 
+/** Scope-name prefixes and the convention bit each sets (`detectScopes`). */
+const SCOPE_RULES: readonly (readonly [prefix: string, bit: number])[] = (CONVENTIONS as readonly ConventionModule[]).flatMap((m) =>
+  (m.detectScopes ?? []).map((prefix) => [prefix, CONVENTION_BIT.get(m.id as Convention)!] as const),
+);
+
+/**
+ * The convention bits of each scope name seen: every span of a scope repeats its name, so the prefix
+ * checks run once per name. Bounded like KEY_CACHE, so hostile scope names cannot grow it.
+ */
+const SCOPE_CACHE = new Map<string, number>();
+const SCOPE_CACHE_LIMIT = 256;
+
+function scopeMask(scope: { name?: unknown } | undefined): number {
+  if (SCOPE_RULES.length === 0 || scope === undefined || scope === null || typeof scope !== "object") return 0;
+  const name = scope.name;
+  if (typeof name !== "string" || name === "") return 0;
+  const cached = SCOPE_CACHE.get(name);
+  if (cached !== undefined) return cached;
+  let found = 0;
+  for (const [prefix, bit] of SCOPE_RULES) if (name.startsWith(prefix)) found |= bit;
+  if (SCOPE_CACHE.size < SCOPE_CACHE_LIMIT) SCOPE_CACHE.set(name, found);
+  return found;
+}
+
 /**
  * First characters of every rule prefix and grouped key: most keys of a non-LLM span (http., url.,
  * server.) stop here. A table indexed by char code (a byte load) rather than a Set: this runs per key.
@@ -157,7 +181,13 @@ function indexOfParts(attributes: Attributes, events: readonly SpanEvent[] | und
  * of the keys instead of two (on dictionary-mode records the walk costs as much as the work). Copies
  * own enumerable string keys, "__proto__" included as an own key.
  */
-export function detectAndCopy(attributes: Attributes, events: readonly SpanEvent[] | undefined, copy: Attributes, keys: readonly string[] = Object.keys(attributes)): SpanIndex {
+export function detectAndCopy(
+  attributes: Attributes,
+  events: readonly SpanEvent[] | undefined,
+  copy: Attributes,
+  keys: readonly string[] = Object.keys(attributes),
+  scope?: { name?: unknown },
+): SpanIndex {
   // Detection sees inherited enumerable keys too (for-in); a record with a prototype of its own is
   // rare enough to take two walks and keep exactly that.
   const proto: unknown = Object.getPrototypeOf(attributes);
@@ -173,12 +203,17 @@ export function detectAndCopy(attributes: Attributes, events: readonly SpanEvent
     conventions |= code.convention;
     groups |= code.groups;
   }
-  if (!plain) return indexOfParts(attributes, events);
-  return { conventions: conventions | eventsMask(events), groups };
+  if (!plain) {
+    const index = indexOfParts(attributes, events);
+    index.conventions |= scopeMask(scope);
+    return index;
+  }
+  return { conventions: conventions | eventsMask(events) | scopeMask(scope), groups };
 }
 
-/** The conventions a span uses, most specific first (e.g. `["openllmetry", "genai"]`). */
-export function detectConventions(span: { attributes?: Attributes; events?: readonly { name: string }[] }): Convention[] {
+/** The conventions a span uses (keys, event names, scope name), most specific first (e.g. `["openllmetry", "genai"]`). */
+export function detectConventions(span: { attributes?: Attributes; events?: readonly { name: string }[]; scope?: { name?: string } }): Convention[] {
   if (span === null || typeof span !== "object") throw new TypeError("detectConventions expects a span object");
-  return conventionsOfMask(indexOfParts(span.attributes ?? {}, span.events as readonly SpanEvent[] | undefined).conventions);
+  const index = indexOfParts(span.attributes ?? {}, span.events as readonly SpanEvent[] | undefined);
+  return conventionsOfMask(index.conventions | scopeMask(span.scope));
 }

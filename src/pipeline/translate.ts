@@ -44,7 +44,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   const attributes: Attributes = {};
   // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
   const keys = Object.keys(env.attributes);
-  const index = detectAndCopy(env.attributes, env.events, attributes, keys);
+  const index = detectAndCopy(env.attributes, env.events, attributes, keys, env.scope);
   const conventions = conventionsOfMask(index.conventions);
 
   if (conventions.length === 0) {

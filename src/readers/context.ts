@@ -71,6 +71,9 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { info: 0, warning: 1
  */
 const NOT_TRACKED: Set<string> = new Set();
 
+/** Placeholder offered by `withhold` and replaced by undefined at once (offer refuses undefined). */
+const NOTHING_YET = {};
+
 export class ParseContext {
   readonly consumed: Set<string>;
   readonly diagnostics: Diagnostic[] = [];
@@ -297,6 +300,18 @@ export class ParseContext {
   }
 
   private memos: Map<unknown, unknown> | undefined;
+
+  /**
+   * Claims `field` with no value at `rank`: offers of a lower rank are refused, and the span gets no
+   * value for the field (unless a higher rank offers one). For a source that knows a key of another
+   * convention misleads (Strands writes its own name in `gen_ai.provider.name`).
+   */
+  withhold(field: FieldName, rank: number, convention: string): void {
+    const current = this.candidate(field);
+    if (current !== undefined && current.rank >= rank) return;
+    this.offer(field, NOTHING_YET as never, rank, convention);
+    this.candidate(field)!.value = undefined;
+  }
 
   /** Swaps the value of the current candidate, keeping its rank and convention (no-op without one). */
   replace<F extends FieldName>(field: F, value: Fields[F]): void {
