@@ -15,8 +15,9 @@ import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
+import { voltagent } from "./voltagent/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, voltagent, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
