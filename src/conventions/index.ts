@@ -8,6 +8,7 @@
  * `satisfies ConventionModule<"<id>">`, and one entry here (docs/architecture.md walks through it).
  */
 import type { CanonicalSpan } from "../canonical/span.js";
+import { claudeCode } from "./claude-code/index.js";
 import { genai } from "./genai/index.js";
 import { langfuse } from "./langfuse/index.js";
 import { mlflow } from "./mlflow/index.js";
@@ -17,7 +18,7 @@ import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 import { voltagent } from "./voltagent/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, voltagent, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
