@@ -10,6 +10,7 @@
 import type { CanonicalSpan } from "../canonical/span.js";
 import { claudeCode } from "./claude-code/index.js";
 import { genai } from "./genai/index.js";
+import { laminar } from "./laminar/index.js";
 import { langfuse } from "./langfuse/index.js";
 import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
@@ -18,7 +19,7 @@ import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 import { voltagent } from "./voltagent/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, laminar, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
