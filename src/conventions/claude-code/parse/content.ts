@@ -32,11 +32,29 @@ export function labelledBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * A tool result that is the JSON of Anthropic text parts (`[{type: "text", text}, ...]`, how Claude Code
+ * records a subagent's hand-back) becomes their text, joined by newlines: a tool message's content is
+ * text in the OpenAI shape. Anything else stays as written.
+ */
+function toolResultContent(body: string): string {
+  if (!body.startsWith("[")) return body;
+  const parsed = safeJsonParse(body);
+  if (!parsed.ok || !Array.isArray(parsed.value) || parsed.value.length === 0) return body;
+  const texts: string[] = [];
+  for (const p of parsed.value) {
+    const part = p as { type?: unknown; text?: unknown } | null;
+    if (part === null || typeof part !== "object" || part.type !== "text" || typeof part.text !== "string") return body;
+    texts.push(part.text);
+  }
+  return texts.join("\n");
+}
+
 /** The messages of an llm_request's `new_context`: user text, tool results (with the tool-use id), assistant text. */
 export function contextMessages(text: string): ChatMessage[] {
   return labelledBlocks(text).map((b): ChatMessage => {
     if (b.label === "TOOL RESULT") {
-      const msg: ChatMessage = { role: "tool", content: b.body };
+      const msg: ChatMessage = { role: "tool", content: toolResultContent(b.body) };
       if (b.detail) msg.tool_call_id = b.detail;
       return msg;
     }

@@ -49,9 +49,9 @@ function readUsage(ctx: ParseContext): void {
   if ((read ?? 0) + (creation ?? 0) > 0) {
     ctx.diagnose("usage-cache-added", "info", `${CLAUDE_CODE.inputTokens} excludes cached tokens (Anthropic's meaning); the cache read and creation counts were added`, CLAUDE_CODE.inputTokens);
   }
-  for (const [key, n] of [[CLAUDE_CODE.inputTokens, input], [CLAUDE_CODE.outputTokens, output], [CLAUDE_CODE.cacheReadTokens, read], [CLAUDE_CODE.cacheCreationTokens, creation]] as const) {
-    if (n !== undefined) ctx.consume(key);
-  }
+  // The cache keys are Claude Code's by detection; the bare input/output counts are not, and stay.
+  if (read !== undefined) ctx.consume(CLAUDE_CODE.cacheReadTokens);
+  if (creation !== undefined) ctx.consume(CLAUDE_CODE.cacheCreationTokens);
   ctx.offer("tokenUsage", usage, RANK.structured, "claude-code");
 }
 

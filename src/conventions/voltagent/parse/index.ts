@@ -123,16 +123,13 @@ export const parseVoltAgent = parser<State>(
       run(ctx, s) {
         if (!s.chat && ctx.has(VOLTAGENT.input)) {
           const parsed = readJsonValue(ctx, VOLTAGENT.input);
-          if (parsed.ok) {
-            ctx.consume(VOLTAGENT.input);
-            ctx.offer("inputs", parsed.value, RANK.structured, "voltagent");
-          }
+          // Not consumed: the bare `input` / `output` keys are no convention's by detection, so they stay.
+          if (parsed.ok) ctx.offer("inputs", parsed.value, RANK.structured, "voltagent");
         }
         const finishKey = ctx.has(VOLTAGENT.agentFinishReason) ? VOLTAGENT.agentFinishReason : VOLTAGENT.llmFinishReason;
         if (!ctx.has(VOLTAGENT.output)) return;
         const parsed = readJsonValue(ctx, VOLTAGENT.output);
         if (!parsed.ok) return;
-        ctx.consume(VOLTAGENT.output);
         if (s.chat && typeof parsed.value === "string") {
           // The call's answer text: one assistant choice, with the finish reason when recorded.
           const reason = finishReason(ctx.get(finishKey));
