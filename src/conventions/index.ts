@@ -8,8 +8,11 @@
  * `satisfies ConventionModule<"<id>">`, and one entry here (docs/architecture.md walks through it).
  */
 import type { CanonicalSpan } from "../canonical/span.js";
+import { claudeCode } from "./claude-code/index.js";
 import { genai } from "./genai/index.js";
 import { mastra } from "./mastra/index.js";
+import { laminar } from "./laminar/index.js";
+import { langfuse } from "./langfuse/index.js";
 import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
@@ -17,8 +20,9 @@ import { pydanticAi } from "./pydantic-ai/index.js";
 import { strands } from "./strands/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
+import { voltagent } from "./voltagent/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, pydanticAi, strands, mastra, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, laminar, pydanticAi, strands, mastra, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];

@@ -82,7 +82,9 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   if (!keepSource) {
     for (const key of ctx.consumed) delete attributes[key];
   }
-  return stamp(withEnvelope(out, env, attributes, conventions, ctx.diagnostics));
+  // A source that marks errors in its own keys (Langfuse `level`) sets the status it leaves UNSET.
+  const envelope = ctx.errorStatus === undefined ? env : { ...env, status: ctx.errorStatus };
+  return stamp(withEnvelope(out, envelope, attributes, conventions, ctx.diagnostics));
 }
 
 /** Completes `out` (name, span type and translated fields set) with the envelope, in the span's key order. */

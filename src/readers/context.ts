@@ -156,6 +156,18 @@ export class ParseContext {
     return true;
   }
 
+  /**
+   * An error status read from a source's own keys (Langfuse `level = ERROR`, which never sets the OTel
+   * status): the translation's status when the span's own status is not ERROR already (`markError`).
+   */
+  errorStatus: SpanStatus | undefined = undefined;
+
+  /** Marks the span failed with `message` (see `errorStatus`); the first mark wins. */
+  markError(message: string | undefined): void {
+    if (this.status?.code === "ERROR" || this.errorStatus !== undefined) return;
+    this.errorStatus = message === undefined ? { code: "ERROR" } : { code: "ERROR", message };
+  }
+
   /** The last key `has` found (see `get`). */
   private lastOwnKey: string | undefined = undefined;
 

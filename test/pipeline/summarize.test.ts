@@ -256,6 +256,10 @@ describe("summarizeTrace agrees with MLflow's ingest (shared/peers/mlflow-py) on
     .filter((line) => line.includes('"kind": "trace"'))
     .map((line) => JSON.parse(line) as { file: string; trace_id: string; state: string; session_id: string | null; user_id: string | null });
   it("the peer summarised the fixtures", () => expect(traces.length).toBeGreaterThan(40));
+  // Where the project's state differs from MLflow's on purpose: sources that mark a failure in their own
+  // keys and leave the OTel status UNSET are read as ERROR (Langfuse `level = ERROR`, a Laminar
+  // observe() span's `exception` event); MLflow takes the state from the OTel status alone.
+  const ERROR_MARKED = new Set(["langfuse/langfuse__chat-error.otlp.json", "laminar/laminar__observe-error.otlp.json"]);
   for (const trace of traces) {
     it(`${trace.file} ${trace.trace_id}`, () => {
       const spans = decodeOtlpJson(readFileSync(join(FIXTURES, trace.file), "utf8"))
@@ -271,7 +275,7 @@ describe("summarizeTrace agrees with MLflow's ingest (shared/peers/mlflow-py) on
       const mlflowSession = decoded(trace.session_id);
       const expectedSession = mlflowSession === null && conversation !== undefined ? conversation : mlflowSession;
       expect({ state: summary.state, session: summary.session ?? null, user: summary.user ?? null }).toEqual({
-        state: trace.state,
+        state: ERROR_MARKED.has(trace.file) ? (expect(trace.state).toBe("OK"), "ERROR") : trace.state,
         session: expectedSession,
         user: decoded(trace.user_id),
       });
