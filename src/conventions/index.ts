@@ -10,13 +10,14 @@
 import type { CanonicalSpan } from "../canonical/span.js";
 import { genai } from "./genai/index.js";
 import { googleAdk } from "./google-adk/index.js";
+import { livekit } from "./livekit/index.js";
 import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, livekit, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
