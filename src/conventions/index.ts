@@ -8,6 +8,7 @@
  * `satisfies ConventionModule<"<id>">`, and one entry here (docs/architecture.md walks through it).
  */
 import type { CanonicalSpan } from "../canonical/span.js";
+import { geminiCli } from "./gemini-cli/index.js";
 import { genai } from "./genai/index.js";
 import { googleAdk } from "./google-adk/index.js";
 import { livekit } from "./livekit/index.js";
@@ -17,7 +18,7 @@ import { openllmetry } from "./openllmetry/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, livekit, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, livekit, geminiCli, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];

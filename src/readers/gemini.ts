@@ -41,6 +41,15 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : safeJsonStringify(value);
 }
 
+/** A function response as tool-message content: `{output: "text"}` (Gemini CLI's wrapper) is the text, anything else its JSON. */
+function responseText(value: unknown): string {
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "output" && typeof value.output === "string") return value.output;
+  }
+  return text(value ?? null);
+}
+
 /** A media part (`inlineData` / `fileData`) as a canonical part: images as `image_url`, the rest as `file`. */
 function mediaPart(part: Obj): ContentPart | undefined {
   if (isPlainObject(part.inlineData)) {
@@ -92,7 +101,7 @@ function convertContent(value: unknown, ctx: ParseContext | undefined, key: stri
       const response = part.functionResponse as Obj;
       const extra: Partial<ChatMessage> = { tool_call_id: typeof response.id === "string" ? response.id : "" };
       if (typeof response.name === "string") extra.name = response.name;
-      toolResults.push(message("tool", text(response.response ?? null), extra));
+      toolResults.push(message("tool", responseText(response.response), extra));
     } else {
       const media = mediaPart(part);
       if (media) parts.push(media);
