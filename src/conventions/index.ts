@@ -15,10 +15,11 @@ import { livekit } from "./livekit/index.js";
 import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
+import { springAi } from "./spring-ai/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, livekit, geminiCli, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, googleAdk, livekit, geminiCli, springAi, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];
