@@ -99,9 +99,10 @@ function convertContent(value: unknown, ctx: ParseContext | undefined, key: stri
       calls.push(toolCall(typeof call.id === "string" ? call.id : undefined, typeof call.name === "string" ? call.name : "", call.args));
     } else if (isPlainObject(part.functionResponse)) {
       const response = part.functionResponse as Obj;
-      const extra: Partial<ChatMessage> = { tool_call_id: typeof response.id === "string" ? response.id : "" };
-      if (typeof response.name === "string") extra.name = response.name;
-      toolResults.push(message("tool", responseText(response.response), extra));
+      // OpenAI's tool message has no name (the call it answers has): only the id links them, and
+      // without one (the Gemini API gives none; order links them) the message has no tool_call_id.
+      const id = typeof response.id === "string" && response.id !== "" ? { tool_call_id: response.id } : undefined;
+      toolResults.push(message("tool", responseText(response.response), id));
     } else {
       const media = mediaPart(part);
       if (media) parts.push(media);

@@ -49,9 +49,8 @@ export function chatCtxMessages(value: unknown, ctx: ParseContext, key: string):
       else messages.push(message("assistant", null, { tool_calls: [call] }));
     } else if (type === "function_call_output") {
       const output = typeof item.output === "string" ? item.output : JSON.stringify(item.output ?? null);
-      const extra: Partial<ChatMessage> = { tool_call_id: typeof item.call_id === "string" ? item.call_id : "" };
-      if (typeof item.name === "string") extra.name = item.name;
-      messages.push(message("tool", output, extra));
+      // OpenAI's tool message has no name (the call it answers has): the call id links them.
+      messages.push(message("tool", output, { tool_call_id: typeof item.call_id === "string" ? item.call_id : "" }));
     } else if (typeof type === "string" && NOT_MESSAGES.has(type)) {
       continue;
     } else {

@@ -72,7 +72,7 @@ describe("model calls", () => {
     const m = messages(second!);
     expect(m.slice(2)).toEqual([
       { role: "assistant", content: null, tool_calls: [{ id: "list_directory_1735689600048_0", type: "function", function: { name: "list_directory", arguments: '{"dir_path":"."}' } }] },
-      { role: "tool", content: LISTING, tool_call_id: "list_directory_1735689600048_0", name: "list_directory" },
+      { role: "tool", content: LISTING, tool_call_id: "list_directory_1735689600048_0" },
     ]);
     // Nine stream chunks, one text.
     expect(choices(second!)).toEqual([{ index: 0, message: { role: "assistant", content: "It is currently 18 °C and sunny in Paris." }, finish_reason: null }]);

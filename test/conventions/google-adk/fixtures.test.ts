@@ -97,7 +97,7 @@ describe("model calls", () => {
       { role: "system", content: WEATHER_SYSTEM },
       ASK_WEATHER,
       { role: "assistant", content: null, tool_calls: [CALL] },
-      { role: "tool", content: '{"city":"Paris","temperature":18,"condition":"sunny"}', tool_call_id: "", name: "get_weather" },
+      { role: "tool", content: '{"city":"Paris","temperature":18,"condition":"sunny"}' },
     ]);
     expect(second!.outputs).toEqual({ choices: [{ index: 0, message: { role: "assistant", content: "It is currently 18 °C and sunny in Paris." }, finish_reason: "stop" }] });
   });
@@ -105,7 +105,7 @@ describe("model calls", () => {
   it("tool error: the error reaches the model as a function response", () => {
     const second = spans("tool-error")[4]!;
     const messages = (second.inputs as { messages: { role: string; content: unknown }[] }).messages;
-    expect(messages[3]).toEqual({ role: "tool", content: JSON.stringify({ error: "Error in tool 'get_weather': weather service unavailable" }), tool_call_id: "", name: "get_weather" });
+    expect(messages[3]).toEqual({ role: "tool", content: JSON.stringify({ error: "Error in tool 'get_weather': weather service unavailable" }) });
   });
 });
 

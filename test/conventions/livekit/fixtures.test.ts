@@ -12,7 +12,7 @@ const byName = (list: MlflowSpan[], name: string) => list.filter((s) => s.name =
 const SYSTEM = { role: "system", content: "You are a concise assistant. Answer in one sentence." };
 const ASK = { role: "user", content: "What's the weather like in Paris today?" };
 const CALL = { id: "call_fixture_0001", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris","unit":"celsius"}' } };
-const RESULT = { role: "tool", content: '{"city":"Paris","temperature":18,"condition":"sunny"}', tool_call_id: "call_fixture_0001", name: "get_weather" };
+const RESULT = { role: "tool", content: '{"city":"Paris","temperature":18,"condition":"sunny"}', tool_call_id: "call_fixture_0001" };
 const ANSWER = "It is currently 18 °C and sunny in Paris.";
 
 describe("span types", () => {

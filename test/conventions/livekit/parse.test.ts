@@ -38,7 +38,7 @@ describe("LiveKit rules", () => {
     });
     expect((s.inputs as { messages: unknown }).messages).toEqual([
       { role: "assistant", content: null, tool_calls: [{ id: "a", type: "function", function: { name: "f", arguments: "{}" } }, { id: "b", type: "function", function: { name: "g", arguments: "{}" } }] },
-      { role: "tool", content: "1", tool_call_id: "a", name: "f" },
+      { role: "tool", content: "1", tool_call_id: "a" },
     ]);
   });
 });
