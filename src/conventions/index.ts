@@ -9,20 +9,24 @@
  */
 import type { CanonicalSpan } from "../canonical/span.js";
 import { claudeCode } from "./claude-code/index.js";
+import { geminiCli } from "./gemini-cli/index.js";
 import { genai } from "./genai/index.js";
-import { mastra } from "./mastra/index.js";
+import { googleAdk } from "./google-adk/index.js";
 import { laminar } from "./laminar/index.js";
 import { langfuse } from "./langfuse/index.js";
+import { livekit } from "./livekit/index.js";
+import { mastra } from "./mastra/index.js";
 import { mlflow } from "./mlflow/index.js";
 import { openinference } from "./openinference/index.js";
 import { openllmetry } from "./openllmetry/index.js";
 import { pydanticAi } from "./pydantic-ai/index.js";
+import { springAi } from "./spring-ai/index.js";
 import { strands } from "./strands/index.js";
 import type { CarryLoss, ConventionModule } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 import { voltagent } from "./voltagent/index.js";
 
-export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, laminar, pydanticAi, strands, mastra, genai] as const;
+export const CONVENTIONS = [mlflow, openinference, openllmetry, vercelAi, langfuse, claudeCode, voltagent, laminar, pydanticAi, strands, mastra, googleAdk, livekit, geminiCli, springAi, genai] as const;
 
 type Module = (typeof CONVENTIONS)[number];
 export type Convention = Module["id"];

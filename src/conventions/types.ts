@@ -27,6 +27,16 @@ export interface DetectRule {
   readonly exact?: boolean;
 }
 
+/**
+ * An attribute whose exact string value marks the convention, for a source that writes only another
+ * convention's keys (Gemini CLI: `gen_ai.agent.name = "gemini-cli"`). Checked once per span, after
+ * the key walk; the prefix rules stay the way to claim keys.
+ */
+export interface ValueRule {
+  readonly key: string;
+  readonly value: string;
+}
+
 /** A named step of a parser: reads one canonical field group and offers candidates to the context. */
 export interface ParseStep<S> {
   readonly name: string;
@@ -95,6 +105,8 @@ interface ModuleBase<Id extends string> {
   readonly doc: string;
   /** Key-prefix detection rules. */
   readonly detect: readonly DetectRule[];
+  /** Attribute values that mark the convention when no key of its own does (optional). */
+  readonly detectValues?: readonly ValueRule[];
   /** Span-event (or log-record) name prefixes that mark the convention. */
   readonly detectEvents?: readonly string[];
   /**

@@ -75,6 +75,19 @@ function scopeMask(scope: { name?: unknown } | undefined): number {
   return found;
 }
 
+/** Attribute-value rules (`detectValues`) and the convention bit each sets: a few own-property reads per span. */
+const VALUE_RULES: readonly (readonly [key: string, value: string, bit: number])[] = (CONVENTIONS as readonly ConventionModule[]).flatMap((m) =>
+  (m.detectValues ?? []).map((rule) => [rule.key, rule.value, CONVENTION_BIT.get(m.id as Convention)!] as const),
+);
+
+function valuesMask(attributes: Attributes): number {
+  let found = 0;
+  for (const [key, value, bit] of VALUE_RULES) {
+    if (Object.prototype.hasOwnProperty.call(attributes, key) && attributes[key] === value) found |= bit;
+  }
+  return found;
+}
+
 /**
  * First characters of every rule prefix and grouped key: most keys of a non-LLM span (http., url.,
  * server.) stop here. A table indexed by char code (a byte load) rather than a Set: this runs per key.
@@ -173,7 +186,7 @@ function indexOfParts(attributes: Attributes, events: readonly SpanEvent[] | und
     conventions |= code.convention;
     groups |= code.groups;
   }
-  return { conventions: conventions | eventsMask(events), groups };
+  return { conventions: conventions | eventsMask(events) | (VALUE_RULES.length === 0 ? 0 : valuesMask(attributes)), groups };
 }
 
 /**
@@ -208,7 +221,7 @@ export function detectAndCopy(
     index.conventions |= scopeMask(scope);
     return index;
   }
-  return { conventions: conventions | eventsMask(events) | scopeMask(scope), groups };
+  return { conventions: conventions | eventsMask(events) | scopeMask(scope) | (VALUE_RULES.length === 0 ? 0 : valuesMask(attributes)), groups };
 }
 
 /** The conventions a span uses (keys, event names, scope name), most specific first (e.g. `["openllmetry", "genai"]`). */

@@ -183,12 +183,27 @@ export class ParseContext {
    * usable (a message left out, a tool definition that is not one), so the raw value is the record.
    */
   keep(key: string): void {
-    if (!this.trackConsumed) return;
+    if (!this.trackConsumed || (this.claimed !== undefined && this.claimed.has(key))) return;
     (this.kept ??= new Set()).add(key);
     this.consumed.delete(key);
   }
 
+  /** Keys a more specific parser read in full (see `claim`). */
+  private claimed: Set<string> | undefined;
+
+  /**
+   * Marks `key` as read in full, in its own shape, by a more specific convention (one listed before the
+   * generic one whose keys it writes, as Gemini CLI writes Gemini-shaped `gen_ai.input.messages`). The
+   * key is consumed; a later parser may still read it, but its warnings and infos about the key's shape
+   * are not about the span and are dropped, and it cannot `keep` the key again.
+   */
+  claim(key: string): void {
+    (this.claimed ??= new Set()).add(key);
+    this.consume(key);
+  }
+
   diagnose(code: string, severity: Severity, message: string, key?: string): void {
+    if (key !== undefined && severity !== "error" && this.claimed !== undefined && this.claimed.has(key)) return;
     if (this.diagnostics.length < MAX_DIAGNOSTICS) {
       const d: Diagnostic = { code, severity, message };
       if (key !== undefined) d.key = key;

@@ -1,0 +1,32 @@
+/**
+ * Spring AI (Micrometer observations through the OTel bridge): `spring.ai.*` keys, GenAI keys whose
+ * every value is a string, and (up to 1.0.0-M8) content in the `gen_ai.content.prompt` /
+ * `gen_ai.content.completion` events. Read only; the GenAI parser fills what this one leaves.
+ */
+import { LLM_TYPES } from "../rule-types.js";
+import type { ConventionModule } from "../types.js";
+import { parseSpringAi } from "./parse.js";
+
+export const springAi = {
+  id: "spring-ai",
+  title: "Spring AI",
+  doc: "docs/spring-ai.md",
+  detect: [{ prefix: "spring.ai." }],
+  // Spring's singular `embedding` operation (AiOperationType; the GenAI spec says `embeddings`) marks its embedding spans.
+  detectValues: [{ key: "gen_ai.operation.name", value: "embedding" }],
+  detectEvents: ["gen_ai.content.prompt", "gen_ai.content.completion"],
+  parse: parseSpringAi,
+  rules: {
+    keys: { "spring.ai.kind": { type: "string", values: ["chat_client", "advisor", "tool_call", "vector_store"], open: true } },
+    presence: [],
+    hints: {
+      spanType: { default: "gen_ai.operation.name" },
+      inputs: { default: null, byType: { ...LLM_TYPES("gen_ai.content.prompt event (1.0.0-M8, include-prompt); not written since 1.0.0-RC1"), TOOL: "spring.ai.tool.call.arguments (tools.observations.include-content)" } },
+      outputs: { default: null, byType: { ...LLM_TYPES("gen_ai.content.completion event (1.0.0-M8, include-completion)"), TOOL: "spring.ai.tool.call.result (tools.observations.include-content)" } },
+      tokenUsage: { default: "gen_ai.usage.input_tokens and gen_ai.usage.output_tokens" },
+      model: { default: "gen_ai.request.model" },
+      provider: { default: "gen_ai.system" },
+      tools: { default: null, byType: LLM_TYPES(null) },
+    },
+  },
+} as const satisfies ConventionModule<"spring-ai">;
