@@ -11,7 +11,8 @@ export function alternatives(values: readonly string[], indent: number, firstWid
   for (const value of values) {
     const next = line === "" ? value : `${line} | ${value}`;
     const limit = lines.length === 0 ? firstWidth : width - indent;
-    if (line !== "" && next.length > limit) {
+    // Room for the " |" a broken line ends with.
+    if (line !== "" && next.length + 2 > limit) {
       lines.push(`${line} |`);
       line = value;
     } else line = next;
