@@ -221,7 +221,11 @@ export function detectAndCopy(
     index.conventions |= scopeMask(scope);
     return index;
   }
-  return { conventions: conventions | eventsMask(events) | scopeMask(scope) | (VALUE_RULES.length === 0 ? 0 : valuesMask(attributes)), groups };
+  conventions |= eventsMask(events);
+  // Value and scope rules only refine spans that use some LLM convention already (every value rule is
+  // on a gen_ai.* key, and the scope-detected sources write gen_ai.* keys): plain HTTP/DB spans skip them.
+  if (conventions === 0) return { conventions, groups };
+  return { conventions: conventions | scopeMask(scope) | (VALUE_RULES.length === 0 ? 0 : valuesMask(attributes)), groups };
 }
 
 /** The conventions a span uses (keys, event names, scope name), most specific first (e.g. `["openllmetry", "genai"]`). */
