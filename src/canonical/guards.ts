@@ -32,7 +32,7 @@ function finiteNumber(v: unknown, path: string): Issue | undefined {
   return typeof v === "number" && Number.isFinite(v) ? undefined : fail(path, `expected a finite number, got ${kind(v)}`);
 }
 function count(v: unknown, path: string): Issue | undefined {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? undefined : fail(path, `expected a non-negative integer, got ${kind(v)}`);
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? undefined : fail(path, `expected a non-negative integer, got ${kind(v)}`);
 }
 function kind(v: unknown): string {
   if (v === null) return "null";
@@ -107,9 +107,9 @@ const chatTool = object({
 });
 
 const tokenUsage = object({
-  input_tokens: count,
-  output_tokens: count,
-  total_tokens: count,
+  input_tokens: optional(count),
+  output_tokens: optional(count),
+  total_tokens: optional(count),
   cache_read_input_tokens: optional(count),
   cache_creation_input_tokens: optional(count),
   reasoning_tokens: optional(count),

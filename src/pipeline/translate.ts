@@ -54,6 +54,7 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
 
   const keepSource = options.keepSource !== false;
   const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, index.groups);
+  if (env.scope) ctx.scope = env.scope;
   // Detection and parsing come from the same modules, so every detected convention has its parser.
   for (const convention of conventions) runParser(moduleOf(convention)!.parse, ctx);
 

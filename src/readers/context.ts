@@ -124,6 +124,12 @@ export class ParseContext {
   private keyList: readonly string[] | undefined;
 
   /**
+   * The instrumentation scope (name, version) that wrote the span, when the envelope has one: some
+   * source semantics (whether an input count includes cached tokens) depend on the instrumentation.
+   */
+  scope: { name: string; version?: string; attributes?: Readonly<Record<string, unknown>> } | undefined = undefined;
+
+  /**
    * The attribute keys in the order for-in visits them, for the parsers' scans of every key. For a
    * plain record (as detectAndCopy treats it) that is Object.keys, which toMlflowSpan took for its copy
    * anyway: a for-in of a record in dictionary mode (V8's, past a dozen keys or so) collects and

@@ -13,6 +13,7 @@
  */
 import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, CanonicalSpan, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
+import { scopeForEmit } from "../../readers/usage.js";
 import { OI, OI_CONTENT_FIELD as CF, OI_DOCUMENT_FIELD as DF, OI_EMBEDDING_FIELD as EF, OI_LLM_SYSTEMS, OI_MESSAGE_FIELD as MF, OI_MIME, OI_SPAN_KINDS, OI_TOOL_CALL_FIELD as TF, OPENINFERENCE_SPEC_ONLY_KEYS as SPEC_ONLY } from "./keys.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -160,7 +161,9 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
 
   writeValue(attrs, OI.inputValue, OI.inputMimeType, span.inputs);
   writeValue(attrs, OI.outputValue, OI.outputMimeType, span.outputs);
-  return { ...ctx.envelope, attributes: attrs };
+  const out: SpanLike = { ...ctx.envelope, attributes: attrs };
+  if (span.tokenUsage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
+  return out;
 }
 
 /** The kind for the span type; a source kind that maps to the same type (PROMPT, lower case) or an unknown one on an UNKNOWN span is kept. */

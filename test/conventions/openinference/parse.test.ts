@@ -246,7 +246,7 @@ describe("scalars: model, provider, usage, cost, parameters, tools", () => {
 
   it("bad token counts are reported and left out", () => {
     const span = llm({ "llm.token_count.prompt": -1, "llm.token_count.completion": "7" });
-    expect(span.tokenUsage).toMatchObject({ input_tokens: 0, output_tokens: 7 });
+    expect(span.tokenUsage).toEqual({ output_tokens: 7 });
     expect(codes(span)).toContain("invalid-token-count");
   });
 
