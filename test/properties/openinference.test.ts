@@ -68,7 +68,7 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     params,
     requestModel: fc.option(word, { nil: undefined }),
     model: fc.option(word, { nil: undefined }),
-    provider: fc.option(fc.constantFrom("openai", "anthropic", "azure", "aws", "ollama"), { nil: undefined }),
+    provider: fc.option(fc.constantFrom("openai", "anthropic", "azure.ai.openai", "aws.bedrock", "gcp.vertex_ai", "mistral_ai", "ollama"), { nil: undefined }),
     choices: fc.option(fc.array(assistant, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     finish: fc.option(fc.constantFrom("stop", "length", "tool_calls", "end_turn"), { nil: null }),
     response: fc.record({ id: word, model: word }, { requiredKeys: [] }),

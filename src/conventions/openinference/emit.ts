@@ -76,6 +76,16 @@ function owned(key: string): boolean {
   return false;
 }
 
+/** GenAI provider values -> OpenInference [llm.provider, llm.system]; each maps back to the same value. */
+const OI_PROVIDER_SPELLING: Readonly<Record<string, readonly [string, string | undefined]>> = {
+  "aws.bedrock": ["aws", undefined],
+  "azure.ai.openai": ["azure", "openai"],
+  "gcp.vertex_ai": ["google", "vertexai"],
+  "gcp.gen_ai": ["google", undefined],
+  mistral_ai: ["mistralai", "mistralai"],
+  x_ai: ["xai", "xai"],
+};
+
 export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ctx: EmitContext): SpanLike {
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
@@ -105,8 +115,12 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
     }
   }
   if (span.provider !== undefined) {
-    attrs[OI.provider] = span.provider;
-    if (OI_LLM_SYSTEMS.has(span.provider)) attrs[OI.system] = span.provider;
+    // OpenInference's own spelling where it has one (host in llm.provider, API family in llm.system);
+    // the parser maps these back to the same GenAI value (canonical/providers.ts).
+    const oi = OI_PROVIDER_SPELLING[span.provider];
+    attrs[OI.provider] = oi?.[0] ?? span.provider;
+    const system = oi?.[1] ?? (OI_LLM_SYSTEMS.has(span.provider) ? span.provider : undefined);
+    if (system !== undefined) attrs[OI.system] = system;
   }
 
   // Chat content.

@@ -1,3 +1,4 @@
+import { inferProvider } from "../../../readers/values.js";
 import { finishReason } from "../../../readers/finish.js";
 /**
  * The OTel GenAI parser: every non-indexed `gen_ai.*` attribute and the GenAI content events, as named
@@ -128,5 +129,6 @@ export const parseGenAi = parser<State>(
       },
     },
     { name: "span type", run: (ctx, s) => inferSpanType(ctx, s.hasChat, s.isTool, s.isRetrieval) },
+    { name: "provider inferred", run: (ctx) => inferProvider(ctx, "genai") },
   ],
 );

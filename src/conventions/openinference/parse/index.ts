@@ -18,6 +18,7 @@
  *   (Anthropic passes it apart from the messages) is put back as the first message, with an info diagnostic;
  * - token counts follow the spec: `llm.token_count.prompt` includes cached tokens, like our `input_tokens`.
  */
+import { inferProvider } from "../../../readers/values.js";
 import { NORMALIZED_CHAT_FORMAT, type ChatChoice, type ChatMessage, type SpanType } from "../../../canonical/span.js";
 import { OI } from "../keys.js";
 import { setOwn } from "../../../internal/records.js";
@@ -126,6 +127,7 @@ export const parseOpenInference = parser<State>(
         else ctx.offer("spanType", s.kind === "LLM" ? llmType : s.kind, RANK.explicitKind, "openinference");
       },
     },
+    { name: "provider inferred", run: (ctx) => inferProvider(ctx, "openinference") },
   ],
 );
 

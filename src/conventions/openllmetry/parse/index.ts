@@ -1,3 +1,4 @@
+import { inferProvider } from "../../../readers/values.js";
 import { finishReason } from "../../../readers/finish.js";
 /**
  * The OpenLLMetry (Traceloop) parser. What it reads, and at which rank (readers/context.ts RANK):
@@ -97,6 +98,7 @@ export const parseOpenLlmetry = parser<State>(
         else if (ctx.present(OPENLLMETRY_GROUPS.usage) && ctx.has(OPENLLMETRY.totalTokens)) ctx.offer("spanType", "LLM", RANK.inferred, "openllmetry");
       },
     },
+    { name: "provider inferred", run: (ctx) => inferProvider(ctx, "openllmetry") },
   ],
 );
 

@@ -12,6 +12,7 @@
  * chat call with messages, as the other conventions' chat calls are), tool calls TOOL, embeddings
  * EMBEDDING, reranking RERANKER.
  */
+import { inferProvider } from "../../../readers/values.js";
 import { VERCEL } from "../keys.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../../canonical/span.js";
 import { parser } from "../../types.js";
@@ -96,5 +97,6 @@ export const parseVercelAi = parser<State>(
       },
     },
     { name: "span type", run: (ctx, s) => void (s.kind === undefined && inferSpanType(ctx, s.hasChat)) },
+    { name: "provider inferred", run: (ctx) => inferProvider(ctx, "vercel-ai") },
   ],
 );
