@@ -114,6 +114,8 @@ const otherSpan: fc.Arbitrary<MlflowSpan> = fc.oneof(
 
 const FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"] as const;
 const carried = (s: MlflowSpan) => Object.fromEntries(FIELDS.map((f) => [f, s[f]]));
+/** The provider-inferred loss (README "Round trips"): a provider the original did not have is inferred from the model. */
+const withoutInferred = (back: MlflowSpan, span: MlflowSpan): MlflowSpan => (span.provider === undefined ? { ...back, provider: undefined } : back);
 
 describe("OpenInference round trip", () => {
   it("canonical chat span -> emit -> parse is the identity on the carried fields", () => {
@@ -133,7 +135,7 @@ describe("OpenInference round trip", () => {
         const back = toMlflowSpan(fromMlflowSpan(span, { to: "openinference" }));
         expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
         // Through JSON (input.value / output.value) -0 becomes 0: compare JSON forms.
-        expect(JSON.parse(JSON.stringify(carried(back)))).toEqual(JSON.parse(JSON.stringify(carried(span))));
+        expect(JSON.parse(JSON.stringify(carried(withoutInferred(back, span))))).toEqual(JSON.parse(JSON.stringify(carried(span))));
       }),
       { numRuns: 300 },
     );

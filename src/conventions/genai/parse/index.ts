@@ -1,3 +1,4 @@
+import type { ChatMessage } from "../../../canonical/span.js";
 import { inferProvider } from "../../../readers/values.js";
 import { finishReason } from "../../../readers/finish.js";
 /**
@@ -39,6 +40,8 @@ interface State {
   params: Obj;
   finishReasons: string[] | undefined;
   hasChat: boolean;
+  /** `gen_ai.system_instructions` of the span when the input messages are in log records. */
+  spanSystem?: ChatMessage;
   isTool: boolean;
   isRetrieval: boolean;
 }
@@ -94,7 +97,10 @@ export const parseGenAi = parser<State>(
       name: "structured messages",
       run(ctx, s) {
         const structured = readStructured(ctx, undefined);
-        if (structured.messages) {
+        // The system instructions alone on the span, the conversation in log records (contrib OpenAI
+        // 0.22): joined with the records' messages by the content-events step.
+        if (structured.systemOnly && ctx.events.length > 0) s.spanSystem = structured.systemOnly;
+        else if (structured.messages) {
           ctx.offer("inputs", { messages: structured.messages }, RANK.structured, "genai");
           s.hasChat = true;
         }
@@ -104,7 +110,16 @@ export const parseGenAi = parser<State>(
         }
       },
     },
-    { name: "content events", run: (ctx, s) => void (ctx.events.length > 0 && readEvents(ctx, s.finishReasons) && (s.hasChat = true)) },
+    {
+      name: "content events",
+      run(ctx, s) {
+        if (ctx.events.length > 0 && readEvents(ctx, s.finishReasons, s.spanSystem)) s.hasChat = true;
+        else if (s.spanSystem) {
+          ctx.offer("inputs", { messages: [s.spanSystem] }, RANK.structured, "genai");
+          s.hasChat = true;
+        }
+      },
+    },
     { name: "deprecated content", run: (ctx, s) => void (readDeprecatedContent(ctx, s.finishReasons) && (s.hasChat = true)) },
     { name: "tool execution", run: (ctx, s) => void (s.isTool = readToolExecution(ctx)) },
     { name: "retrieval", run: (ctx, s) => void (s.isRetrieval = readRetrieval(ctx)) },
