@@ -343,7 +343,8 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
     }
     const tool: ChatTool = { type: "function", function: { name: fn.name } };
     if (typeof fn.description === "string") tool.function.description = fn.description;
-    if (isPlainObject(fn.parameters)) tool.function.parameters = fn.parameters as Obj;
+    const parameters = toolParameters(fn);
+    if (parameters !== undefined) tool.function.parameters = parameters;
     if (typeof fn.strict === "boolean") tool.function.strict = fn.strict;
     tools.push(tool);
   }
@@ -356,6 +357,17 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
   return tools;
 }
 
+/**
+ * A tool's JSON schema: `parameters` (OpenAI), `input_schema` (Anthropic), `inputSchema` (AI SDK 7's
+ * GenAI spans, MCP), and Bedrock's `inputSchema: {json: {...}}` unwrapped.
+ */
+function toolParameters(fn: Obj): Obj | undefined {
+  const params = fn.parameters ?? fn.input_schema ?? fn.inputSchema;
+  if (!isPlainObject(params)) return undefined;
+  const keys = Object.keys(params);
+  if (keys.length === 1 && keys[0] === "json" && isPlainObject(params.json)) return params.json as Obj;
+  return params as Obj;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Emitting: canonical -> GenAI
