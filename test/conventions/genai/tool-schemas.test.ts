@@ -37,3 +37,17 @@ describe("tool schemas in every spelling", () => {
     expect(s.tools).toEqual([{ type: "function", function: { name: "f", parameters: { type: "object" } } }]);
   });
 });
+
+describe("OpenLIT embeddings input (issue 13, class 5)", () => {
+  const embeddingOf = (id: string) => loadFixture(id).map((s) => toMlflowSpan(s)).find((s) => s.spanType === "EMBEDDING")!;
+  it("a plain string in gen_ai.input.messages is inputs.input, without a warning", () => {
+    const s = embeddingOf("genai/openlit-openai__embeddings-string");
+    expect((s.inputs as { input: unknown }).input).toBe("The quick brown fox");
+    expect(s.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+  it("a JSON list of strings is the list of inputs", () => {
+    const s = embeddingOf("genai/openlit-openai__embeddings");
+    expect((s.inputs as { input: unknown }).input).toEqual(["The quick brown fox", "jumps over the lazy dog"]);
+    expect(s.diagnostics.map((d) => d.code)).not.toContain("invalid-message");
+  });
+});

@@ -16,7 +16,7 @@ import { finishReason } from "../../../readers/finish.js";
  */
 import { NORMALIZED_CHAT_FORMAT } from "../../../canonical/span.js";
 import type { Obj } from "../../../internal/records.js";
-import { RANK } from "../../../readers/context.js";
+import { RANK, type ParseContext } from "../../../readers/context.js";
 import { consumeUnlessLeftOut, readString } from "../../../readers/values.js";
 import { parser } from "../../types.js";
 import { GENAI } from "../keys.js";
@@ -96,6 +96,7 @@ export const parseGenAi = parser<State>(
     {
       name: "structured messages",
       run(ctx, s) {
+        if (s.operation === "embeddings" && readEmbeddingInput(ctx, s.params)) return;
         const structured = readStructured(ctx, undefined);
         // The system instructions alone on the span, the conversation in log records (contrib OpenAI
         // 0.22): joined with the records' messages by the content-events step.
@@ -147,3 +148,26 @@ export const parseGenAi = parser<State>(
     { name: "provider inferred", run: (ctx) => inferProvider(ctx, "genai") },
   ],
 );
+
+/**
+ * An embeddings call's input in `gen_ai.input.messages` as plain text or a list of texts (OpenLIT
+ * writes the request's `input` there, not chat messages): `inputs.input`, with the request
+ * parameters. False when the key holds something else (chat-shaped messages are read as usual).
+ */
+function readEmbeddingInput(ctx: ParseContext, params: Record<string, unknown>): boolean {
+  const key = GENAI.inputMessages;
+  if (!ctx.has(key)) return false;
+  const raw = ctx.get(key);
+  if (typeof raw !== "string") return false;
+  let input: string | string[] | undefined;
+  const trimmed = raw.trimStart();
+  if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) input = raw;
+  else {
+    const parsed = ctx.json(key);
+    if (parsed.ok && Array.isArray(parsed.value) && parsed.value.length > 0 && parsed.value.every((v: unknown) => typeof v === "string")) input = parsed.value as string[];
+  }
+  if (input === undefined) return false;
+  ctx.consume(key);
+  ctx.offer("inputs", { input, ...params }, RANK.structured, "genai");
+  return true;
+}
