@@ -107,9 +107,9 @@ const chatTool = object({
 });
 
 const tokenUsage = object({
-  input_tokens: count,
-  output_tokens: count,
-  total_tokens: count,
+  input_tokens: optional(count),
+  output_tokens: optional(count),
+  total_tokens: optional(count),
   cache_read_input_tokens: optional(count),
   cache_creation_input_tokens: optional(count),
   reasoning_tokens: optional(count),

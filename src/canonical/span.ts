@@ -107,9 +107,13 @@ export interface RetrievedDocument {
 // Token usage (MLflow TokenUsageKey names). `input_tokens` includes cached tokens, as in GenAI semconv.
 
 export interface TokenUsage {
-  input_tokens: number;
-  output_tokens: number;
-  total_tokens: number;
+  /**
+   * The three counts are each present only when the source reported them (or they follow from the
+   * others): MLflow stores `{input_tokens}` alone for an embedding call, and nothing is invented.
+   */
+  input_tokens?: number;
+  output_tokens?: number;
+  total_tokens?: number;
   cache_read_input_tokens?: number;
   cache_creation_input_tokens?: number;
   /** Not an MLflow key; kept because several sources report it and dropping it would lose data. */

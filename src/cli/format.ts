@@ -66,7 +66,7 @@ export function truncate(text: string, width: number): string {
 
 export function tokens(span: MlflowSpan): string {
   const u = span.tokenUsage;
-  return u ? `${u.input_tokens}/${u.output_tokens}/${u.total_tokens}` : "-";
+  return u ? `${u.input_tokens ?? "-"}/${u.output_tokens ?? "-"}/${u.total_tokens ?? "-"}` : "-";
 }
 
 /** Renders rows as an aligned text table. */

@@ -22,6 +22,11 @@ export const CACHE_ABOVE_INPUT: CarryLoss = {
   field: "tokenUsage.input_tokens",
   reason: "an input count below its cache counts is read back with the cache counts added (the Anthropic rule, `usage-cache-added`)",
 };
+export const PROVIDER_INFERRED: CarryLoss = {
+  id: "provider-inferred",
+  field: "provider",
+  reason: "a span without a provider whose model id names one (`gpt-4o` → `openai`, `claude-…` → `anthropic`) comes back with that provider (inferred: `src/canonical/providers.ts`)",
+};
 export const MESSAGE_FORMAT: CarryLoss = {
   id: "message-format",
   field: "messageFormat",

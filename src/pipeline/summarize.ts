@@ -69,7 +69,8 @@ export interface TraceSummary {
   ignoredSpans?: number;
 }
 
-export type TraceTokenUsage = Pick<TokenUsage, "input_tokens" | "output_tokens" | "total_tokens" | "cache_read_input_tokens" | "cache_creation_input_tokens">;
+export type TraceTokenUsage = Required<Pick<TokenUsage, "input_tokens" | "output_tokens" | "total_tokens">> &
+  Pick<TokenUsage, "cache_read_input_tokens" | "cache_creation_input_tokens">;
 
 /** MLflow's open-source preview length (`TRACE_REQUEST_RESPONSE_PREVIEW_MAX_LENGTH_OSS`). */
 export const PREVIEW_MAX_LENGTH = 1000;

@@ -12,6 +12,7 @@ import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-li
 import { ParseContext } from "../readers/context.js";
 import { conventionOfKey, conventionsOfMask, detectAndCopy } from "./detect.js";
 import { completeUsage } from "../readers/usage.js";
+import { inferProvider } from "../readers/values.js";
 
 /** `fromMlflowSpan` options: the target convention, and target-specific switches. */
 export interface FromMlflowOptions extends EmitOptions {
@@ -54,8 +55,12 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
 
   const keepSource = options.keepSource !== false;
   const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, index.groups);
+  if (env.scope) ctx.scope = env.scope;
   // Detection and parsing come from the same modules, so every detected convention has its parser.
   for (const convention of conventions) runParser(moduleOf(convention)!.parse, ctx);
+  // No provider key on the span: one inferred from the model id or span name, once every parser has
+  // offered its model (so the result does not depend on which convention offered it first).
+  inferProvider(ctx, conventions[conventions.length - 1]!);
 
   // The span with a fixed, readable key order: translated fields first, then the envelope, written
   // field by field straight from the context (see docs/performance.md).

@@ -124,6 +124,12 @@ export class ParseContext {
   private keyList: readonly string[] | undefined;
 
   /**
+   * The instrumentation scope (name, version) that wrote the span, when the envelope has one: some
+   * source semantics (whether an input count includes cached tokens) depend on the instrumentation.
+   */
+  scope: { name: string; version?: string; attributes?: Readonly<Record<string, unknown>> } | undefined = undefined;
+
+  /**
    * The attribute keys in the order for-in visits them, for the parsers' scans of every key: the list
    * the detection walk took (see docs/performance.md); a record with a prototype of its own keeps
    * for-in's inherited keys.

@@ -18,8 +18,11 @@ export function toCount(value: AttributeValue | unknown, ctx?: ParseContext, key
 }
 
 /**
- * Fills the three required MLflow keys. A missing total is the sum; a missing side is derived from
- * the total when possible. A zero is a real count and is kept.
+ * The counts as MLflow stores them, without inventing any: a missing side is derived from the total
+ * when the total and the other side are known, a missing total is the sum when both sides are known,
+ * and otherwise what the source did not report stays absent (MLflow stores `{input_tokens}` alone for
+ * an embedding call, `{total_tokens}` alone for a rerank billed in search units). A model call
+ * (LLM, CHAT_MODEL) with a side missing gets `usage-incomplete`.
  */
 export function completeUsage(partial: PartialUsage, ctx?: ParseContext): TokenUsage | undefined {
   let { input_tokens: input, output_tokens: output, total_tokens: total } = partial;
@@ -29,17 +32,18 @@ export function completeUsage(partial: PartialUsage, ctx?: ParseContext): TokenU
   }
   if (input === undefined && output !== undefined && total !== undefined && total >= output) input = total - output;
   if (output === undefined && input !== undefined && total !== undefined && total >= input) output = total - input;
-  if (input === undefined || output === undefined) {
-    ctx?.diagnose(
-      "usage-incomplete",
-      "warning",
-      `token usage has no ${input === undefined ? "input" : "output"} count; it is recorded as 0`,
-    );
+  if (total === undefined && input !== undefined && output !== undefined) total = input + output;
+  // Only a model call (LLM, CHAT_MODEL) has both sides by nature: an embedding's input count alone,
+  // a rerank's billed total alone, a chain's summed input are complete as reported.
+  const spanType = ctx?.current("spanType")?.value;
+  if ((spanType === "LLM" || spanType === "CHAT_MODEL") && (input === undefined || output === undefined)) {
+    const missing = input === undefined && output === undefined ? "input or output" : input === undefined ? "input" : "output";
+    ctx?.diagnose("usage-incomplete", "warning", `token usage has no ${missing} count; only the reported counts are recorded`);
   }
-  input ??= 0;
-  output ??= 0;
-  total ??= input + output;
-  const usage: TokenUsage = { input_tokens: input, output_tokens: output, total_tokens: total };
+  const usage: TokenUsage = {};
+  if (input !== undefined) usage.input_tokens = input;
+  if (output !== undefined) usage.output_tokens = output;
+  if (total !== undefined) usage.total_tokens = total;
   // The extra counts one by one, not a loop of partial[key] (see docs/performance.md).
   if (partial.cache_read_input_tokens !== undefined) usage.cache_read_input_tokens = partial.cache_read_input_tokens;
   if (partial.cache_creation_input_tokens !== undefined) usage.cache_creation_input_tokens = partial.cache_creation_input_tokens;
@@ -47,6 +51,120 @@ export function completeUsage(partial: PartialUsage, ctx?: ParseContext): TokenU
   if (partial.input_audio_tokens !== undefined) usage.input_audio_tokens = partial.input_audio_tokens;
   if (partial.output_audio_tokens !== undefined) usage.output_audio_tokens = partial.output_audio_tokens;
   return usage;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache tokens: does the source's input count include them? (docs/cache-tokens.md, one row each)
+
+/**
+ * Instrumentations known to copy a provider's cache-exclusive input count (Anthropic's
+ * `usage.input_tokens`, Bedrock's `inputTokens`) into a key the spec defines as cache-inclusive.
+ * `maxVersion`: the newest version checked; a later version falls through to the other rules.
+ * `system`: only when the span's provider/system attribute names this vendor.
+ */
+export interface ExclusiveScope {
+  name: string;
+  maxVersion?: string;
+  system?: RegExp;
+  why: string;
+}
+
+export const CACHE_EXCLUSIVE_SCOPES: readonly ExclusiveScope[] = [
+  {
+    name: "@traceloop/instrumentation-anthropic",
+    maxVersion: "0.27.0",
+    why: "@traceloop/instrumentation-anthropic (<= 0.27) copies Anthropic's usage.input_tokens, which excludes cache reads and writes",
+  },
+  {
+    name: "@arizeai/openinference-instrumentation-bedrock",
+    maxVersion: "0.5.1",
+    system: /anthropic/i,
+    why: "@arizeai/openinference-instrumentation-bedrock (<= 0.5.1) with an Anthropic model copies the body's / Converse's input count, which excludes the cache",
+  },
+];
+
+/** `a <= b` for dotted numeric versions ("0.27.0"); a version that is not one compares as newer. */
+export function versionAtMost(version: string | undefined, max: string): boolean {
+  if (version === undefined) return true;
+  const a = version.split(/[.+-]/);
+  const b = max.split(".");
+  for (let i = 0; i < b.length; i++) {
+    const x = Number(a[i] ?? "0");
+    const y = Number(b[i]);
+    if (!Number.isFinite(x)) return false;
+    if (x !== y) return x < y;
+  }
+  return true;
+}
+
+/**
+ * A scope attribute the emitters set on a span they write under the scope of an instrumentation in
+ * CACHE_EXCLUSIVE_SCOPES: the counts they write are canonical (cache included), so reading the span
+ * back must not apply that instrumentation's row.
+ */
+export const CACHE_INCLUDED_MARK = "mlflow_semconv.input_tokens_include_cache";
+
+/** The envelope scope for an emitted span: marked when it names an instrumentation of CACHE_EXCLUSIVE_SCOPES. */
+export function scopeForEmit<S extends { name: string; version?: string; attributes?: Record<string, unknown> }>(scope: S | undefined): S | undefined {
+  if (scope === undefined || !CACHE_EXCLUSIVE_SCOPES.some((row) => row.name === scope.name)) return scope;
+  return { ...scope, attributes: { ...scope.attributes, [CACHE_INCLUDED_MARK]: true } };
+}
+
+/** The row of CACHE_EXCLUSIVE_SCOPES the span's scope matches, if any. */
+export function exclusiveScope(ctx: ParseContext, system: string | undefined): ExclusiveScope | undefined {
+  const scope = ctx.scope;
+  if (scope === undefined || scope.attributes?.[CACHE_INCLUDED_MARK] === true) return undefined;
+  for (const row of CACHE_EXCLUSIVE_SCOPES) {
+    if (row.name !== scope.name) continue;
+    if (row.maxVersion !== undefined && !versionAtMost(scope.version, row.maxVersion)) continue;
+    if (row.system !== undefined && (system === undefined || !row.system.test(system))) continue;
+    return row;
+  }
+  return undefined;
+}
+
+/**
+ * Makes `usage.input_tokens` include the cache counts, deciding per source (the first row that
+ * applies wins):
+ * 1. `exclusive` given by the caller (the instrumentation scope, provider metadata): add the cache;
+ * 2. total > input + output: the total counts tokens the input does not, i.e. the cache. With cache
+ *    counts that make the sum exact they are added; with no cache counts input = total - output;
+ * 3. the cache counts alone exceed the input: it cannot include them, add them;
+ * 4. otherwise the input is taken as the spec defines it (cache included) and left alone.
+ * A total that was input + output follows the new input. Each change is a `usage-cache-added` info.
+ */
+export function settleCache(ctx: ParseContext, usage: PartialUsage, key: string, exclusive?: string): void {
+  const input = usage.input_tokens;
+  if (input === undefined) return;
+  const output = usage.output_tokens;
+  const total = usage.total_tokens;
+  const cached = (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
+  let adjusted: number | undefined;
+  let why = "";
+  if (exclusive !== undefined) {
+    if (cached === 0 && output !== undefined && total !== undefined && total > input + output) {
+      adjusted = total - output;
+      why = `${exclusive}; no cache counts, so the input is the total minus the output`;
+    } else if (cached > 0) {
+      adjusted = input + cached;
+      why = exclusive;
+    }
+  } else if (output !== undefined && total !== undefined && total > input + output) {
+    if (cached > 0 && input + cached + output === total) {
+      adjusted = input + cached;
+      why = `the total (${total}) is the input plus the cache counts plus the output`;
+    } else if (cached === 0) {
+      adjusted = total - output;
+      why = `the total (${total}) exceeds input + output, and no cache counts say why`;
+    }
+  } else if (cached > input) {
+    adjusted = input + cached;
+    why = `the cache counts (${cached}) alone exceed it`;
+  }
+  if (adjusted === undefined || adjusted === input) return;
+  if (total !== undefined && output !== undefined && total === input + output) usage.total_tokens = adjusted + output;
+  usage.input_tokens = adjusted;
+  ctx.diagnose("usage-cache-added", "info", `${key} (${input}) excludes cached tokens (${why}); input_tokens is recorded as ${adjusted} to include them`, key);
 }
 
 const EXTRA_KEYS = [

@@ -1,7 +1,7 @@
 /** Small readers shared by the convention parsers, so each wording of a diagnostic exists once. */
 import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../internal/json.js";
-import type { JsonValue, ParseContext } from "./context.js";
-import { GENAI_PROVIDER_ALIASES } from "../canonical/providers.js";
+import { RANK, type JsonValue, type ParseContext } from "./context.js";
+import { GENAI_PROVIDER_ALIASES, providerFromModel, providerFromSpanName } from "../canonical/providers.js";
 
 /** A value as it appears in a diagnostic: its JSON, cut at 80 characters. */
 export function describeValue(value: unknown): string {
@@ -55,6 +55,17 @@ export function readJsonValue(ctx: ParseContext, key: string): JsonValue {
     return { ok: true, value: parsed !== undefined && parsed.ok ? parsed.value : raw };
   }
   return ctx.json(key);
+}
+
+/**
+ * When no parser found a provider key: a provider inferred from the model id, else from the span name
+ * (canonical/providers.ts), offered at RANK.inferred so any provider key on the span wins.
+ */
+export function inferProvider(ctx: ParseContext, convention: string): void {
+  if (ctx.current("provider") !== undefined) return;
+  const model = ctx.current("model")?.value;
+  const value = (typeof model === "string" ? providerFromModel(model) : undefined) ?? providerFromSpanName(ctx.name);
+  if (value !== undefined) ctx.offer("provider", value, RANK.inferred, convention);
 }
 
 /** A provider name in the GenAI spec's spelling: lower-cased, old and vendor names renamed (`vertex_ai` -> `gcp.vertex_ai`). */

@@ -102,9 +102,9 @@ export const RetrievedDocumentSchema = z.object({
 
 const count = z.number().int().nonnegative();
 export const TokenUsageSchema = z.object({
-  input_tokens: count,
-  output_tokens: count,
-  total_tokens: count,
+  input_tokens: count.optional(),
+  output_tokens: count.optional(),
+  total_tokens: count.optional(),
   cache_read_input_tokens: count.optional(),
   cache_creation_input_tokens: count.optional(),
   /** Not an MLflow key; kept because several sources report it and dropping it would lose data. */

@@ -54,7 +54,7 @@ const usage = fc
   .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }) })
   .map((g) => {
     const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output, total_tokens: 0 };
-    u.total_tokens = u.input_tokens + u.output_tokens;
+    u.total_tokens = u.input_tokens! + u.output_tokens!;
     if (g.read !== undefined) u.cache_read_input_tokens = g.read;
     if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
     if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;

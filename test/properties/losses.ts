@@ -1,3 +1,4 @@
+import { providerFromModel } from "../../src/canonical/providers.js";
 /** Helpers for the round-trip tests: read and remove canonical paths listed in the modules' `losses` (LOSSES). */
 import { LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
 import type { EmitTarget } from "../../src/index.js";
@@ -55,6 +56,19 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
   },
   // OpenInference has one LLM kind: a chat span without input messages (Claude Code's failed request)
   // reads back as LLM.
+  // A span without a provider whose model id names one comes back with it (providerFromModel).
+  ...Object.fromEntries(
+    (["genai", "openinference", "openllmetry"] as const).map((to) => [
+      `${to}/provider-inferred`,
+      (span: unknown) => {
+        const s = span as { provider?: unknown; model?: unknown };
+        if (s.provider === undefined && typeof s.model === "string") {
+          const inferred = providerFromModel(s.model);
+          if (inferred !== undefined) s.provider = inferred;
+        }
+      },
+    ]),
+  ),
   "openinference/llm-kind": (span) => {
     const s = span as { spanType?: unknown; inputs?: { messages?: unknown } };
     if (s.spanType === "CHAT_MODEL" && s.inputs?.messages === undefined) s.spanType = "LLM";

@@ -46,7 +46,7 @@ const usage = fc
   .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }), audioIn: fc.option(fc.nat(10), { nil: undefined }), audioOut: fc.option(fc.nat(10), { nil: undefined }) })
   .map((g) => {
     const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output, total_tokens: 0 };
-    u.total_tokens = u.input_tokens + u.output_tokens;
+    u.total_tokens = u.input_tokens! + u.output_tokens!;
     if (g.read !== undefined) u.cache_read_input_tokens = g.read;
     if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
     if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;
@@ -68,7 +68,7 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     params,
     requestModel: fc.option(word, { nil: undefined }),
     model: fc.option(word, { nil: undefined }),
-    provider: fc.option(fc.constantFrom("openai", "anthropic", "azure", "aws", "ollama"), { nil: undefined }),
+    provider: fc.option(fc.constantFrom("openai", "anthropic", "azure.ai.openai", "aws.bedrock", "gcp.vertex_ai", "mistral_ai", "ollama"), { nil: undefined }),
     choices: fc.option(fc.array(assistant, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     finish: fc.option(fc.constantFrom("stop", "length", "tool_calls", "end_turn"), { nil: null }),
     response: fc.record({ id: word, model: word }, { requiredKeys: [] }),
@@ -114,6 +114,8 @@ const otherSpan: fc.Arbitrary<MlflowSpan> = fc.oneof(
 
 const FIELDS = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"] as const;
 const carried = (s: MlflowSpan) => Object.fromEntries(FIELDS.map((f) => [f, s[f]]));
+/** The provider-inferred loss (README "Round trips"): a provider the original did not have is inferred from the model. */
+const withoutInferred = (back: MlflowSpan, span: MlflowSpan): MlflowSpan => (span.provider === undefined ? { ...back, provider: undefined } : back);
 
 describe("OpenInference round trip", () => {
   it("canonical chat span -> emit -> parse is the identity on the carried fields", () => {
@@ -133,7 +135,7 @@ describe("OpenInference round trip", () => {
         const back = toMlflowSpan(fromMlflowSpan(span, { to: "openinference" }));
         expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
         // Through JSON (input.value / output.value) -0 becomes 0: compare JSON forms.
-        expect(JSON.parse(JSON.stringify(carried(back)))).toEqual(JSON.parse(JSON.stringify(carried(span))));
+        expect(JSON.parse(JSON.stringify(carried(withoutInferred(back, span))))).toEqual(JSON.parse(JSON.stringify(carried(span))));
       }),
       { numRuns: 300 },
     );

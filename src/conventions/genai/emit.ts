@@ -11,6 +11,7 @@
  */
 import type { Attributes, ChatChoice, ChatMessage, CanonicalSpan, RetrievedDocument, SpanKindName, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
+import { scopeForEmit } from "../../readers/usage.js";
 import { GENAI } from "./keys.js";
 import { GENAI_MODEL_OPERATIONS, GENAI_REQUEST_PARAMS, GENAI_USAGE_KEYS } from "./tables.js";
 import { safeJsonStringify } from "../../internal/json.js";
@@ -145,20 +146,25 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
 
   const usage = span.tokenUsage;
   if (usage) {
-    attrs[GENAI.inputTokens] = usage.input_tokens;
-    attrs[GENAI.outputTokens] = usage.output_tokens;
+    if (usage.input_tokens !== undefined) attrs[GENAI.inputTokens] = usage.input_tokens;
+    if (usage.output_tokens !== undefined) attrs[GENAI.outputTokens] = usage.output_tokens;
     if (usage.cache_read_input_tokens !== undefined) attrs[GENAI.cacheReadTokens] = usage.cache_read_input_tokens;
-    if (usage.cache_creation_input_tokens !== undefined) attrs[GENAI.cacheCreationTokens] = usage.cache_creation_input_tokens;
+    if (usage.cache_creation_input_tokens !== undefined) {
+      // The newest spec name, and the released one while the rename is unreleased.
+      attrs[GENAI.cacheWriteTokens] = usage.cache_creation_input_tokens;
+      attrs[GENAI.cacheCreationTokens] = usage.cache_creation_input_tokens;
+    }
     if (usage.reasoning_tokens !== undefined) attrs[GENAI.reasoningTokens] = usage.reasoning_tokens;
     if (deprecated) {
-      attrs[GENAI.promptTokens] = usage.input_tokens;
-      attrs[GENAI.completionTokens] = usage.output_tokens;
+      if (usage.input_tokens !== undefined) attrs[GENAI.promptTokens] = usage.input_tokens;
+      if (usage.output_tokens !== undefined) attrs[GENAI.completionTokens] = usage.output_tokens;
     }
   }
 
   if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = "_OTHER";
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
+  if (usage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
   out.name = spanName(span, operation, requestModel, attrs);
   const kind: SpanKindName = operation !== undefined && GENAI_MODEL_OPERATIONS.has(operation) ? "CLIENT" : "INTERNAL";
   out.kind = kind;

@@ -54,6 +54,8 @@ export const GENAI = {
   outputTokens: ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   cacheReadTokens: ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
   cacheCreationTokens: ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+  /** The newest spec name of the cache-creation count (semantic-conventions-genai), not yet in a release. */
+  cacheWriteTokens: "gen_ai.usage.cache_write.input_tokens",
   reasoningTokens: ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   /** Not in the spec; OpenLLMetry 0.27+ writes it. */
   totalTokens: "gen_ai.usage.total_tokens",

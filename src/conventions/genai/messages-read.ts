@@ -152,7 +152,18 @@ function mediaPart(part: Obj): ContentPart {
 }
 
 function toolCallFromPart(part: Obj): ToolCall {
-  return toolCall(str(part.id) ?? undefined, str(part.name) ?? "", part.arguments);
+  return toolCall(partCallId(part), str(part.name) ?? "", part.arguments);
+}
+
+/**
+ * The call id of a tool_call / tool_call_response part: `id`, or `call_id` when `id` is missing or
+ * empty (contrib OpenAI 0.22 with the Responses API puts the call id there, `id` an empty AnyValue).
+ */
+function partCallId(part: Obj): string | undefined {
+  const id = str(part.id);
+  if (id !== undefined && id !== "") return id;
+  const callId = str(part.call_id);
+  return callId !== undefined && callId !== "" ? callId : id;
 }
 
 /**
@@ -178,7 +189,8 @@ export function messageFromGenAi(msg: { role: string; parts: GenAiPart[]; name?:
         break;
       case "tool_call_response": {
         const m: ChatMessage = { role: "tool", content: part.response === null || part.response === undefined ? null : responseText(part.response) };
-        if (typeof part.id === "string") m.tool_call_id = part.id;
+        const callId = partCallId(part);
+        if (callId !== undefined) m.tool_call_id = callId;
         responses.push(m);
         break;
       }
@@ -276,7 +288,18 @@ export function outputChoicesFromGenAi(value: unknown, ctx: ParseContext, key: s
 
 /** `gen_ai.system_instructions` (a list of parts, or a bare string) -> one system message. */
 export function systemFromGenAi(value: unknown, ctx: ParseContext, key: string): ChatMessage | undefined {
-  if (typeof value === "string") return { role: "system", content: value };
+  if (typeof value === "string") {
+    // Text as is, or text JSON-encoded once more (a JSON string literal: Gemini CLI).
+    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) {
+      try {
+        const inner: unknown = JSON.parse(value);
+        if (typeof inner === "string") return { role: "system", content: inner };
+      } catch {
+        // not JSON: the text itself
+      }
+    }
+    return { role: "system", content: value };
+  }
   if (!Array.isArray(value)) {
     ctx.diagnose("invalid-message", "warning", `${key} should be a JSON array of parts; kept raw`, key);
     return undefined;
@@ -320,7 +343,8 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
     }
     const tool: ChatTool = { type: "function", function: { name: fn.name } };
     if (typeof fn.description === "string") tool.function.description = fn.description;
-    if (isPlainObject(fn.parameters)) tool.function.parameters = fn.parameters as Obj;
+    const parameters = toolParameters(fn);
+    if (parameters !== undefined) tool.function.parameters = parameters;
     if (typeof fn.strict === "boolean") tool.function.strict = fn.strict;
     tools.push(tool);
   }
@@ -333,6 +357,17 @@ export function toolsFromGenAi(value: unknown, ctx: ParseContext, key: string): 
   return tools;
 }
 
+/**
+ * A tool's JSON schema: `parameters` (OpenAI), `input_schema` (Anthropic), `inputSchema` (AI SDK 7's
+ * GenAI spans, MCP), and Bedrock's `inputSchema: {json: {...}}` unwrapped.
+ */
+function toolParameters(fn: Obj): Obj | undefined {
+  const params = fn.parameters ?? fn.input_schema ?? fn.inputSchema;
+  if (!isPlainObject(params)) return undefined;
+  const keys = Object.keys(params);
+  if (keys.length === 1 && keys[0] === "json" && isPlainObject(params.json)) return params.json as Obj;
+  return params as Obj;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Emitting: canonical -> GenAI

@@ -35,6 +35,12 @@ function readMlflow(ctx: ParseContext): void {
   if (inputs !== undefined) ctx.offer("inputs", inputs, RANK.mlflow, "mlflow");
   const outputs = read(MLFLOW_KEYS.outputs);
   if (outputs !== undefined) ctx.offer("outputs", outputs, RANK.mlflow, "mlflow");
+  // No model key at all: the model the request or the response names (the response's is the one
+  // that answered). RANK.inferred, so a model key of any convention on the span wins.
+  if (!ctx.has(MLFLOW_KEYS.model)) {
+    const named = modelOf(outputs) ?? modelOf(inputs);
+    if (named !== undefined) ctx.offer("model", named, RANK.inferred, "mlflow");
+  }
 
   const usage = read(MLFLOW_KEYS.tokenUsage);
   if (usage !== undefined) {
@@ -74,3 +80,9 @@ function readMlflow(ctx: ParseContext): void {
 
 /** One step: the `mlflow.*` keys are read together, at RANK.mlflow. */
 export const parseMlflow = parser(() => undefined, [{ name: "mlflow attributes", run: readMlflow }]);
+
+function modelOf(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const model = (value as Record<string, unknown>).model;
+  return typeof model === "string" && model.trim() !== "" ? model : undefined;
+}

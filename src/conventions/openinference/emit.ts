@@ -13,6 +13,7 @@
  */
 import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, CanonicalSpan, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
+import { scopeForEmit } from "../../readers/usage.js";
 import { OI, OI_CONTENT_FIELD as CF, OI_DOCUMENT_FIELD as DF, OI_EMBEDDING_FIELD as EF, OI_LLM_SYSTEMS, OI_MESSAGE_FIELD as MF, OI_MIME, OI_SPAN_KINDS, OI_TOOL_CALL_FIELD as TF, OPENINFERENCE_SPEC_ONLY_KEYS as SPEC_ONLY } from "./keys.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -75,6 +76,16 @@ function owned(key: string): boolean {
   return false;
 }
 
+/** GenAI provider values -> OpenInference [llm.provider, llm.system]; each maps back to the same value. */
+const OI_PROVIDER_SPELLING: Readonly<Record<string, readonly [string, string | undefined]>> = {
+  "aws.bedrock": ["aws", undefined],
+  "azure.ai.openai": ["azure", "openai"],
+  "gcp.vertex_ai": ["google", "vertexai"],
+  "gcp.gen_ai": ["google", undefined],
+  mistral_ai: ["mistralai", "mistralai"],
+  x_ai: ["xai", "xai"],
+};
+
 export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ctx: EmitContext): SpanLike {
   const attrs: Attributes = {};
   for (const key of Object.keys(span.attributes)) {
@@ -104,8 +115,12 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
     }
   }
   if (span.provider !== undefined) {
-    attrs[OI.provider] = span.provider;
-    if (OI_LLM_SYSTEMS.has(span.provider)) attrs[OI.system] = span.provider;
+    // OpenInference's own spelling where it has one (host in llm.provider, API family in llm.system);
+    // the parser maps these back to the same GenAI value (canonical/providers.ts).
+    const oi = OI_PROVIDER_SPELLING[span.provider];
+    attrs[OI.provider] = oi?.[0] ?? span.provider;
+    const system = oi?.[1] ?? (OI_LLM_SYSTEMS.has(span.provider) ? span.provider : undefined);
+    if (system !== undefined) attrs[OI.system] = system;
   }
 
   // Chat content.
@@ -160,7 +175,9 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
 
   writeValue(attrs, OI.inputValue, OI.inputMimeType, span.inputs);
   writeValue(attrs, OI.outputValue, OI.outputMimeType, span.outputs);
-  return { ...ctx.envelope, attributes: attrs };
+  const out: SpanLike = { ...ctx.envelope, attributes: attrs };
+  if (span.tokenUsage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
+  return out;
 }
 
 /** The kind for the span type; a source kind that maps to the same type (PROMPT, lower case) or an unknown one on an UNKNOWN span is kept. */

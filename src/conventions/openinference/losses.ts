@@ -1,6 +1,6 @@
 /** What a round trip through openinference cannot carry (README "Round trips"; test/properties/carry.test.ts shows each). */
 import type { CarryLoss } from "../types.js";
-import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT } from "../losses.js";
+import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, PROVIDER_INFERRED } from "../losses.js";
 
 export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
   {
@@ -36,6 +36,7 @@ export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
     reason: "outputs keep only `id` and `model` beside the choices (`system_fingerprint`, … are not written)",
   },
   CACHE_ABOVE_INPUT,
+  PROVIDER_INFERRED,
   {
     id: "provider-case",
     field: "provider",

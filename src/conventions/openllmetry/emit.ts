@@ -16,6 +16,7 @@
  */
 import type { Attributes, ChatChoice, ChatMessage, ChatTool, CanonicalSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
+import { scopeForEmit } from "../../readers/usage.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "./keys.js";
 import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
@@ -226,18 +227,25 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
 
   const usage = span.tokenUsage;
   if (usage) {
-    attrs["gen_ai.usage.input_tokens"] = usage.input_tokens;
-    attrs["gen_ai.usage.output_tokens"] = usage.output_tokens;
-    attrs["gen_ai.usage.prompt_tokens"] = usage.input_tokens;
-    attrs["gen_ai.usage.completion_tokens"] = usage.output_tokens;
-    attrs[OPENLLMETRY.totalTokens] = usage.total_tokens;
-    attrs["gen_ai.usage.total_tokens"] = usage.total_tokens;
+    if (usage.input_tokens !== undefined) {
+      attrs["gen_ai.usage.input_tokens"] = usage.input_tokens;
+      attrs["gen_ai.usage.prompt_tokens"] = usage.input_tokens;
+    }
+    if (usage.output_tokens !== undefined) {
+      attrs["gen_ai.usage.output_tokens"] = usage.output_tokens;
+      attrs["gen_ai.usage.completion_tokens"] = usage.output_tokens;
+    }
+    if (usage.total_tokens !== undefined) {
+      attrs[OPENLLMETRY.totalTokens] = usage.total_tokens;
+      attrs["gen_ai.usage.total_tokens"] = usage.total_tokens;
+    }
     if (usage.cache_read_input_tokens !== undefined) attrs["gen_ai.usage.cache_read_input_tokens"] = usage.cache_read_input_tokens;
     if (usage.cache_creation_input_tokens !== undefined) attrs["gen_ai.usage.cache_creation_input_tokens"] = usage.cache_creation_input_tokens;
     if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
   }
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
+  if (usage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
   if (events !== span.events) out.events = events;
   if (requestType) out.kind = "CLIENT";
   return out;

@@ -135,9 +135,9 @@ describe("token usage", () => {
   it("zeros are real counts", () => {
     expect(span({ "gen_ai.usage.input_tokens": 0, "gen_ai.usage.output_tokens": 0 }).tokenUsage).toEqual({ input_tokens: 0, output_tokens: 0, total_tokens: 0 });
   });
-  it("embeddings have no output tokens: 0 without a usage-incomplete warning", () => {
+  it("embeddings report an input count alone: {input_tokens} (nothing invented), no usage-incomplete warning", () => {
     const s = span({ "gen_ai.operation.name": "embeddings", "gen_ai.usage.input_tokens": 9 });
-    expect(s.tokenUsage).toEqual({ input_tokens: 9, output_tokens: 0, total_tokens: 9 });
+    expect(s.tokenUsage).toEqual({ input_tokens: 9 });
     expect(codes(s)).not.toContain("usage-incomplete");
   });
   it("an input count below the cache counts excludes them (Anthropic meaning): cache added, usage-cache-added", () => {
@@ -153,7 +153,7 @@ describe("token usage", () => {
   });
   it("a count that is not a non-negative integer is ignored with invalid-token-count", () => {
     const s = span({ "gen_ai.usage.input_tokens": "lots", "gen_ai.usage.output_tokens": 2 });
-    expect(s.tokenUsage).toEqual({ input_tokens: 0, output_tokens: 2, total_tokens: 2 });
+    expect(s.tokenUsage).toEqual({ output_tokens: 2 });
     expect(codes(s)).toContain("invalid-token-count");
   });
 });

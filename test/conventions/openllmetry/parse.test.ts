@@ -284,10 +284,10 @@ describe("attribute -> canonical field (hand-written)", () => {
         }),
     },
     {
-      name: "llm.usage.total_tokens alone: total kept, sides recorded as 0 with usage-incomplete",
+      name: "llm.usage.total_tokens alone: total kept, no side invented, usage-incomplete",
       attrs: { "llm.request.type": "chat", "llm.usage.total_tokens": 7 },
       check: (s) => {
-        expect(s.tokenUsage).toEqual({ input_tokens: 0, output_tokens: 0, total_tokens: 7 });
+        expect(s.tokenUsage).toEqual({ total_tokens: 7 });
         expect(codes(s)).toContain("usage-incomplete");
       },
     },

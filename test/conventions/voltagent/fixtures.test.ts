@@ -42,7 +42,8 @@ describe("content", () => {
     expect(agent.inputs).toEqual({ messages: [SYSTEM, { role: "user", content: "What is the capital of France?" }], temperature: 0.2, max_tokens: 64 });
     expect(agent.outputs).toEqual({ choices: [{ index: 0, message: { role: "assistant", content: "The capital of France is Paris." }, finish_reason: "stop" }] });
     expect(agent.model).toBe("gpt-4o-mini");
-    expect(agent.provider).toBeUndefined();
+    // No provider key: inferred from the model id (canonical/providers.ts), once every parser ran.
+    expect(agent.provider).toBe("openai");
     expect(agent.messageFormat).toBe("openai");
   });
 
@@ -118,8 +119,10 @@ describe("bad input: diagnostics, never an exception, no attribute lost", () => 
 
   it("usage counts that are strings of digits are read; other strings are invalid-token-count and kept", () => {
     const s = translate({ "entity.type": "agent", "usage.prompt_tokens": "12", "usage.completion_tokens": "many" });
-    expect(s.diagnostics.map((d) => d.code)).toEqual(["invalid-token-count", "usage-incomplete"]);
-    expect(s.tokenUsage).toEqual({ input_tokens: 12, output_tokens: 0, total_tokens: 12 });
+    // No invented counts: the output count that could not be read stays absent (usage-incomplete is
+    // only raised on model-call spans).
+    expect(s.diagnostics.map((d) => d.code)).toEqual(["invalid-token-count"]);
+    expect(s.tokenUsage).toEqual({ input_tokens: 12 });
     expect(s.attributes["usage.completion_tokens"]).toBe("many");
   });
 

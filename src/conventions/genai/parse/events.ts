@@ -9,7 +9,7 @@ import { normalizePart, responseText } from "../messages-read.js";
 import { parseMaybeJson } from "../../../readers/values.js";
 import type { Obj } from "../../../internal/records.js";
 import { eventFinishReasons, withFinishReasons } from "./finish.js";
-import { readStructured } from "./structured.js";
+import { readStructured, sameContent } from "./structured.js";
 // ---------------------------------------------------------------------------------------------
 // Content events
 
@@ -78,17 +78,23 @@ export function eventMessage(role: string, body: Obj, ctx: ParseContext, eventNa
   return msg;
 }
 
-export function readEvents(ctx: ParseContext, finishReasons: string[] | undefined): boolean {
+/** `system`: the span's own `gen_ai.system_instructions`, put first unless the records repeat it. */
+export function readEvents(ctx: ParseContext, finishReasons: string[] | undefined, system?: ChatMessage): boolean {
   const messages: ChatMessage[] = [];
   const choices: ChatChoice[] = [];
   let found = false;
   let withoutContent = 0;
-  let details: SpanEvent | undefined;
+  // Operation-details records of this span: one with everything, or (contrib OpenAI 0.22 with the
+  // Responses API) one with the input and another with the output. Joined, first value of a key wins.
+  let details: Attributes | undefined;
   for (const event of ctx.events) {
     const name = event.name;
     if (typeof name !== "string" || !name.startsWith("gen_ai.")) continue;
     if (name === GENAI_EVENTS.operationDetails) {
-      details ??= event;
+      if (isPlainObject(event.attributes)) {
+        details ??= {};
+        for (const key of Object.keys(event.attributes)) if (!Object.prototype.hasOwnProperty.call(details, key)) details[key] = event.attributes[key]!;
+      }
       continue;
     }
     const attributes = isPlainObject(event.attributes) ? event.attributes : {};
@@ -108,7 +114,7 @@ export function readEvents(ctx: ParseContext, finishReasons: string[] | undefine
       found = true;
     }
   }
-  if (messages.length > 0) ctx.offer("inputs", { messages }, RANK.events, "genai");
+  if (messages.length > 0) ctx.offer("inputs", { messages: withSystem(messages, system) }, RANK.events, "genai");
   if (choices.length > 0) {
     choices.sort((a, b) => a.index - b.index);
     ctx.offer("outputs", { choices: withFinishReasons(choices, finishReasons) }, RANK.events, "genai");
@@ -117,12 +123,18 @@ export function readEvents(ctx: ParseContext, finishReasons: string[] | undefine
     ctx.diagnose("content-not-captured", "info", `${withoutContent} GenAI content event(s) carry no message content (content capture is off in the instrumentation); their messages have content null`);
   }
   if (details) {
-    const attributes = isPlainObject(details.attributes) ? details.attributes : {};
+    const attributes = details;
     const structured = readStructured(ctx, attributes);
     const reasons = finishReasons ?? eventFinishReasons(attributes);
-    if (structured.messages) ctx.offer("inputs", { messages: structured.messages }, RANK.events, "genai");
+    if (structured.messages) ctx.offer("inputs", { messages: withSystem(structured.messages, system) }, RANK.events, "genai");
     if (structured.choices) ctx.offer("outputs", { choices: withFinishReasons(structured.choices, reasons) }, RANK.events, "genai");
     if (structured.messages || structured.choices) found = true;
   }
   return found;
+}
+
+function withSystem(messages: ChatMessage[], system: ChatMessage | undefined): ChatMessage[] {
+  if (system === undefined) return messages;
+  if (messages[0]?.role === "system" && sameContent(messages[0].content, system.content)) return messages;
+  return [system, ...messages];
 }

@@ -1,3 +1,4 @@
+import type { ChatMessage } from "../../../canonical/span.js";
 import { finishReason } from "../../../readers/finish.js";
 /**
  * The OTel GenAI parser: every non-indexed `gen_ai.*` attribute and the GenAI content events, as named
@@ -14,7 +15,7 @@ import { finishReason } from "../../../readers/finish.js";
  */
 import { NORMALIZED_CHAT_FORMAT } from "../../../canonical/span.js";
 import type { Obj } from "../../../internal/records.js";
-import { RANK } from "../../../readers/context.js";
+import { RANK, type ParseContext } from "../../../readers/context.js";
 import { consumeUnlessLeftOut, readString } from "../../../readers/values.js";
 import { parser } from "../../types.js";
 import { GENAI } from "../keys.js";
@@ -38,6 +39,8 @@ interface State {
   params: Obj;
   finishReasons: string[] | undefined;
   hasChat: boolean;
+  /** `gen_ai.system_instructions` of the span when the input messages are in log records. */
+  spanSystem?: ChatMessage;
   isTool: boolean;
   isRetrieval: boolean;
 }
@@ -92,8 +95,12 @@ export const parseGenAi = parser<State>(
     {
       name: "structured messages",
       run(ctx, s) {
+        if (s.operation === "embeddings" && readEmbeddingInput(ctx, s.params)) return;
         const structured = readStructured(ctx, undefined);
-        if (structured.messages) {
+        // The system instructions alone on the span, the conversation in log records (contrib OpenAI
+        // 0.22): joined with the records' messages by the content-events step.
+        if (structured.systemOnly && ctx.events.length > 0) s.spanSystem = structured.systemOnly;
+        else if (structured.messages) {
           ctx.offer("inputs", { messages: structured.messages }, RANK.structured, "genai");
           s.hasChat = true;
         }
@@ -103,7 +110,16 @@ export const parseGenAi = parser<State>(
         }
       },
     },
-    { name: "content events", run: (ctx, s) => void (ctx.events.length > 0 && readEvents(ctx, s.finishReasons) && (s.hasChat = true)) },
+    {
+      name: "content events",
+      run(ctx, s) {
+        if (ctx.events.length > 0 && readEvents(ctx, s.finishReasons, s.spanSystem)) s.hasChat = true;
+        else if (s.spanSystem) {
+          ctx.offer("inputs", { messages: [s.spanSystem] }, RANK.structured, "genai");
+          s.hasChat = true;
+        }
+      },
+    },
     { name: "deprecated content", run: (ctx, s) => void (readDeprecatedContent(ctx, s.finishReasons) && (s.hasChat = true)) },
     { name: "tool execution", run: (ctx, s) => void (s.isTool = readToolExecution(ctx)) },
     { name: "retrieval", run: (ctx, s) => void (s.isRetrieval = readRetrieval(ctx)) },
@@ -130,3 +146,26 @@ export const parseGenAi = parser<State>(
     { name: "span type", run: (ctx, s) => inferSpanType(ctx, s.hasChat, s.isTool, s.isRetrieval) },
   ],
 );
+
+/**
+ * An embeddings call's input in `gen_ai.input.messages` as plain text or a list of texts (OpenLIT
+ * writes the request's `input` there, not chat messages): `inputs.input`, with the request
+ * parameters. False when the key holds something else (chat-shaped messages are read as usual).
+ */
+function readEmbeddingInput(ctx: ParseContext, params: Record<string, unknown>): boolean {
+  const key = GENAI.inputMessages;
+  if (!ctx.has(key)) return false;
+  const raw = ctx.get(key);
+  if (typeof raw !== "string") return false;
+  let input: string | string[] | undefined;
+  const trimmed = raw.trimStart();
+  if (!trimmed.startsWith("[") && !trimmed.startsWith("{")) input = raw;
+  else {
+    const parsed = ctx.json(key);
+    if (parsed.ok && Array.isArray(parsed.value) && parsed.value.length > 0 && parsed.value.every((v: unknown) => typeof v === "string")) input = parsed.value as string[];
+  }
+  if (input === undefined) return false;
+  ctx.consume(key);
+  ctx.offer("inputs", { input, ...params }, RANK.structured, "genai");
+  return true;
+}

@@ -12,15 +12,23 @@ import { parseMaybeJson } from "../../../readers/values.js";
  * consumed) or from the attributes of an operation-details event (not consumed: events are kept whole).
  */
 function lookupStructured(ctx: ParseContext, event: Attributes | undefined, key: string): { ok: true; value: unknown } | { ok: false } {
-  if (event === undefined) return ctx.has(key) ? ctx.json(key) : NOT_FOUND;
+  // A plain string is a value too (`gen_ai.system_instructions` as text: contrib OpenAI 0.22).
+  if (event === undefined) return ctx.has(key) ? ctx.jsonOrString(key) : NOT_FOUND;
   return Object.prototype.hasOwnProperty.call(event, key) ? parseMaybeJson(event[key]) : NOT_FOUND;
 }
 
 const NOT_FOUND = { ok: false } as const;
 
-export function readStructured(ctx: ParseContext, event: Attributes | undefined): { messages?: ChatMessage[]; choices?: ChatChoice[] } {
+export interface Structured {
+  messages?: ChatMessage[];
+  choices?: ChatChoice[];
+  /** The system instructions alone, when no input messages were found beside them. */
+  systemOnly?: ChatMessage;
+}
+
+export function readStructured(ctx: ParseContext, event: Attributes | undefined): Structured {
   const consume = event === undefined;
-  const out: { messages?: ChatMessage[]; choices?: ChatChoice[] } = {};
+  const out: Structured = {};
   let system: ChatMessage | undefined;
   const sys = lookupStructured(ctx, event, GENAI.systemInstructions);
   if (sys.ok) {
@@ -35,6 +43,9 @@ export function readStructured(ctx: ParseContext, event: Attributes | undefined)
     messages = inputMessagesFromGenAi(input.value, ctx, GENAI.inputMessages);
     if (messages && consume) consumeUnlessLeftOut(ctx, GENAI.inputMessages, before);
   }
+  // The instructions may also be the first input message (contrib OpenAI 0.22 writes both): once.
+  if (system && messages && messages[0]?.role === "system" && sameContent(messages[0].content, system.content)) system = undefined;
+  if (system && !messages) out.systemOnly = system;
   if (system || messages) out.messages = system ? [system, ...(messages ?? [])] : messages!;
   const output = lookupStructured(ctx, event, GENAI.outputMessages);
   if (output.ok) {
@@ -46,4 +57,11 @@ export function readStructured(ctx: ParseContext, event: Attributes | undefined)
     }
   }
   return out;
+}
+
+export function sameContent(a: unknown, b: unknown): boolean {
+  const text = (v: unknown): string | undefined =>
+    typeof v === "string" ? v : Array.isArray(v) && v.length === 1 && (v[0] as { type?: unknown })?.type === "text" ? String((v[0] as { text?: unknown }).text) : undefined;
+  const x = text(a);
+  return x !== undefined && x === text(b);
 }

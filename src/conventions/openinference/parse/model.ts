@@ -1,4 +1,5 @@
 import { normalizeProvider, readString } from "../../../readers/values.js";
+import { providerFromHostAndSystem } from "../../../canonical/providers.js";
 import type { SpanType } from "../../../canonical/span.js";
 import { OI } from "../keys.js";
 import { safeJsonParse } from "../../../internal/json.js";
@@ -9,9 +10,10 @@ export function readProvider(ctx: ParseContext): void {
   const system = readString(ctx, OI.system);
   if (provider !== undefined) ctx.consume(OI.provider);
   if (system !== undefined) ctx.consume(OI.system);
-  // `llm.provider` names the host (azure, aws); `llm.system` the API family. The host is what MLflow records.
-  const value = provider ?? system;
-  if (value !== undefined) ctx.offer("provider", value.trim().toLowerCase(), RANK.flattened, "openinference");
+  // `llm.provider` names the host (azure, aws); `llm.system` the API family. Both map to one GenAI
+  // well-known value (canonical/providers.ts): aws -> aws.bedrock, azure + openai -> azure.ai.openai.
+  const value = providerFromHostAndSystem(provider?.trim().toLowerCase() || undefined, system?.trim().toLowerCase() || undefined);
+  if (value !== undefined) ctx.offer("provider", value, RANK.flattened, "openinference");
   else readLangChainProvider(ctx);
 }
 

@@ -35,11 +35,14 @@ function toolFromItem(tool: Obj, ctx: ParseContext, key: string): ChatTool | und
     } else schema = parsed.value;
   }
   if (isPlainObject(schema)) {
-    const fn = isPlainObject(schema.function) ? schema.function : schema;
+    // OpenAI `{function: …}`, Bedrock Converse `{toolSpec: {name, description, inputSchema: {json}}}`, or the function itself.
+    const fn = isPlainObject(schema.function) ? schema.function : isPlainObject(schema.toolSpec) ? schema.toolSpec : schema;
     if (typeof fn.name === "string" && fn.name !== "") {
       const out: ChatTool["function"] = { name: fn.name };
       if (typeof fn.description === "string") out.description = fn.description;
-      const params = fn.parameters ?? fn.input_schema ?? fn.inputSchema;
+      let params = fn.parameters ?? fn.input_schema ?? fn.inputSchema;
+      // Bedrock wraps the schema: `inputSchema: {json: {...}}`.
+      if (isPlainObject(params) && Object.keys(params).length === 1 && isPlainObject(params.json)) params = params.json;
       if (isPlainObject(params)) out.parameters = params;
       if (typeof fn.strict === "boolean") out.strict = fn.strict;
       return { type: "function", function: out };

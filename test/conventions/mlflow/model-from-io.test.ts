@@ -1,0 +1,22 @@
+/** Issue 13 class 5: the model from `mlflow.spanInputs.model` / `mlflow.spanOutputs.model` when no model key is present. */
+import { describe, expect, it } from "vitest";
+import { toMlflowSpan } from "../../../src/index.js";
+
+const span = (attributes: Record<string, string>) => toMlflowSpan({ name: "s", attributes: { "mlflow.spanType": '"CHAT_MODEL"', ...attributes } });
+
+describe("model from the span's inputs / outputs", () => {
+  it("the request's model", () => {
+    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o","messages":[]}' }).model).toBe("gpt-4o");
+  });
+  it("the response's model wins over the request's (it is the one that answered)", () => {
+    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "mlflow.spanOutputs": '{"model":"gpt-4o-2024-08-06","choices":[]}' }).model).toBe("gpt-4o-2024-08-06");
+  });
+  it("a model key wins", () => {
+    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "mlflow.llm.model": '"my-model"' }).model).toBe("my-model");
+    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "gen_ai.request.model": "other" }).model).toBe("other");
+  });
+  it("no model named: none", () => {
+    expect(span({ "mlflow.spanInputs": '{"messages":[]}' }).model).toBeUndefined();
+    expect(span({ "mlflow.spanInputs": '"text"' }).model).toBeUndefined();
+  });
+});
