@@ -2,7 +2,8 @@
  * One measurement of one side of one benchmark row, in a process of its own (`bench/run.ts` bundles
  * this file with the library source and spawns it once per side per run). It builds its input from the
  * fixtures, runs the side untimed for a warm-up (the JIT settles), then times whole passes over the
- * input until `ms` milliseconds have passed, and prints one JSON line: `{ items, ms, bytes }`.
+ * input in short rounds for `ms` milliseconds, and prints one JSON line: each round's spans, wall time
+ * and CPU time.
  *
  *   node .bench-tmp/child.js '<job as JSON>'
  */
@@ -25,32 +26,60 @@ export interface Job {
   files?: Record<string, string>;
 }
 
-export interface ChildResult {
-  /** Spans processed in the timed part. */
+export interface Round {
+  /** Spans processed in the round. */
   items: number;
+  /** Wall-clock milliseconds. */
   ms: number;
-  /** Request bytes processed in the timed part (decode and convert rows). */
-  bytes?: number;
+  /** CPU milliseconds of this process (user + system, all its threads) in the round. */
+  cpuMs: number;
+}
+
+export interface ChildResult {
+  /** The timed rounds, after the warm-up. */
+  rounds: Round[];
+  /** Request bytes per span (decode and convert rows), to turn spans/s into MB/min. */
+  bytesPerSpan?: number;
 }
 
 let sink: unknown;
+const ROUNDS = 5;
 
-/** Passes of `fn` over `items` until `ms` have passed; returns the spans and the time. */
-function timeLoop<T>(items: readonly T[], fn: (item: T) => unknown, ms: number, spansPerItem: (item: T) => number = () => 1): ChildResult {
-  const warmEnd = performance.now() + Math.min(400, Math.max(100, ms / 2));
-  do for (const item of items) sink = fn(item);
-  while (performance.now() < warmEnd);
-  let count = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    for (const item of items) {
-      sink = fn(item);
-      count += spansPerItem(item);
-    }
-    elapsed = performance.now() - start;
-  } while (elapsed < ms);
-  return { items: count, ms: elapsed };
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Runs `fn` over `items` (cycling, from a cursor, so a round need not be a whole pass) untimed for a
+ * warm-up, then for ROUNDS rounds, each timed by the wall clock and by the process's CPU time. Warm-up
+ * and rounds are measured out in CPU time, not wall time: on a busy machine the process (and the JIT's
+ * compiler threads) get the same work done before the timing starts, however often it is descheduled.
+ * The parent keeps the best round: the one least disturbed by other processes.
+ */
+function timeLoop<T>(items: readonly T[], fn: (item: T) => unknown, ms: number, spansPerItem: (item: T) => number = () => 1, batch = 16): ChildResult {
+  let cursor = 0;
+  const step = (cpuUntil: number): number => {
+    let count = 0;
+    do {
+      for (let k = 0; k < batch; k++) {
+        const item = items[cursor]!;
+        sink = fn(item);
+        count += spansPerItem(item);
+        if (++cursor === items.length) cursor = 0;
+      }
+    } while (cpuNow() < cpuUntil);
+    return count;
+  };
+  step(cpuNow() + Math.min(600, Math.max(300, ms / 2)));
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const cpu = cpuNow();
+    const start = performance.now();
+    const count = step(cpu + ms / ROUNDS);
+    rounds.push({ items: count, ms: performance.now() - start, cpuMs: cpuNow() - cpu });
+  }
+  return { rounds };
 }
 
 const translate = (s: DecodedSpan) => toMlflowSpan(s);
@@ -96,6 +125,7 @@ async function run(job: Job): Promise<ChildResult> {
       },
       job.ms,
       (d) => d.spans,
+      1,
     );
   }
   if (job.row === "decode") {
@@ -105,11 +135,11 @@ async function run(job: Job): Promise<ChildResult> {
     const spans = job.side === "protobuf" ? decodeOtlpProtobuf(bytes).length : decodeOtlpJson(text.decode(bytes)).length;
     const fn =
       job.side === "json" ? () => decodeOtlpJson(text.decode(bytes)) : job.side === "protobuf" ? () => decodeOtlpProtobuf(bytes) : () => JSON.parse(text.decode(bytes));
-    const r = timeLoop([bytes], fn, job.ms, () => spans);
-    return { ...r, bytes: (r.items / spans) * bytes.length };
+    return { ...timeLoop([bytes], fn, job.ms, () => spans, 1), bytesPerSpan: bytes.length / spans };
   }
   if (job.row === "convert" && job.side === "floor") {
     // Read the file as convert does (a stream of lines) and JSON.parse each line: no translation.
+    const cpu = process.cpuUsage();
     const start = performance.now();
     let bytes = 0;
     const lines = createInterface({ input: createReadStream(job.files!.jsonl!), crlfDelay: Infinity });
@@ -117,7 +147,8 @@ async function run(job: Job): Promise<ChildResult> {
       bytes += line.length + 1;
       if (line.length > 0) sink = JSON.parse(line);
     }
-    return { items: 0, ms: performance.now() - start, bytes };
+    const used = process.cpuUsage(cpu);
+    return { rounds: [{ items: 0, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 }] };
   }
   throw new Error(`unknown row ${job.row}`);
 }
