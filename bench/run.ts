@@ -409,7 +409,7 @@ function table(results: LineResult[], m: ReturnType<typeof machine>, loadEnd: nu
       `load average ${m.loadavg.join(" ")} at start, ${loadEnd.map((x) => x.toFixed(2)).join(" ")} at end`,
   );
   out.push(
-    `${cfg.runs} runs, ${cfg.ms} ms timed per side per run (after a warm-up), each side in its own process; rows of ${cfg.size.toLocaleString("en-US")} spans (mixed ${cfg.mixed.toLocaleString("en-US")})`,
+    `${cfg.runs} runs, ${cfg.ms} CPU ms timed per side per run (after a warm-up; decode 3×), each side in its own process${checkMode || opt["single-threaded"] ? " (V8 --single-threaded)" : ""}; rows of ${cfg.size.toLocaleString("en-US")} spans (mixed ${cfg.mixed.toLocaleString("en-US")})`,
   );
   out.push("");
   out.push("| row | distinct spans | spans/s best | spans/s median | reference | ref spans/s best | ref median | × ref best | × ref median | × ref CPU | goal | notes |");
