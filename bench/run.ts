@@ -26,7 +26,7 @@
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem, release } from "node:os";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "tsup";
@@ -451,7 +451,7 @@ if (checkMode) {
     const baseline = {
       note: "Written by `npm run bench:check -- --update-baseline`. Ratios: our CPU time per span ÷ the reference's, from each side's best round of its best run (bench/run.ts).",
       machine: start,
-      config: cfg,
+      config: { ...cfg, fixtures: relative(ROOT, cfg.fixtures) || "." },
       ratios: Object.fromEntries(checked.map((r) => [r.id, Number(held(r)!.toFixed(4))])),
     };
     writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
