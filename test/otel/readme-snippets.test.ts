@@ -17,7 +17,9 @@ import { startMockMlflow, type MockMlflow } from "./mock-mlflow.js";
 
 const run = promisify(execFile);
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## In the app:"), readme.indexOf("## Command line"));
+const start = readme.indexOf("## In the app:");
+// The section runs to the next top-level heading.
+const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
 const blocks = (lang: string): string[] => [...section.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
 
 /** Points the package imports at the sources, as an installed package would resolve them. */
