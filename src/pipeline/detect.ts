@@ -167,12 +167,16 @@ export interface SpanIndex {
   groups: number;
 }
 
+/** Every bit an event rule can set: the walk over a span's events stops once all are found. */
+const ALL_EVENT_BITS = EVENT_RULES.reduce((bits, [, bit]) => bits | bit, 0);
+
 function eventsMask(events: readonly SpanEvent[] | undefined): number {
-  if (!events || EVENT_RULES.length === 0) return 0;
+  if (!events || ALL_EVENT_BITS === 0) return 0;
   let found = 0;
-  for (const event of events) {
-    if (typeof event.name !== "string") continue;
-    for (const [prefix, bit] of EVENT_RULES) if (event.name.startsWith(prefix)) found |= bit;
+  for (let i = 0; i < events.length && found !== ALL_EVENT_BITS; i++) {
+    const name = events[i]!.name;
+    if (typeof name !== "string") continue;
+    for (let r = 0; r < EVENT_RULES.length; r++) if (name.startsWith(EVENT_RULES[r]![0])) found |= EVENT_RULES[r]![1];
   }
   return found;
 }
