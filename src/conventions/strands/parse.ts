@@ -225,14 +225,14 @@ function readUsage(ctx: ParseContext): void {
     if (excludes) {
       usage.input_tokens = input + cached;
       usage.total_tokens = input + cached + output;
-      if (input >= cached) {
-        ctx.diagnose(
-          "usage-cache-added",
-          "info",
-          `Strands wrote ${STRANDS_USAGE.input[0]} (${input}) without the cache counts (${cached}) for ${total !== undefined && total > input + output ? "a total above input + output" : `the Anthropic model ${String(model)}`}; input_tokens is recorded as ${input + cached} to include them`,
-          STRANDS_USAGE.input[0],
-        );
-      }
+      ctx.diagnose(
+        "usage-cache-added",
+        "info",
+        `Strands wrote ${STRANDS_USAGE.input[0]} (${input}) without the cache counts (${cached}) for ${total !== undefined && total > input + output ? "a total above input + output" : `the Anthropic model ${String(model)}`}; input_tokens is recorded as ${input + cached} to include them`,
+        STRANDS_USAGE.input[0],
+      );
+      // The count is settled here: the GenAI parser's generic cache rule would report it a second time.
+      ctx.claim(STRANDS_USAGE.input[0]);
     }
   }
   ctx.offer("tokenUsage", usage, RANK.structured, ID);
