@@ -191,8 +191,9 @@ export function setupTelemetry(
  * `name@version` of an installed package, read from its package.json in node_modules. For an npm
  * alias (`foo-0.22` -> `npm:@scope/foo@0.22.5`) this is the real package's name.
  */
-export function packageVersion(installedAs: string): string {
-  const file = path.join(REPO_ROOT, "node_modules", installedAs, "package.json");
+export function packageVersion(installedAs: string, root: string = REPO_ROOT): string {
+  // `root`: the folder whose node_modules holds the package (a capture installed apart has its own).
+  const file = path.join(root, "node_modules", installedAs, "package.json");
   const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
   if (typeof pkg.name !== "string" || typeof pkg.version !== "string") throw new Error(`no name/version in ${file}`);
   return `${pkg.name}@${pkg.version}`;

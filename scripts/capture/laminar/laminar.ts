@@ -14,6 +14,7 @@
  */
 import { InMemoryLogRecordExporter, LoggerProvider } from "@opentelemetry/sdk-logs";
 import { type BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
 
 import { DeterministicIdGenerator, mockOrigin, packageVersion, runCapture, type Scenario, type Telemetry } from "../harness.js";
@@ -121,7 +122,7 @@ await runCapture({
   telemetry,
   convention: "laminar",
   instrumentation: "laminar",
-  instrumentationPackages: [packageVersion("@lmnr-ai/lmnr"), packageVersion("@traceloop/instrumentation-openai")],
+  instrumentationPackages: [packageVersion("@lmnr-ai/lmnr", fileURLToPath(new URL(".", import.meta.url))), packageVersion("@traceloop/instrumentation-openai")],
   sdkPackage: packageVersion("openai"),
   scenarios: [
     ...openaiScenarios(client, {
