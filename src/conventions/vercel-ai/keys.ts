@@ -120,19 +120,6 @@ export const VERCEL_OPERATIONS = {
 } as const;
 
 /**
- * Provider ids (`ai.model.provider`, `<provider>.<api>`) whose provider part is not already the GenAI
- * spec's name; checked in order, the id equal to the prefix or continuing with a dot. Others go
- * through the GenAI parser's provider aliases (`openai.chat` -> `openai`, `xai.chat` -> `x_ai`).
- */
-export const VERCEL_PROVIDERS: readonly (readonly [prefix: string, provider: string])[] = [
-  ["google.vertex", "gcp.vertex_ai"],
-  ["google", "gcp.gemini"],
-  ["amazon-bedrock", "aws.bedrock"],
-  ["azure", "azure.ai.openai"],
-  ["mistral", "mistral_ai"],
-];
-
-/**
  * The namespaces the SDK writes, rather than all of `ai.`: a bare `ai.` prefix is generic enough that
  * applications use it for their own keys (`ai.session`), and those spans are not AI SDK spans.
  */
