@@ -1,37 +1,83 @@
 /**
  * `npm run size`: the bundle a user pays for, measured the way a server or edge function bundles the
- * library (esbuild, ESM, minified, gzip -9). Fails when a bundle is over its limit (issue: the
+ * library (esbuild, ESM, minified, gzip -9). Fails when a bundle is over its limit (issue 11: the
  * toMlflowSpan + toMlflowAttributes path under 40 KB, the whole API under 60 KB).
+ *
+ * `npm run size -- --analyze` also lists, per bundle, the source files that weigh most (minified bytes
+ * from esbuild's metafile), and for the translation path what each convention's reader adds (gzip
+ * bytes saved by bundling without it): where to look when a bundle grows.
  */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TRANSLATE = `export { toMlflowSpan, toMlflowAttributes } from "./src/index.ts";`;
 const CASES = [
-  { name: "toMlflowSpan + toMlflowAttributes", code: `export { toMlflowSpan, toMlflowAttributes } from "./src/index.ts";`, limitKb: 40 },
+  { name: "toMlflowSpan + toMlflowAttributes", code: TRANSLATE, limitKb: 40 },
   { name: "the whole API (mlflow-semconv)", code: `export * from "./src/index.ts";`, limitKb: 60 },
   { name: "mlflow-semconv/schemas (zod)", code: `export * from "./src/schemas/index.ts";`, limitKb: undefined },
 ] as const;
+const analyze = process.argv.includes("--analyze");
 
-let failed = false;
-console.log("| bundle | minified KB | gzip KB | limit (gzip) |\n|---|---:|---:|---:|");
-for (const c of CASES) {
+async function bundle(code: string, plugins: Plugin[] = []) {
   const result = await build({
-    stdin: { contents: c.code, resolveDir: ROOT, loader: "ts" },
+    stdin: { contents: code, resolveDir: ROOT, loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
     platform: "neutral",
     mainFields: ["module", "main"],
     write: false,
+    metafile: analyze,
+    outfile: "bundle.js",
     logLevel: "error",
+    plugins,
   });
   const bytes = result.outputFiles[0]!.contents;
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const over = c.limitKb !== undefined && gz > c.limitKb * 1024;
+  return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+let failed = false;
+const details: string[] = [];
+console.log("| bundle | minified KB | gzip KB | limit (gzip) |\n|---|---:|---:|---:|");
+for (const c of CASES) {
+  const { bytes, gzip, metafile } = await bundle(c.code);
+  const over = c.limitKb !== undefined && gzip > c.limitKb * 1024;
   failed ||= over;
-  console.log(`| ${c.name} | ${(bytes.length / 1024).toFixed(1)} | ${(gz / 1024).toFixed(1)} | ${c.limitKb === undefined ? "–" : `${c.limitKb}${over ? " **over**" : ""}`} |`);
+  console.log(`| ${c.name} | ${kb(bytes)} | ${kb(gzip)} | ${c.limitKb === undefined ? "–" : `${c.limitKb}${over ? " **over**" : ""}`} |`);
+  if (metafile) {
+    const inputs = Object.entries(Object.values(metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+    details.push(`\n${c.name}: the heaviest inputs (minified KB)`, ...inputs.slice(0, 15).map(([file, v]) => `  ${kb(v.bytesInOutput).padStart(5)}  ${file}`));
+  }
+}
+
+if (analyze) {
+  console.log(details.join("\n"));
+  // What each convention adds to the translation path: bundle it with that reader left out of READERS.
+  const readersFile = path.join(ROOT, "src/conventions/readers.ts");
+  const source = readFileSync(readersFile, "utf8");
+  const names = [...source.matchAll(/^import \{ (\w+) \} from "\.\/([\w-]+)\/reader\.js";$/gm)].map((m) => [m[1]!, m[2]!] as const);
+  const base = (await bundle(TRANSLATE)).gzip;
+  const rows: [string, number][] = [];
+  for (const [name, id] of names) {
+    const without: Plugin = {
+      name: "without-reader",
+      setup(b) {
+        b.onLoad({ filter: /conventions[\\/]readers\.ts$/ }, () => ({
+          contents: source.replace(new RegExp(`^import \\{ ${name} \\}.*$`, "m"), "").replace(new RegExp(`^\\s*${name},\\s*$`, "m"), ""),
+          loader: "ts",
+        }));
+      },
+    };
+    rows.push([id, base - (await bundle(TRANSLATE, [without])).gzip]);
+  }
+  rows.sort((a, b) => b[1] - a[1]);
+  const sum = rows.reduce((s, [, n]) => s + n, 0);
+  console.log(`\ntoMlflowSpan + toMlflowAttributes: gzip KB each convention adds (${kb(sum)} of ${kb(base)} in all; the rest is shared)`);
+  for (const [id, n] of rows) console.log(`  ${kb(n).padStart(5)}  ${id}`);
 }
 if (failed) process.exitCode = 1;
