@@ -25,7 +25,7 @@ import { openllmetry } from "./openllmetry/index.js";
 import { pydanticAi } from "./pydantic-ai/index.js";
 import { springAi } from "./spring-ai/index.js";
 import { strands } from "./strands/index.js";
-import { CONVENTION_ID_LIST } from "./ids.js";
+import type { CONVENTION_ID_LIST } from "./ids.js";
 import { READERS } from "./readers.js";
 import type { CarryLoss, ConventionModule, ConventionReader } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
@@ -40,7 +40,7 @@ export type EmitTarget = Extract<Module, { emit: unknown }>["id"];
 /** The canonical span with this build's convention ids. */
 export type MlflowSpan = CanonicalSpan<Convention>;
 
-export const CONVENTION_IDS = CONVENTION_ID_LIST as unknown as [Convention, ...Convention[]];
+export const CONVENTION_IDS = CONVENTIONS.map((m) => m.id) as [Convention, ...Convention[]];
 export const EMIT_TARGETS = CONVENTIONS.flatMap((m) => ("emit" in m ? [m.id] : [])) as [EmitTarget, ...EmitTarget[]];
 
 const BY_ID: ReadonlyMap<string, ConventionModule> = new Map(CONVENTIONS.map((m) => [m.id, m]));
