@@ -3,9 +3,10 @@
  * library (esbuild, ESM, minified, gzip -9). Fails when a bundle is over its limit (issue 11: the
  * toMlflowSpan + toMlflowAttributes path under 40 KB, the whole API under 60 KB).
  *
- * `npm run size -- --analyze` also lists, per bundle, the source files that weigh most (minified bytes
- * from esbuild's metafile), and for the translation path what each convention's reader adds (gzip
- * bytes saved by bundling without it): where to look when a bundle grows.
+ * `npm run size -- --analyze` also lists, per bundle, the minified bytes of each area of the code and the
+ * source files that weigh most (from esbuild's metafile); for the translation path what each
+ * convention's reader adds (gzip bytes saved by bundling without it); and for the whole API what each
+ * group of exports adds on top of the translation path: where to look when a bundle grows.
  */
 import { build, type Plugin } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -41,6 +42,21 @@ async function bundle(code: string, plugins: Plugin[] = []) {
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
+
+/** The part of the code an input file belongs to, for the `--analyze` summary. */
+function areaOf(file: string): string {
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (dependency) return `dependency ${dependency[1]}`;
+  if (/^src\/conventions\/[^/]+\/(emit|messages-write)\.ts$/.test(file)) return "emitters";
+  if (/^src\/conventions\/([^/]+\/)?(rules|rule-types)\.ts$/.test(file)) return "validation rules";
+  if (/^src\/conventions\/([^/]+\/)?losses\.ts$/.test(file)) return "declared losses (docs and tests only)";
+  if (file.startsWith("src/conventions/mlflow/encode")) return "toMlflowAttributes (mlflow/encode.ts)";
+  if (/^src\/conventions\/[^/]+\//.test(file)) return "parsers: conventions/<id>/ keys, tables, parse";
+  if (file.startsWith("src/readers/")) return "readers/ (shared by the parsers: context, usage, gemini, langchain, ...)";
+  if (file === "src/otlp/span-like.ts") return "otlp/span-like.ts (the envelope of any span shape)";
+  if (file.startsWith("src/otlp/")) return "otlp/ codecs (JSON, protobuf)";
+  return file.replace(/^(src\/[^/]+)\/.*$/, "$1/");
+}
 let failed = false;
 const details: string[] = [];
 console.log("| bundle | minified KB | gzip KB | limit (gzip) |\n|---|---:|---:|---:|");
@@ -51,7 +67,14 @@ for (const c of CASES) {
   console.log(`| ${c.name} | ${kb(bytes)} | ${kb(gzip)} | ${c.limitKb === undefined ? "–" : `${c.limitKb}${over ? " **over**" : ""}`} |`);
   if (metafile) {
     const inputs = Object.entries(Object.values(metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
-    details.push(`\n${c.name}: the heaviest inputs (minified KB)`, ...inputs.slice(0, 15).map(([file, v]) => `  ${kb(v.bytesInOutput).padStart(5)}  ${file}`));
+    const areas = new Map<string, number>();
+    for (const [file, v] of inputs) areas.set(areaOf(file), (areas.get(areaOf(file)) ?? 0) + v.bytesInOutput);
+    details.push(
+      `\n${c.name}: minified KB by area`,
+      ...[...areas].sort((a, b) => b[1] - a[1]).map(([area, n]) => `  ${kb(n).padStart(5)}  ${area}`),
+      `${c.name}: the heaviest inputs (minified KB)`,
+      ...inputs.slice(0, 15).map(([file, v]) => `  ${kb(v.bytesInOutput).padStart(5)}  ${file}`),
+    );
   }
 }
 
@@ -79,5 +102,21 @@ if (analyze) {
   const sum = rows.reduce((s, [, n]) => s + n, 0);
   console.log(`\ntoMlflowSpan + toMlflowAttributes: gzip KB each convention adds (${kb(sum)} of ${kb(base)} in all; the rest is shared)`);
   for (const [id, n] of rows) console.log(`  ${kb(n).padStart(5)}  ${id}`);
+
+  // What the whole API adds to the translation path, one group of exports at a time.
+  const GROUPS = [
+    ["fromMlflowSpan (the emitters)", "fromMlflowSpan"],
+    ["validateSpan (the validation rules)", "validateSpan"],
+    ["CONVENTION_IDS, EMIT_TARGETS (every module object: emitters, rules, losses)", "CONVENTION_IDS, EMIT_TARGETS"],
+    ["decodeOtlpJson, encodeOtlpJson", "decodeOtlpJson, encodeOtlpJson"],
+    ["decodeOtlpProtobuf, decodeOtlpLogsProtobuf, encodeOtlpProtobuf", "decodeOtlpProtobuf, decodeOtlpLogsProtobuf, encodeOtlpProtobuf"],
+    ["summarizeTrace", "summarizeTrace"],
+  ] as const;
+  const whole = (await bundle(CASES[1].code)).gzip;
+  console.log(`\nthe whole API: gzip KB each group of exports adds to the translation path (${kb(base)} -> ${kb(whole)} in all; groups share code, so they overlap)`);
+  for (const [label, names] of GROUPS) {
+    const n = (await bundle(`export { toMlflowSpan, toMlflowAttributes, ${names} } from "./src/index.ts";`)).gzip - base;
+    console.log(`  ${kb(n).padStart(5)}  ${label}`);
+  }
 }
 if (failed) process.exitCode = 1;
