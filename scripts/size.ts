@@ -42,6 +42,13 @@ async function bundle(code: string, plugins: Plugin[] = []) {
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
+/** The conventions of the project when issue 11 set the limits (the rest were added since). */
+const FIRST_FIVE: readonly string[] = ["mlflow", "openinference", "openllmetry", "vercel-ai", "genai"];
+
+/** readers.ts without one reader: its import line and its line in READERS. */
+function withoutEntry(source: string, name: string): string {
+  return source.replace(new RegExp(`^import \\{ ${name} \\}.*$`, "m"), "").replace(new RegExp(`^\\s*${name},\\s*$`, "m"), "");
+}
 
 /** The part of the code an input file belongs to, for the `--analyze` summary. */
 function areaOf(file: string): string {
@@ -91,7 +98,7 @@ if (analyze) {
       name: "without-reader",
       setup(b) {
         b.onLoad({ filter: /conventions[\\/]readers\.ts$/ }, () => ({
-          contents: source.replace(new RegExp(`^import \\{ ${name} \\}.*$`, "m"), "").replace(new RegExp(`^\\s*${name},\\s*$`, "m"), ""),
+          contents: withoutEntry(source, name),
           loader: "ts",
         }));
       },
@@ -118,5 +125,30 @@ if (analyze) {
     const n = (await bundle(`export { toMlflowSpan, toMlflowAttributes, ${names} } from "./src/index.ts";`)).gzip - base;
     console.log(`  ${kb(n).padStart(5)}  ${label}`);
   }
+
+  // Both bundles with only the five conventions the limits were set for (issue 11): what the shared
+  // code and those parsers weigh, apart from the conventions added since.
+  const modulesFile = path.join(ROOT, "src/conventions/index.ts");
+  const modulesSource = readFileSync(modulesFile, "utf8");
+  const modules = [...modulesSource.matchAll(/^import \{ (\w+) \} from "\.\/([\w-]+)\/index\.js";$/gm)].map((m) => [m[1]!, m[2]!] as const);
+  const keep = (id: string) => FIRST_FIVE.includes(id);
+  if (!/^export const CONVENTIONS = \[.*\] as const;$/m.test(modulesSource) || modules.filter(([, id]) => keep(id)).length !== FIRST_FIVE.length) {
+    throw new Error("size.ts: the CONVENTIONS line of src/conventions/index.ts changed shape; update the five-convention analysis");
+  }
+  const onlyFive: Plugin = {
+    name: "only-the-first-five",
+    setup(b) {
+      b.onLoad({ filter: /conventions[\\/]readers\.ts$/ }, () => ({
+        contents: names.filter(([, id]) => !keep(id)).reduce((text, [name]) => withoutEntry(text, name), source),
+        loader: "ts",
+      }));
+      b.onLoad({ filter: /src[\\/]conventions[\\/]index\.ts$/ }, () => ({
+        contents: modulesSource.replace(/^export const CONVENTIONS = \[.*\] as const;$/m, `export const CONVENTIONS = [${modules.filter(([, id]) => keep(id)).map(([name]) => name).join(", ")}] as const;`),
+        loader: "ts",
+      }));
+    },
+  };
+  console.log(`\nwith only ${FIRST_FIVE.join(", ")} (the conventions the limits were set for): gzip KB`);
+  for (const c of CASES.slice(0, 2)) console.log(`  ${kb((await bundle(c.code, [onlyFive])).gzip).padStart(5)}  ${c.name} (limit ${c.limitKb})`);
 }
 if (failed) process.exitCode = 1;
