@@ -5,17 +5,12 @@
  */
 import { LLM_TYPES } from "../rule-types.js";
 import type { ConventionModule } from "../types.js";
-import { parseSpringAi } from "./parse.js";
+import { springAiReader } from "./reader.js";
 
 export const springAi = {
-  id: "spring-ai",
+  ...springAiReader,
   title: "Spring AI",
   doc: "docs/spring-ai.md",
-  detect: [{ prefix: "spring.ai." }],
-  // Spring's singular `embedding` operation (AiOperationType; the GenAI spec says `embeddings`) marks its embedding spans.
-  detectValues: [{ key: "gen_ai.operation.name", value: "embedding" }],
-  detectEvents: ["gen_ai.content.prompt", "gen_ai.content.completion"],
-  parse: parseSpringAi,
   rules: {
     keys: { "spring.ai.kind": { type: "string", values: ["chat_client", "advisor", "tool_call", "vector_store"], open: true } },
     presence: [],
