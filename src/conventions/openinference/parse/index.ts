@@ -22,7 +22,7 @@ import { NORMALIZED_CHAT_FORMAT, type ChatChoice, type ChatMessage, type SpanTyp
 import { OI } from "../keys.js";
 import { setOwn } from "../../../internal/records.js";
 import { langChainChatInputs, langChainGenerations } from "../../../readers/langchain.js";
-import { RANK, type ParseContext } from "../../../readers/context.js";
+import { RANK, type ParseContext, type PartialUsage } from "../../../readers/context.js";
 import { parser } from "../../types.js";
 import type { IndexedFamily } from "../../../readers/indexed.js";
 import type { ListName } from "./lists.js";
@@ -31,7 +31,8 @@ import type { Obj } from "../../../internal/records.js";
 import { listsOf } from "./lists.js";
 import { inferSpanType, readKind } from "./span-type.js";
 import { readModel, readProvider } from "./model.js";
-import { readCost, readUsage } from "./usage.js";
+import { offerUsage, readCost, readUsage } from "./usage.js";
+import { fillCacheFromOutputValue } from "./raw-usage.js";
 import { readParams } from "./params.js";
 import { readTools } from "./tools.js";
 import { readMessages } from "./messages.js";
@@ -44,6 +45,7 @@ interface State {
   kind: SpanType | undefined;
   model: ModelNames;
   params: Obj;
+  usage: PartialUsage | undefined;
   messages: ChatMessage[] | undefined;
   fromPrompts: boolean;
   choices: ChatChoice[] | undefined;
@@ -51,7 +53,7 @@ interface State {
 }
 
 export const parseOpenInference = parser<State>(
-  () => ({ lists: new Map(), kind: undefined, model: { any: false } as ModelNames, params: {}, messages: undefined, fromPrompts: false, choices: undefined, content: undefined }),
+  () => ({ lists: new Map(), kind: undefined, model: { any: false } as ModelNames, params: {}, usage: undefined, messages: undefined, fromPrompts: false, choices: undefined, content: undefined }),
   [
     {
       name: "span kind",
@@ -65,10 +67,13 @@ export const parseOpenInference = parser<State>(
     {
       name: "usage and cost",
       run(ctx, s) {
-        readUsage(ctx, s.kind === "EMBEDDING" || (s.kind === undefined && s.lists.has("embeddings")));
+        s.usage = readUsage(ctx);
         readCost(ctx);
       },
     },
+    // Before the counts are settled: a cache split the flattened counts lack, from output.value.
+    { name: "cache counts from output.value", run: (ctx, s) => fillCacheFromOutputValue(ctx, s.usage) },
+    { name: "usage cache semantics", run: (ctx, s) => offerUsage(ctx, s.usage) },
     {
       name: "parameters and tools",
       run(ctx, s) {
