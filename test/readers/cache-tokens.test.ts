@@ -30,11 +30,18 @@ describe("cache tokens, decided per source (docs/cache-tokens.md)", () => {
     expect(chat(attrs, { name: "@traceloop/instrumentation-anthropic", version: "0.27.0" }).tokenUsage?.input_tokens).toBe(7000);
   });
 
-  it("row 2: OpenInference Bedrock + Anthropic, Converse without cache counts: input = total - output", () => {
+  it("row 2: OpenInference Bedrock + Anthropic, Converse: the cache split from output.value is added (21 + 2048 + 512)", () => {
     const s = usageOf("openinference/openinference-bedrock__converse", "bedrock.converse");
-    expect(s.tokenUsage?.input_tokens).toBe(2581);
-    expect(s.tokenUsage?.output_tokens).toBe(11);
-    expect(s.tokenUsage?.total_tokens).toBe(2592);
+    expect(s.tokenUsage).toEqual({ input_tokens: 2581, output_tokens: 11, total_tokens: 2592, cache_read_input_tokens: 2048, cache_creation_input_tokens: 512 });
+  });
+
+  it("row 2: OpenInference Bedrock + Anthropic, Converse with no cache counts anywhere: input = total - output", () => {
+    const s = toMlflowSpan({
+      name: "bedrock.converse",
+      scope: { name: "@arizeai/openinference-instrumentation-bedrock", version: "0.5.1" },
+      attributes: { "openinference.span.kind": "LLM", "llm.system": "anthropic", "llm.token_count.prompt": 21, "llm.token_count.completion": 11, "llm.token_count.total": 2592 },
+    });
+    expect(s.tokenUsage).toEqual({ input_tokens: 2581, output_tokens: 11, total_tokens: 2592 });
   });
 
   it("row 2: OpenInference Bedrock + Anthropic InvokeModel: the cache read is added", () => {
