@@ -1,11 +1,13 @@
 /**
- * Two shapes of Traceloop instrumentations that the chat reading got wrong (issue 13):
+ * Traceloop instrumentations' gaps (issue 13): two shapes the chat reading got wrong, and one loss at
+ * the source pinned so that a re-capture which records it fails here:
  * - Cohere rerank (`@traceloop/instrumentation-cohere` 0.27): the documents sent are under
  *   `documents.<i>.index`, the ranking under `gen_ai.completion.<r>.relevanceScore` / `.content`; read as
  *   `{query, documents, top_n}` -> ranked documents with scores (src/conventions/openllmetry/parse/rerank.ts);
  * - streamed tool calls under `@traceloop/instrumentation-anthropic` 0.27, whose arguments the stream
  *   wrapper never joins: `{}` is kept and a `tool-arguments-not-captured` warning says it is not the
- *   call's input (parse/stream-args.ts).
+ *   call's input (parse/stream-args.ts);
+ * - Traceloop Bedrock 0.27 does not record a Nova body's system block (nothing to recover).
  */
 import { describe, expect, it } from "vitest";
 import { fromMlflowSpan, toMlflowSpan, type Attributes, type MlflowSpan, type SpanLike } from "../../../src/index.js";
@@ -142,5 +144,16 @@ describe("Traceloop Anthropic streamed tool calls", () => {
   it("another scope with the same record is not warned", () => {
     const s = streamed("0.27.0", {});
     expect(codes(toMlflowSpan({ ...s, scope: { name: "@traceloop/instrumentation-openai", version: "0.27.0" } }))).not.toContain("tool-arguments-not-captured");
+  });
+});
+
+describe("Traceloop Bedrock: a loss at the source", () => {
+  it("traceloop-bedrock__invoke-nova: the Nova system block is in no attribute, and the translation has the user turn only", () => {
+    const source = loadFixture("openllmetry/traceloop-bedrock__invoke-nova");
+    expect(source).toHaveLength(1);
+    expect(JSON.stringify(source[0]!.attributes)).not.toContain("concise assistant");
+    const s = toMlflowSpan(source[0]!);
+    expect((s.inputs as { messages: unknown }).messages).toEqual([{ role: "user", content: "What is the capital of France?" }]);
+    expect(s.diagnostics).toEqual([]);
   });
 });
