@@ -156,14 +156,14 @@ function toolCallFromPart(part: Obj): ToolCall {
 }
 
 /**
- * The call id of a tool_call / tool_call_response part: `id`, or `call_id` when `id` is missing or
- * empty (contrib OpenAI 0.22 with the Responses API puts the call id there, `id` an empty AnyValue).
+ * The call id of a tool_call / tool_call_response part: `call_id` when set, else `id`. Contrib OpenAI
+ * 0.22 with the Responses API writes the call id (what the tool result refers to) as `call_id`, and
+ * in `id` either an empty AnyValue or the output item's own id (`fc_…`), which nothing refers to.
  */
 function partCallId(part: Obj): string | undefined {
-  const id = str(part.id);
-  if (id !== undefined && id !== "") return id;
   const callId = str(part.call_id);
-  return callId !== undefined && callId !== "" ? callId : id;
+  if (callId !== undefined && callId !== "") return callId;
+  return str(part.id);
 }
 
 /**

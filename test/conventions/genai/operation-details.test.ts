@@ -37,11 +37,11 @@ describe("contrib OpenAI 0.22, Responses API", () => {
   it("a function call in the output record becomes tool_calls", () => {
     const out = chatOf("otel-openai-022__responses-tools").outputs as Out;
     expect(out.choices[0]!.message.tool_calls).toEqual([
-      { id: "fc_fixture_0001", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris","unit":"celsius"}' } },
+      { id: "call_fixture_0001", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris","unit":"celsius"}' } },
     ]);
   });
 
-  it("call ids come from call_id when id is empty", () => {
+  it("call ids come from call_id (what the tool result refers to) when id is empty or the item id", () => {
     const span = chatOf("otel-openai-022__responses-tool-result");
     const messages = (span.inputs as Chat).messages;
     expect(messages.find((m) => m.tool_calls)?.tool_calls?.[0]?.id).toBe("call_fixture_0001");
