@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { CLAUDE_CODE_DETECTION } from "./keys.js";
 import { parseClaudeCode } from "./parse/index.js";
-import { CLAUDE_CODE_HINTS, CLAUDE_CODE_KEYS, CLAUDE_CODE_PRESENCE } from "./rules.js";
+import { CLAUDE_CODE_HINTS, CLAUDE_CODE_KEYS, CLAUDE_CODE_PRESENCE, CLAUDE_CODE_RULES_SOURCE } from "./rules.js";
 
 export const claudeCode = {
   id: "claude-code",
@@ -10,5 +10,5 @@ export const claudeCode = {
   doc: "docs/claude-code.md",
   detect: CLAUDE_CODE_DETECTION,
   parse: parseClaudeCode,
-  rules: { keys: CLAUDE_CODE_KEYS, presence: CLAUDE_CODE_PRESENCE, hints: CLAUDE_CODE_HINTS },
+  rules: { source: CLAUDE_CODE_RULES_SOURCE, keys: CLAUDE_CODE_KEYS, presence: CLAUDE_CODE_PRESENCE, hints: CLAUDE_CODE_HINTS },
 } as const satisfies ConventionModule<"claude-code">;

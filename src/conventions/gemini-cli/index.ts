@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { GEMINI_CLI_DETECT_VALUES } from "./keys.js";
 import { parseGeminiCli } from "./parse.js";
-import { GEMINI_CLI_HINTS, GEMINI_CLI_KEYS, GEMINI_CLI_PRESENCE } from "./rules.js";
+import { GEMINI_CLI_HINTS, GEMINI_CLI_KEYS, GEMINI_CLI_PRESENCE, GEMINI_CLI_RULES_SOURCE } from "./rules.js";
 
 export const geminiCli = {
   id: "gemini-cli",
@@ -11,5 +11,5 @@ export const geminiCli = {
   detect: [],
   detectValues: GEMINI_CLI_DETECT_VALUES,
   parse: parseGeminiCli,
-  rules: { keys: GEMINI_CLI_KEYS, presence: GEMINI_CLI_PRESENCE, hints: GEMINI_CLI_HINTS },
+  rules: { source: GEMINI_CLI_RULES_SOURCE, keys: GEMINI_CLI_KEYS, presence: GEMINI_CLI_PRESENCE, hints: GEMINI_CLI_HINTS },
 } as const satisfies ConventionModule<"gemini-cli">;

@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { ADK_DETECTION } from "./keys.js";
 import { parseGoogleAdk } from "./parse.js";
-import { ADK_HINTS, ADK_KEYS, ADK_PRESENCE } from "./rules.js";
+import { ADK_HINTS, ADK_KEYS, ADK_PRESENCE, ADK_RULES_SOURCE } from "./rules.js";
 
 export const googleAdk = {
   id: "google-adk",
@@ -10,5 +10,5 @@ export const googleAdk = {
   doc: "docs/google-adk.md",
   detect: ADK_DETECTION,
   parse: parseGoogleAdk,
-  rules: { keys: ADK_KEYS, presence: ADK_PRESENCE, hints: ADK_HINTS },
+  rules: { source: ADK_RULES_SOURCE, keys: ADK_KEYS, presence: ADK_PRESENCE, hints: ADK_HINTS },
 } as const satisfies ConventionModule<"google-adk">;

@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { LAMINAR_DETECTION } from "./keys.js";
 import { parseLaminar } from "./parse/index.js";
-import { LAMINAR_HINTS, LAMINAR_KEYS, LAMINAR_PRESENCE } from "./rules.js";
+import { LAMINAR_HINTS, LAMINAR_KEYS, LAMINAR_PRESENCE, LAMINAR_RULES_SOURCE } from "./rules.js";
 
 export const laminar = {
   id: "laminar",
@@ -10,5 +10,5 @@ export const laminar = {
   doc: "docs/laminar.md",
   detect: LAMINAR_DETECTION,
   parse: parseLaminar,
-  rules: { keys: LAMINAR_KEYS, presence: LAMINAR_PRESENCE, hints: LAMINAR_HINTS },
+  rules: { source: LAMINAR_RULES_SOURCE, keys: LAMINAR_KEYS, presence: LAMINAR_PRESENCE, hints: LAMINAR_HINTS },
 } as const satisfies ConventionModule<"laminar">;

@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { LANGFUSE_DETECTION } from "./keys.js";
 import { parseLangfuse } from "./parse/index.js";
-import { LANGFUSE_HINTS, LANGFUSE_KEYS, LANGFUSE_PRESENCE } from "./rules.js";
+import { LANGFUSE_HINTS, LANGFUSE_KEYS, LANGFUSE_PRESENCE, LANGFUSE_RULES_SOURCE } from "./rules.js";
 
 export const langfuse = {
   id: "langfuse",
@@ -10,5 +10,5 @@ export const langfuse = {
   doc: "docs/langfuse.md",
   detect: LANGFUSE_DETECTION,
   parse: parseLangfuse,
-  rules: { keys: LANGFUSE_KEYS, presence: LANGFUSE_PRESENCE, hints: LANGFUSE_HINTS },
+  rules: { source: LANGFUSE_RULES_SOURCE, keys: LANGFUSE_KEYS, presence: LANGFUSE_PRESENCE, hints: LANGFUSE_HINTS },
 } as const satisfies ConventionModule<"langfuse">;

@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { LK_DETECTION } from "./keys.js";
 import { parseLivekit } from "./parse.js";
-import { LK_HINTS, LK_KEYS, LK_PRESENCE } from "./rules.js";
+import { LK_HINTS, LK_KEYS, LK_PRESENCE, LK_RULES_SOURCE } from "./rules.js";
 
 export const livekit = {
   id: "livekit",
@@ -10,5 +10,5 @@ export const livekit = {
   doc: "docs/livekit.md",
   detect: LK_DETECTION,
   parse: parseLivekit,
-  rules: { keys: LK_KEYS, presence: LK_PRESENCE, hints: LK_HINTS },
+  rules: { source: LK_RULES_SOURCE, keys: LK_KEYS, presence: LK_PRESENCE, hints: LK_HINTS },
 } as const satisfies ConventionModule<"livekit">;

@@ -4,7 +4,7 @@ import { emitOpenInference } from "./emit.js";
 import { OPENINFERENCE_DETECTION } from "./keys.js";
 import { OPENINFERENCE_LOSSES } from "./losses.js";
 import { parseOpenInference } from "./parse/index.js";
-import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE } from "./rules.js";
+import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE, OPENINFERENCE_RULES_SOURCE } from "./rules.js";
 
 export const openinference = {
   id: "openinference",
@@ -12,7 +12,7 @@ export const openinference = {
   doc: "docs/openinference.md",
   detect: OPENINFERENCE_DETECTION,
   parse: parseOpenInference,
-  rules: { keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
+  rules: { source: OPENINFERENCE_RULES_SOURCE, keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
   emit: emitOpenInference,
   losses: OPENINFERENCE_LOSSES,
 } as const satisfies ConventionModule<"openinference">;

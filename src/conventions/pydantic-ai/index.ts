@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { PYDANTIC_SCOPE } from "./keys.js";
 import { parsePydanticAi } from "./parse.js";
-import { PYDANTIC_HINTS, PYDANTIC_KEYS, PYDANTIC_PRESENCE } from "./rules.js";
+import { PYDANTIC_HINTS, PYDANTIC_KEYS, PYDANTIC_PRESENCE, PYDANTIC_RULES_SOURCE } from "./rules.js";
 
 export const pydanticAi = {
   id: "pydantic-ai",
@@ -13,5 +13,5 @@ export const pydanticAi = {
   detect: [{ prefix: "pydantic_ai." }],
   detectScopes: [PYDANTIC_SCOPE],
   parse: parsePydanticAi,
-  rules: { keys: PYDANTIC_KEYS, presence: PYDANTIC_PRESENCE, hints: PYDANTIC_HINTS },
+  rules: { source: PYDANTIC_RULES_SOURCE, keys: PYDANTIC_KEYS, presence: PYDANTIC_PRESENCE, hints: PYDANTIC_HINTS },
 } as const satisfies ConventionModule<"pydantic-ai">;

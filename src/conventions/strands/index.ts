@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { STRANDS_SCOPE } from "./keys.js";
 import { parseStrands } from "./parse.js";
-import { STRANDS_HINTS, STRANDS_KEYS, STRANDS_PRESENCE } from "./rules.js";
+import { STRANDS_HINTS, STRANDS_KEYS, STRANDS_PRESENCE, STRANDS_RULES_SOURCE } from "./rules.js";
 
 export const strands = {
   id: "strands",
@@ -12,5 +12,5 @@ export const strands = {
   detect: [{ prefix: "agent_loop." }],
   detectScopes: [STRANDS_SCOPE],
   parse: parseStrands,
-  rules: { keys: STRANDS_KEYS, presence: STRANDS_PRESENCE, hints: STRANDS_HINTS },
+  rules: { source: STRANDS_RULES_SOURCE, keys: STRANDS_KEYS, presence: STRANDS_PRESENCE, hints: STRANDS_HINTS },
 } as const satisfies ConventionModule<"strands">;

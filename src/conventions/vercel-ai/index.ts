@@ -2,7 +2,7 @@
 import type { ConventionModule } from "../types.js";
 import { VERCEL_DETECTION } from "./keys.js";
 import { parseVercelAi } from "./parse/index.js";
-import { VERCEL_HINTS, VERCEL_KEYS, VERCEL_PRESENCE } from "./rules.js";
+import { VERCEL_HINTS, VERCEL_KEYS, VERCEL_PRESENCE, VERCEL_RULES_SOURCE } from "./rules.js";
 import { VERCEL_GROUPS } from "./tables.js";
 
 export const vercelAi = {
@@ -12,5 +12,5 @@ export const vercelAi = {
   detect: VERCEL_DETECTION,
   groups: Object.values(VERCEL_GROUPS),
   parse: parseVercelAi,
-  rules: { keys: VERCEL_KEYS, presence: VERCEL_PRESENCE, hints: VERCEL_HINTS },
+  rules: { source: VERCEL_RULES_SOURCE, keys: VERCEL_KEYS, presence: VERCEL_PRESENCE, hints: VERCEL_HINTS },
 } as const satisfies ConventionModule<"vercel-ai">;
