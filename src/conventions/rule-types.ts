@@ -16,6 +16,13 @@ export type ValueType = "string" | "int" | "number" | "boolean" | "string[]" | "
  */
 export type Citation = string;
 
+/** What a deprecation finding says: the replacement, why, and how loud. */
+export interface Deprecation {
+  replacement?: string;
+  because?: string;
+  severity?: "warning" | "info";
+}
+
 export interface KeyRule {
   type?: ValueType;
   /** Known values; `open` enums accept others with an info diagnostic, closed ones with a warning. */
@@ -24,9 +31,11 @@ export interface KeyRule {
   /**
    * Deprecated: the key (or integration) to use instead, or undefined when the spec has no replacement.
    * `when` limits the deprecation to some spans (`gen_ai.request.top_k` only on retrieval spans);
-   * `because` says in a few words why, for the message.
+   * `because` says in a few words why, for the message. `severity: "info"` for a rename that is not
+   * out yet: the published spec text, or the source's newest release, still lists or writes the old key,
+   * so a writer cannot act on it and a warning would be a false alarm (default: warning).
    */
-  deprecated?: { replacement?: string; when?: (attributes: Attributes) => boolean; because?: string };
+  deprecated?: Deprecation & { when?: (attributes: Attributes) => boolean };
   /** The spec text (or source file) the rule comes from; `validate --format json` reports it. */
   spec: Citation;
 }
@@ -39,13 +48,13 @@ export interface KeyPatternRule {
   prefix: string;
   /** The family as the finding names it: `gen_ai.prompt.N.*`. */
   display: string;
-  deprecated: { replacement?: string; because?: string };
+  deprecated: Deprecation;
   spec: Citation;
 }
 
 /** A span event (or joined log record) name the convention has deprecated. */
 export interface EventRule {
-  deprecated: { replacement?: string; because?: string };
+  deprecated: Deprecation;
   spec: Citation;
 }
 

@@ -11,7 +11,7 @@ import type { ParseContext } from "../readers/context.js";
 import type { KeyGroup } from "../readers/groups.js";
 import type { Citation, EventRule, FieldHint, KeyPatternRule, KeyRule, PresenceRule, RequirableField } from "./rule-types.js";
 
-export type { Citation, EventRule, FieldHint, KeyPatternRule, KeyRule, PresenceRule, RequirableField, ValueType } from "./rule-types.js";
+export type { Citation, Deprecation, EventRule, FieldHint, KeyPatternRule, KeyRule, PresenceRule, RequirableField, ValueType } from "./rule-types.js";
 
 /**
  * One row of a convention's detection table: an attribute key that starts with `prefix` (and, when

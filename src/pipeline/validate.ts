@@ -19,7 +19,7 @@ import type { Attributes, AttributeValue, Diagnostic } from "../canonical/span.j
 import type { Convention } from "../conventions/index.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import { EVENT_RULES, fieldApplies, fieldHint, KEY_PATTERN_RULES, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
-import { REQUIRABLE_FIELDS, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
+import { REQUIRABLE_FIELDS, type Deprecation, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
 import { hasContent } from "./content.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
@@ -166,14 +166,14 @@ function checkKey(key: string, attributes: Attributes, rule: KeyRule, convention
   }
 }
 
-function deprecationMessage(subject: string, convention: Convention, deprecated: { replacement?: string; because?: string }): string {
+function deprecationMessage(subject: string, convention: Convention, deprecated: Deprecation): string {
   const why = deprecated.because ? ` (${deprecated.because})` : "";
   const instead = deprecated.replacement ? `; use ${deprecated.replacement}` : "";
   return `${subject} is deprecated in ${convention}${why}${instead}`;
 }
 
-function deprecation(key: string, convention: Convention, deprecated: { replacement?: string; because?: string }, spec: string): Diagnostic {
-  return { code: "deprecated-attribute", severity: "warning", key, message: deprecationMessage(key, convention, deprecated), spec };
+function deprecation(key: string, convention: Convention, deprecated: Deprecation, spec: string): Diagnostic {
+  return { code: "deprecated-attribute", severity: deprecated.severity ?? "warning", key, message: deprecationMessage(key, convention, deprecated), spec };
 }
 
 function isDigit(code: number): boolean {

@@ -1,9 +1,12 @@
 import { LLM_TYPES, type Citation, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
 import { GEMINI_CLI, GEMINI_CLI_OPERATIONS } from "./keys.js";
 
-/** Paths from the source-map comments of the @google/gemini-cli 0.61.0 bundle (the gemini-cli repository's files). */
-const TRACE = "@google/gemini-cli@0.61.0:packages/core/src/telemetry/trace.ts";
-const CONSTANTS = "@google/gemini-cli@0.61.0:packages/core/src/telemetry/constants.ts";
+/**
+ * The gemini-cli repository's files at the release the captures ran (npm @google/gemini-cli 0.61.0, one
+ * bundle whose source comments name these paths).
+ */
+const TRACE = "google-gemini/gemini-cli@v0.61.0:packages/core/src/telemetry/trace.ts";
+const CONSTANTS = "google-gemini/gemini-cli@v0.61.0:packages/core/src/telemetry/constants.ts";
 export const GEMINI_CLI_RULES_SOURCE: Citation = `${TRACE} — runInDevTraceSpan, the keys of every Gemini CLI span`;
 
 export const GEMINI_CLI_KEYS: Record<string, KeyRule> = {

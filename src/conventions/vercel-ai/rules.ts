@@ -5,7 +5,7 @@ import { type Citation, type FieldHint, type KeyRule, type PresenceRule, type Re
 /** The AI SDK documents its span keys on one page; the keys were checked against what ai 6 writes. */
 const TELEMETRY_DOCS = "https://ai-sdk.dev/docs/ai-sdk-core/telemetry";
 const AI6_DIST = "ai@6.0.325:dist/index.mjs";
-const AI7_OTEL = "@ai-sdk/otel@1.0.185:dist/index.mjs";
+const AI7_OTEL = "@ai-sdk/otel@1.0.185:dist/index.js";
 export const VERCEL_RULES_SOURCE: Citation = `${TELEMETRY_DOCS} — the ai.* spans (ai 5 / 6, and ai 7's LegacyOpenTelemetry integration)`;
 
 /** Operation ids only ai 7 writes (decide / extract, speech, transcription, workflow agents): no ai 6 span has them. */
