@@ -93,11 +93,11 @@ export const GENAI_KEYS: Record<string, KeyRule> = {
   [ATTR_GEN_AI_REQUEST_MAX_TOKENS]: { type: "int", spec: reg(ATTR_GEN_AI_REQUEST_MAX_TOKENS) },
   [ATTR_GEN_AI_REQUEST_SEED]: { type: "int", spec: reg(ATTR_GEN_AI_REQUEST_SEED) },
   [ATTR_GEN_AI_REQUEST_STOP_SEQUENCES]: { type: "string[]", spec: reg(ATTR_GEN_AI_REQUEST_STOP_SEQUENCES) },
-  // An int since semantic-conventions-genai #217, which also gave retrieval spans their own key.
+  // An int now (a double in npm 1.45); retrieval spans have their own key.
   [REQUEST_TOP_K]: {
     type: "int",
     deprecated: { replacement: RETRIEVAL_TOP_K, when: isOperation("retrieval"), because: "on a retrieval span" },
-    spec: `${SPANS}#retrievals — retrieval spans carry gen_ai.retrieval.top_k since #217; gen_ai.request.top_k (an int) is the sampling setting of inference`,
+    spec: `${SPANS}#retrievals — retrieval spans list gen_ai.retrieval.top_k (Recommended, int); gen_ai.request.top_k is listed on inference spans only, as the sampling setting (int)`,
   },
   [RETRIEVAL_TOP_K]: { type: "int", spec: `${SPANS}#retrievals — recommended, int` },
   [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: { type: "string[]", spec: reg(ATTR_GEN_AI_RESPONSE_FINISH_REASONS) },
@@ -194,7 +194,7 @@ export const GENAI_PRESENCE: readonly PresenceRule[] = [
   },
   { anyOf: [ATTR_GEN_AI_RESPONSE_MODEL], level: "recommended", when: isModelCall, notOnError: true, spec: `${SPANS}#inference — Recommended` },
   { anyOf: [ATTR_GEN_AI_RESPONSE_FINISH_REASONS], level: "recommended", when: isOperation("chat"), notOnError: true, spec: `${SPANS}#inference — Recommended` },
-  { anyOf: [ATTR_GEN_AI_TOOL_NAME], level: "recommended", when: isOperation("execute_tool"), spec: `${SPANS}#execute-tool-span — the tool's name; held as recommended` },
+  { anyOf: [ATTR_GEN_AI_TOOL_NAME], level: "recommended", when: isOperation("execute_tool"), spec: `${SPANS}#execute-tool-span — Required; held as recommended, since MLflow needs only the span's own name` },
 ];
 
 export const GENAI_HINTS: Record<RequirableField, FieldHint> = {

@@ -6,7 +6,8 @@ import { LLM_TYPES, type Citation, type FieldHint, type KeyRule, type PresenceRu
  * read) lists reserved keys and their types, not requirement levels; the JS package at the version
  * the project pins holds the newer keys (token details) and the closed enums.
  */
-const OI_SPEC = "Arize-ai/openinference@e3030b7:spec/semantic_conventions.md#reserved-attributes";
+const OI_SPEC_DOC = "Arize-ai/openinference@e3030b7:spec/semantic_conventions.md";
+const OI_SPEC = `${OI_SPEC_DOC}#reserved-attributes`;
 const OI_PACKAGE = "@arizeai/openinference-semantic-conventions@2.12.0:src/trace/SemanticConventions.ts";
 export const OPENINFERENCE_RULES_SOURCE: Citation = `${OI_SPEC} — the reserved attributes and their types`;
 /** The spec names no required key; the presence rules are this project's, for what MLflow shows. */
@@ -87,7 +88,7 @@ const oiInputOutput = (field: "inputs" | "outputs"): PresenceRule[] => {
 };
 
 export const OPENINFERENCE_PRESENCE: readonly PresenceRule[] = [
-  { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type", spec: `${OI_SPEC} — every OpenInference span has a kind; the project's parsers need it` },
+  { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type", spec: `${OI_SPEC_DOC}#span-kinds — openinference.span.kind is required on every OpenInference span` },
   { anyOf: ["llm.model_name"], level: "recommended", when: isOiKind("LLM"), because: "MLflow's model field", spec: ourLevel("llm.model_name on LLM spans") },
   { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true, spec: ourLevel("llm.token_count.prompt on LLM spans") },
   { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true, spec: ourLevel("llm.token_count.completion on LLM spans") },
