@@ -4,8 +4,11 @@
  * candidates of the same rank the earlier convention wins), key-group bits, emit targets, validation
  * rules, declared losses, CLI help and the README's convention table (test/docs.test.ts checks it).
  *
- * Adding a convention: a folder `src/conventions/<id>/` whose `index.ts` exports an object that
- * `satisfies ConventionModule<"<id>">`, and one entry here (docs/architecture.md walks through it).
+ * Adding a convention: a folder `src/conventions/<id>/` whose `reader.ts` exports the parse side
+ * (`satisfies ConventionReader<"<id>">`) and whose `index.ts` spreads it into the full module
+ * (`satisfies ConventionModule<"<id>">`), one entry here and one at the same place in READERS
+ * (conventions/readers.ts: the list the translation path imports, so it does not bundle emitters,
+ * rules and losses). Both lists are checked to agree below (docs/architecture.md walks through it).
  */
 import type { CanonicalSpan } from "../canonical/span.js";
 import { claudeCode } from "./claude-code/index.js";
@@ -22,7 +25,9 @@ import { openllmetry } from "./openllmetry/index.js";
 import { pydanticAi } from "./pydantic-ai/index.js";
 import { springAi } from "./spring-ai/index.js";
 import { strands } from "./strands/index.js";
-import type { CarryLoss, ConventionModule } from "./types.js";
+import type { CONVENTION_ID_LIST } from "./ids.js";
+import { READERS } from "./readers.js";
+import type { CarryLoss, ConventionModule, ConventionReader } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 import { voltagent } from "./voltagent/index.js";
 
@@ -49,18 +54,23 @@ export function isConvention(value: unknown): value is Convention {
   return typeof value === "string" && BY_ID.has(value);
 }
 
-/** Detection marks a span with one bit per convention in a 32-bit mask (pipeline/detect.ts). */
-if (CONVENTIONS.length > 31) throw new Error(`${CONVENTIONS.length} conventions do not fit the detection mask (31 at most)`);
-
-// Key groups get their bits here, in list order: never numbered by hand.
-{
-  let next = 0;
-  for (const m of CONVENTIONS as readonly ConventionModule[]) {
-    for (const group of m.groups ?? []) {
-      if (next >= 31) throw new Error(`key group ${group.name} does not fit the group mask (31 groups at most): merge small groups`);
-      group.bit = 1 << next++;
-    }
-  }
+// READERS (the parse side, conventions/readers.ts) must list the same conventions in the same order,
+// each module built on its own reader (`...reader` in its index.ts). The compiler checks ids and order;
+// the load-time check catches a module that copies its reader's fields instead of spreading the reader.
+type IdsOf<L extends readonly { id: string }[]> = { [I in keyof L]: L[I]["id"] };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const READERS_LIST_THE_SAME_IDS_IN_THE_SAME_ORDER: Same<IdsOf<typeof CONVENTIONS>, IdsOf<typeof READERS>> = true;
+const IDS_LIST_THE_SAME_IDS_IN_THE_SAME_ORDER: Same<IdsOf<typeof CONVENTIONS>, typeof CONVENTION_ID_LIST> = true;
+void READERS_LIST_THE_SAME_IDS_IN_THE_SAME_ORDER;
+void IDS_LIST_THE_SAME_IDS_IN_THE_SAME_ORDER;
+if (
+  CONVENTIONS.length !== READERS.length ||
+  (CONVENTIONS as readonly ConventionModule[]).some((m, i) => {
+    const r: ConventionReader = READERS[i]!;
+    return (Object.keys(r) as (keyof ConventionReader)[]).some((key) => m[key] !== r[key]);
+  })
+) {
+  throw new Error(`CONVENTIONS and READERS disagree: ${CONVENTION_IDS.join(",")} vs ${READERS.map((r) => r.id).join(",")}`);
 }
 
 /** What each emit target cannot carry, from each module's `losses` (README "Round trips"). */

@@ -1,6 +1,7 @@
 /**
  * What a convention module is. Every convention (a source we read, a target we write, or both) is one
- * folder `src/conventions/<id>/` whose `index.ts` exports one object that `satisfies ConventionModule`;
+ * folder `src/conventions/<id>/` whose `index.ts` exports one object that `satisfies ConventionModule`
+ * (built on the folder's `reader.ts`, the parse side: `ConventionReader`);
  * the one list `CONVENTIONS` (conventions/index.ts) derives everything convention-keyed from those
  * objects: the `Convention` type, detection and parse order, key-group bits, emit targets, validation
  * rules, declared losses, CLI help and the README tables. docs/architecture.md walks through adding one.
@@ -103,12 +104,14 @@ export interface ConventionRules {
   readonly events?: Readonly<Record<string, EventRule>>;
 }
 
-interface ModuleBase<Id extends string> {
+/**
+ * The read side of a convention: what detection and `toMlflowSpan` need. Each folder exports it from
+ * `reader.ts`; `index.ts` spreads it into the full module, so the reader holds no copy of anything. The
+ * translation path imports only the readers (conventions/readers.ts), so a program that translates
+ * does not bundle emitters, validation rules or losses (docs/architecture.md "Bundle size").
+ */
+export interface ConventionReader<Id extends string = string> {
   readonly id: Id;
-  /** Human name, for the README, CLI help and messages. */
-  readonly title: string;
-  /** The page that documents the module, relative to the repository root. */
-  readonly doc: string;
   /** Key-prefix detection rules. */
   readonly detect: readonly DetectRule[];
   /** Attribute values that mark the convention when no key of its own does (optional). */
@@ -123,6 +126,13 @@ interface ModuleBase<Id extends string> {
   /** Tables of spellings the parser probes (KeyGroup); the registry allocates their bits. */
   readonly groups?: readonly KeyGroup[];
   readonly parse: Parser;
+}
+
+interface ModuleBase<Id extends string> extends ConventionReader<Id> {
+  /** Human name, for the README, CLI help and messages. */
+  readonly title: string;
+  /** The page that documents the module, relative to the repository root. */
+  readonly doc: string;
   readonly rules: ConventionRules;
 }
 

@@ -7,14 +7,15 @@
  */
 import type { Attributes, SpanEvent } from "../canonical/span.js";
 import { setOwn } from "../internal/records.js";
-import { CONVENTIONS, type Convention } from "../conventions/index.js";
-import type { ConventionModule, DetectRule } from "../conventions/types.js";
+import type { Convention } from "../conventions/index.js";
+import { READERS } from "../conventions/readers.js";
+import type { ConventionReader, DetectRule } from "../conventions/types.js";
 
 interface Rule extends DetectRule {
   readonly convention: Convention;
 }
 
-const ALL_RULES: readonly Rule[] = CONVENTIONS.flatMap((m) => m.detect.map((rule) => ({ ...rule, convention: m.id })));
+const ALL_RULES: readonly Rule[] = READERS.flatMap((m) => m.detect.map((rule) => ({ ...rule, convention: m.id })));
 
 function firstSegment(key: string): string {
   const dot = key.indexOf(".");
@@ -34,25 +35,25 @@ const RULES_BY_SEGMENT: ReadonlyMap<string, readonly Rule[]> = (() => {
   return map;
 })();
 
-/** Bit i of a convention mask is CONVENTIONS[i] (conventions/index.ts checks they fit). */
-const CONVENTION_BIT: ReadonlyMap<Convention, number> = new Map(CONVENTIONS.map((m, i) => [m.id, 1 << i]));
+/** Bit i of a convention mask is READERS[i], which is CONVENTIONS[i] (conventions/readers.ts checks they fit). */
+const CONVENTION_BIT: ReadonlyMap<Convention, number> = new Map(READERS.map((m, i) => [m.id, 1 << i]));
 
-/** The group bits of each key that is in some key group (bits allocated by conventions/index.ts). */
+/** The group bits of each key that is in some key group (bits allocated by conventions/readers.ts). */
 const GROUPS_OF_KEY: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
-  for (const m of CONVENTIONS as readonly ConventionModule[]) {
+  for (const m of READERS as readonly ConventionReader[]) {
     for (const group of m.groups ?? []) for (const key of group.keys) map.set(key, (map.get(key) ?? 0) | group.bit);
   }
   return map;
 })();
 
 /** Event-name prefixes and the convention bit each sets. */
-const EVENT_RULES: readonly (readonly [prefix: string, bit: number])[] = (CONVENTIONS as readonly ConventionModule[]).flatMap((m) =>
+const EVENT_RULES: readonly (readonly [prefix: string, bit: number])[] = (READERS as readonly ConventionReader[]).flatMap((m) =>
   (m.detectEvents ?? []).map((prefix) => [prefix, CONVENTION_BIT.get(m.id as Convention)!] as const),
 );
 
 /** Scope-name prefixes and the convention bit each sets (`detectScopes`). */
-const SCOPE_RULES: readonly (readonly [prefix: string, bit: number])[] = (CONVENTIONS as readonly ConventionModule[]).flatMap((m) =>
+const SCOPE_RULES: readonly (readonly [prefix: string, bit: number])[] = (READERS as readonly ConventionReader[]).flatMap((m) =>
   (m.detectScopes ?? []).map((prefix) => [prefix, CONVENTION_BIT.get(m.id as Convention)!] as const),
 );
 
@@ -76,7 +77,7 @@ function scopeMask(scope: { name?: unknown } | undefined): number {
 }
 
 /** Attribute-value rules (`detectValues`) and the convention bit each sets: a few own-property reads per span. */
-const VALUE_RULES: readonly (readonly [key: string, value: string, bit: number])[] = (CONVENTIONS as readonly ConventionModule[]).flatMap((m) =>
+const VALUE_RULES: readonly (readonly [key: string, value: string, bit: number])[] = (READERS as readonly ConventionReader[]).flatMap((m) =>
   (m.detectValues ?? []).map((rule) => [rule.key, rule.value, CONVENTION_BIT.get(m.id as Convention)!] as const),
 );
 
@@ -129,7 +130,7 @@ function codeOfKey(key: string): KeyCode {
 /** The convention an attribute key belongs to, by the detection rules (emitters use it to drop foreign keys). */
 export function conventionOfKey(key: string): Convention | undefined {
   const bit = codeOfKey(key).convention;
-  return bit === 0 ? undefined : CONVENTIONS[31 - Math.clz32(bit)]!.id;
+  return bit === 0 ? undefined : READERS[31 - Math.clz32(bit)]!.id;
 }
 
 function matchRules(key: string): Convention | undefined {
@@ -147,7 +148,7 @@ function matchRules(key: string): Convention | undefined {
   return undefined;
 }
 
-/** Every subset of CONVENTIONS, in list order, indexed by mask; built on first use per mask. */
+/** Every subset of READERS (= CONVENTIONS), in list order, indexed by mask; built on first use per mask. */
 const BY_MASK = new Map<number, readonly Convention[]>();
 
 /** The conventions of a convention mask, most specific first (a fresh list). */
@@ -155,7 +156,7 @@ export function conventionsOfMask(mask: number): Convention[] {
   if (mask === 0) return [];
   let list = BY_MASK.get(mask);
   if (list === undefined) {
-    list = CONVENTIONS.filter((_, i) => (mask & (1 << i)) !== 0).map((m) => m.id);
+    list = READERS.filter((_, i) => (mask & (1 << i)) !== 0).map((m) => m.id);
     BY_MASK.set(mask, list);
   }
   return list.slice();

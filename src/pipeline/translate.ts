@@ -1,12 +1,13 @@
 /**
  * The entry points: SpanLike -> MlflowSpan (`toMlflowSpan`) and back (`fromMlflowSpan`).
  * Flow: normalise the envelope -> detect conventions (one walk: pipeline/detect.ts) -> run each
- * detected convention's parse steps, in the order of CONVENTIONS, into one ParseContext -> pick the
+ * detected convention's parse steps, in the order of READERS (= CONVENTIONS), into one ParseContext -> pick the
  * best candidate per field -> MlflowSpan.
  */
 import type { Attributes, Diagnostic } from "../canonical/span.js";
 import { assertTypedFields } from "../canonical/guards.js";
-import { CONVENTIONS, EMIT_TARGETS, moduleOf, type Convention, type EmitTarget, type MlflowSpan } from "../conventions/index.js";
+import { EMIT_TARGETS, moduleOf, type Convention, type EmitTarget, type MlflowSpan } from "../conventions/index.js";
+import { parserOf } from "../conventions/readers.js";
 import type { EmitContext, EmitOptions, Parser } from "../conventions/types.js";
 import { normalizeEnvelope, type Envelope, type SpanLike } from "../otlp/span-like.js";
 import { ParseContext } from "../readers/context.js";
@@ -56,8 +57,9 @@ export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): Mlf
   const keepSource = options.keepSource !== false;
   const ctx = new ParseContext(env.attributes, env.events ?? [], env.name, env.kind, env.status, !keepSource, keys, index.groups);
   if (env.scope) ctx.scope = env.scope;
-  // Detection and parsing come from the same modules, so every detected convention has its parser.
-  for (const convention of conventions) runParser(moduleOf(convention)!.parse, ctx);
+  // Detection and parsing come from the same readers, so every detected convention has its parser
+  // (READERS, not CONVENTIONS: this path does not bundle emitters, rules or losses).
+  for (const convention of conventions) runParser(parserOf(convention)!, ctx);
   // No provider key on the span: one inferred from the model id or span name, once every parser has
   // offered its model (so the result does not depend on which convention offered it first).
   inferProvider(ctx, conventions[conventions.length - 1]!);

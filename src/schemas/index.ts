@@ -5,12 +5,13 @@
  * agree. The types in canonical/span.ts are the source of truth; `_agree` below fails to compile when a
  * schema's output drifts from its type.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   SPAN_KINDS, SPAN_TYPES, SEVERITIES, STATUS_CODES,
   type AttributeValue, type ChatChoice, type ChatMessage, type ChatTool, type ContentPart, type Cost, type RetrievedDocument, type TokenUsage, type ToolCall,
 } from "../canonical/span.js";
-import { CONVENTION_IDS } from "../conventions/index.js";
+// The ids only (conventions/ids.ts): importing CONVENTIONS would bundle every parser and emitter here.
+import { CONVENTION_ID_LIST } from "../conventions/ids.js";
 
 /** MLflow's span types. `mlflow.entities.SpanType` is a plain class, so unknown strings can appear in stored data. */
 export const SpanTypeSchema = z.enum(SPAN_TYPES);
@@ -183,7 +184,7 @@ export const MlflowSpanSchema = z.object({
     .object({ name: z.string(), version: z.string().optional(), attributes: AttributesSchema.optional() })
     .optional(),
   resource: z.object({ attributes: AttributesSchema }).optional(),
-  conventions: z.array(z.enum(CONVENTION_IDS)),
+  conventions: z.array(z.enum(CONVENTION_ID_LIST)),
   diagnostics: z.array(DiagnosticSchema),
 });
 

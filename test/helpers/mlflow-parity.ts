@@ -11,17 +11,38 @@ import { isDeepStrictEqual } from "node:util";
 import { summarizeTrace, toMlflowSpan, type MlflowSpan } from "../../src/index.js";
 import { FIXTURES, loadFixture } from "./fixtures.js";
 
+/** One case of an expected file (written by scripts/capture/from-source/mlflow-tests.ts). */
 export interface ParityCase {
   span: string;
   test: string;
+  call: string;
   expect: Record<string, unknown>;
-  mlflowPy?: { agrees: boolean };
+  /** Whether MLflow's translator stores what its test asserts, and what it stores. */
+  mlflowPy: { agrees: boolean; stored: Record<string, string> };
+}
+
+export function parityCases(fixtureId: string): ParityCase[] {
+  return (JSON.parse(readFileSync(`${FIXTURES}/${fixtureId}.expected.json`, "utf8")) as { cases: ParityCase[] }).cases;
 }
 
 /** The cases of one expected file and the translated spans of its fixture. */
 export function parityInputs(fixtureId: string): { cases: ParityCase[]; spans: MlflowSpan[] } {
-  const expected = JSON.parse(readFileSync(`${FIXTURES}/${fixtureId}.expected.json`, "utf8")) as { cases: ParityCase[] };
-  return { cases: expected.cases, spans: loadFixture(fixtureId).map((s) => toMlflowSpan(s)) };
+  return { cases: parityCases(fixtureId), spans: loadFixture(fixtureId).map((s) => toMlflowSpan(s)) };
+}
+
+/** The translated spans of a fixture by name (the cases name their span). */
+export function translatedByName(fixtureId: string): Map<string, MlflowSpan> {
+  return new Map(loadFixture(fixtureId).map((s) => [s.name, toMlflowSpan(s)]));
+}
+
+/** Chat messages as MLflow's tests list them: the project's `{messages}` inputs, or its choices' messages. */
+export function messagesOf(value: unknown): unknown {
+  if (value !== null && typeof value === "object") {
+    const v = value as { messages?: unknown; choices?: { message: unknown }[] };
+    if (Array.isArray(v.messages)) return v.messages;
+    if (Array.isArray(v.choices)) return v.choices.map((c) => c.message);
+  }
+  return value;
 }
 
 type Msg = { role?: unknown; content?: unknown };

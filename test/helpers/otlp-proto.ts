@@ -1,7 +1,8 @@
 /**
  * An independent reader/writer for OTLP/protobuf: protobufjs over the message definitions of
  * opentelemetry-proto (trace/v1, logs/v1, common/v1, resource/v1; field numbers from the spec).
- * Used to check this library's codec against a general-purpose protobuf implementation.
+ * Used to check this library's codec against a general-purpose protobuf implementation, and by the
+ * serve tests to decode what `serve` forwards (and build hand-made requests) without the project's codec.
  */
 import protobuf from "protobufjs";
 
@@ -40,18 +41,48 @@ message LogRecord {
   AnyValue body = 5; repeated KeyValue attributes = 6; uint32 dropped_attributes_count = 7; fixed32 flags = 8;
   bytes trace_id = 9; bytes span_id = 10; string event_name = 12;
 }
+message ExportTraceServiceResponse { ExportTracePartialSuccess partial_success = 1; }
+message ExportTracePartialSuccess { int64 rejected_spans = 1; string error_message = 2; }
+message ExportLogsServiceResponse { ExportLogsPartialSuccess partial_success = 1; }
+message ExportLogsPartialSuccess { int64 rejected_log_records = 1; string error_message = 2; }
+message RpcStatus { int32 code = 1; string message = 2; }
 `;
 
 const root = protobuf.parse(SCHEMA, { keepCase: false }).root;
 export const TraceRequest = root.lookupType("otlp.ExportTraceServiceRequest");
 export const LogsRequest = root.lookupType("otlp.ExportLogsServiceRequest");
+export const TraceResponse = root.lookupType("otlp.ExportTraceServiceResponse");
+export const RpcStatus = root.lookupType("otlp.RpcStatus");
+const TO_OBJECT = { longs: String, bytes: String, enums: Number, defaults: false, arrays: false } as const;
 
 /** Protobuf bytes -> an OTLP/JSON-shaped object (ids and bytes in base64, int64 as decimal strings). */
 export function protobufjsToJson(bytes: Uint8Array, type = TraceRequest): unknown {
-  return type.toObject(type.decode(bytes), { longs: String, bytes: String, enums: Number, defaults: false, arrays: false });
+  return type.toObject(type.decode(bytes), TO_OBJECT);
 }
 
 /** An OTLP/JSON-shaped object (ids in base64) -> protobuf bytes, written by protobufjs. */
 export function protobufjsEncode(json: object, type = TraceRequest): Uint8Array {
   return type.encode(type.fromObject(json)).finish();
+}
+
+const ID_FIELDS = new Set(["traceId", "spanId", "parentSpanId"]);
+
+/** Rewrites the id fields of an OTLP-shaped value, recursively, leaving everything else as it is. */
+function mapIds(value: unknown, id: (text: string) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapIds(v, id));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = ID_FIELDS.has(k) && typeof v === "string" ? id(v) : mapIds(v, id);
+  return out;
+}
+
+/** A protobuf ExportTraceServiceRequest as OTLP/JSON proper: hex ids, int64 as strings, bytes in base64. */
+export function traceRequestToJson(bytes: Uint8Array): { resourceSpans?: unknown[] } {
+  return mapIds(protobufjsToJson(bytes), (b64) => Buffer.from(b64, "base64").toString("hex")) as { resourceSpans?: unknown[] };
+}
+
+/** OTLP/JSON with hex ids -> protobuf bytes written by protobufjs, for hand-made test requests. */
+export function jsonToProtobuf(kind: "traces" | "logs", json: unknown): Uint8Array {
+  const type = kind === "traces" ? TraceRequest : LogsRequest;
+  return type.encode(type.fromObject(mapIds(json, (hex) => Buffer.from(hex, "hex")) as Record<string, unknown>)).finish();
 }

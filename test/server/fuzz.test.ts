@@ -6,7 +6,7 @@ import { decodeLogBody, decodeTraceBody } from "../../src/server/codec.js";
 import { OtlpDecodeError } from "../../src/index.js";
 import type { Receiver } from "../../src/server/receiver.js";
 import { MockMlflow, startServe } from "./helpers.js";
-import { jsonToProtobuf } from "./otlp-proto.js";
+import { jsonToProtobuf } from "../helpers/otlp-proto.js";
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
 

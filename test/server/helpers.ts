@@ -9,7 +9,7 @@ import { BatchLogRecordProcessor, LoggerProvider, type LogRecordExporter } from 
 import type { AnyValueMap } from "@opentelemetry/api-logs";
 import { DEFAULTS, startReceiver, type Receiver, type ReceiverOptions } from "../../src/server/receiver.js";
 import type { DecodedSpan } from "../../src/index.js";
-import { traceRequestToJson } from "./otlp-proto.js";
+import { traceRequestToJson } from "../helpers/otlp-proto.js";
 
 export interface ReceivedRequest {
   headers: IncomingMessage["headers"];

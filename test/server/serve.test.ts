@@ -13,7 +13,7 @@ import { decodeOtlpJson, toMlflowAttributes, toMlflowSpan, type DecodedSpan } fr
 import type { Receiver } from "../../src/server/receiver.js";
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
 import { attributeMap, fixtureRecords, MockMlflow, replayThroughSdk, replayWithLogs, startServe, waitFor, type OtlpJsonSpan } from "./helpers.js";
-import { jsonToProtobuf, RpcStatus, TraceResponse } from "./otlp-proto.js";
+import { jsonToProtobuf, RpcStatus, TraceResponse } from "../helpers/otlp-proto.js";
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

@@ -1,17 +1,14 @@
 /** OpenInference (Arize / Phoenix): read and written. */
 import type { ConventionModule } from "../types.js";
 import { emitOpenInference } from "./emit.js";
-import { OPENINFERENCE_DETECTION } from "./keys.js";
 import { OPENINFERENCE_LOSSES } from "./losses.js";
-import { parseOpenInference } from "./parse/index.js";
+import { openinferenceReader } from "./reader.js";
 import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE, OPENINFERENCE_RULES_SOURCE } from "./rules.js";
 
 export const openinference = {
-  id: "openinference",
+  ...openinferenceReader,
   title: "OpenInference",
   doc: "docs/openinference.md",
-  detect: OPENINFERENCE_DETECTION,
-  parse: parseOpenInference,
   rules: { source: OPENINFERENCE_RULES_SOURCE, keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
   emit: emitOpenInference,
   losses: OPENINFERENCE_LOSSES,

@@ -5,20 +5,15 @@
  */
 import { LLM_TYPES } from "../rule-types.js";
 import type { ConventionModule } from "../types.js";
-import { parseSpringAi } from "./parse.js";
+import { springAiReader } from "./reader.js";
 
 /** Spring AI is Java: its keys were read from the source at this commit (docs/spring-ai.md). */
 const SPRING_AI = "spring-projects/spring-ai@fd3fd6e";
 
 export const springAi = {
-  id: "spring-ai",
+  ...springAiReader,
   title: "Spring AI",
   doc: "docs/spring-ai.md",
-  detect: [{ prefix: "spring.ai." }],
-  // Spring's singular `embedding` operation (AiOperationType; the GenAI spec says `embeddings`) marks its embedding spans.
-  detectValues: [{ key: "gen_ai.operation.name", value: "embedding" }],
-  detectEvents: ["gen_ai.content.prompt", "gen_ai.content.completion"],
-  parse: parseSpringAi,
   rules: {
     source: `${SPRING_AI}:spring-ai-commons/src/main/java/org/springframework/ai/observation/conventions/AiObservationAttributes.java — the observation keys (v2.0.1 + 2 commits)`,
     keys: {

@@ -7,7 +7,7 @@
  * purpose (chat messages instead of the raw Gemini JSON, see test/conventions/google-adk/fixtures.test.ts).
  */
 import { describe, expect, it } from "vitest";
-import { parityCases, translatedByName } from "../../helpers/mlflow-parity-cases.js";
+import { parityCases, translatedByName } from "../../helpers/mlflow-parity.js";
 
 const ID = "google-adk/mlflow-tests__io";
 const spans = translatedByName(ID);

@@ -15,7 +15,7 @@
  *   an unknown operation to the project, `unknown-operation` diagnostic; MLflow decodes it).
  */
 import { describe, expect, it } from "vitest";
-import { messagesOf, parityCases, translatedByName, type ParityCase } from "../../helpers/mlflow-parity-cases.js";
+import { messagesOf, parityCases, translatedByName, type ParityCase } from "../../helpers/mlflow-parity.js";
 
 const FILES = ["events", "message-format", "span-type", "token-usage"] as const;
 const GENAI_PARSER_CASES: Readonly<Record<string, (c: ParityCase, span: ReturnType<typeof translatedByName> extends Map<string, infer S> ? S : never) => void>> = {

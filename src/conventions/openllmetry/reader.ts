@@ -1,0 +1,12 @@
+/** The read side of the OpenLLMetry module (detection and parser): what translation needs; index.ts adds the rest. */
+import type { ConventionReader } from "../types.js";
+import { OPENLLMETRY_DETECTION } from "./keys.js";
+import { parseOpenLlmetry } from "./parse/index.js";
+import { OPENLLMETRY_GROUPS } from "./tables.js";
+
+export const openllmetryReader = {
+  id: "openllmetry",
+  detect: OPENLLMETRY_DETECTION,
+  groups: Object.values(OPENLLMETRY_GROUPS),
+  parse: parseOpenLlmetry,
+} as const satisfies ConventionReader<"openllmetry">;
