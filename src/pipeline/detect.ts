@@ -223,7 +223,7 @@ export function detectAndCopy(
   }
   if (!plain) {
     const index = indexOfParts(attributes, events);
-    index.conventions |= scopeMask(scope);
+    if (index.conventions !== 0) index.conventions |= scopeMask(scope);
     return index;
   }
   conventions |= eventsMask(events);
@@ -237,5 +237,6 @@ export function detectAndCopy(
 export function detectConventions(span: { attributes?: Attributes; events?: readonly { name: string }[]; scope?: { name?: string } }): Convention[] {
   if (span === null || typeof span !== "object") throw new TypeError("detectConventions expects a span object");
   const index = indexOfParts(span.attributes ?? {}, span.events as readonly SpanEvent[] | undefined);
-  return conventionsOfMask(index.conventions | scopeMask(span.scope));
+  // As in translation: the scope refines a span that uses some LLM convention, it does not make one.
+  return conventionsOfMask(index.conventions === 0 ? 0 : index.conventions | scopeMask(span.scope));
 }

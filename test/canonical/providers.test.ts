@@ -12,6 +12,7 @@ describe("OpenInference llm.provider / llm.system -> GenAI value", () => {
     ["azure", "mistralai", "azure.ai.inference"],
     ["google", "vertexai", "gcp.vertex_ai"],
     ["google", undefined, "gcp.gen_ai"],
+    ["google", "gemini", "gcp.gemini"],
     ["openai", "openai", "openai"],
     ["mistralai", undefined, "mistral_ai"],
     ["xai", undefined, "x_ai"],
@@ -27,6 +28,21 @@ describe("OpenInference llm.provider / llm.system -> GenAI value", () => {
       const span = loadFixture(id).map((s) => toMlflowSpan(s)).find((s) => s.provider !== undefined);
       expect(span?.provider, id).toBe("aws.bedrock");
     }
+  });
+
+  it("the Bedrock captures of the other instrumentations give aws.bedrock on every model span", () => {
+    for (const id of ["genai/otel-aws-sdk-bedrock__converse", "genai/otel-aws-sdk-bedrock__invoke-nova", "openllmetry/traceloop-bedrock__converse", "openllmetry/traceloop-bedrock__invoke-llama"]) {
+      const providers = loadFixture(id).map((s) => toMlflowSpan(s).provider).filter((p) => p !== undefined);
+      expect(providers.length, id).toBeGreaterThan(0);
+      expect(new Set(providers), id).toEqual(new Set(["aws.bedrock"]));
+    }
+  });
+
+  it("openinference-vercel with no llm.provider / llm.system: anthropic from gen_ai.system anthropic.messages (MLflow stores anthropic.messages)", () => {
+    const spans = loadFixture("openinference/openinference-vercel__anthropic-generate-text").map((s) => toMlflowSpan(s));
+    const named = spans.filter((s) => s.attributes["gen_ai.system"] === "anthropic.messages");
+    expect(named.length).toBeGreaterThan(0);
+    for (const s of named) expect(s.provider).toBe("anthropic");
   });
 
   it("Cohere's capitalised gen_ai.system stays cohere", () => {

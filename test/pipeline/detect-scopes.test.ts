@@ -9,8 +9,16 @@ describe("detection by scope name", () => {
     expect(detectConventions({ attributes: chat, scope: { name: "strands-agents" } })).toEqual(["strands", "genai"]);
     expect(detectConventions({ attributes: chat, scope: { name: "pydantic-ai", version: "2.33.0" } as { name: string } })).toEqual(["pydantic-ai", "genai"]);
   });
-  it("a scope alone marks the span (no LLM keys needed)", () => {
-    expect(detectConventions({ attributes: {}, scope: { name: "strands-agents" } })).toEqual(["strands"]);
+  it("a scope alone does not make a span an LLM span, in detection as in translation (Spring Boot names every tracer org.springframework.boot)", () => {
+    for (const name of ["strands-agents", "org.springframework.boot", "gcp.vertex.agent"]) {
+      const http = { "http.request.method": "GET" };
+      expect(detectConventions({ attributes: http, scope: { name } })).toEqual([]);
+      expect(toMlflowSpan({ attributes: http, instrumentationScope: { name } }).conventions).toEqual([]);
+    }
+  });
+  it("ADK's and Spring AI's scope names mark their spans that carry GenAI keys only", () => {
+    expect(detectConventions({ attributes: chat, scope: { name: "gcp.vertex.agent" } })).toEqual(["google-adk", "genai"]);
+    expect(detectConventions({ attributes: chat, scope: { name: "org.springframework.boot" } })).toEqual(["spring-ai", "genai"]);
   });
   it("other, empty or missing scope names change nothing", () => {
     for (const scope of [{ name: "@opentelemetry/instrumentation-http" }, { name: "" }, undefined]) {

@@ -39,6 +39,10 @@ const oiMessage = (index: string | number, role = "user"): Attributes => ({
   [`llm.input_messages.${index}.message.content`]: "hi",
 });
 const messages = (n: number, role: string): Attributes => Object.assign({}, ...Array.from({ length: n }, (_, i) => oiMessage(i, role)));
+/** Traceloop Anthropic's output messages (0.27 also writes gen_ai.usage.total_tokens): one tool call, with a finish reason and arguments. */
+const streamedCall = (finish: string, args: unknown) =>
+  JSON.stringify([{ role: "assistant", finish_reason: finish, parts: [{ type: "tool_call", id: "toolu_1", name: "get_weather", arguments: args }] }]);
+const cohereRerank: Attributes = { "llm.request.type": "rerank", "gen_ai.system": "Cohere", "gen_ai.prompt.0.role": "user", "gen_ai.prompt.0.user": "capital of France?", "documents.0.index": "Paris is in France." };
 const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 
 const CASES: Record<string, Case> = {
@@ -206,6 +210,16 @@ const CASES: Record<string, Case> = {
     trigger: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 5, "gen_ai.usage.cache_read.input_tokens": 100 }),
     nearMiss: span({ ...chat, "gen_ai.provider.name": "anthropic", "gen_ai.usage.input_tokens": 105, "gen_ai.usage.cache_read.input_tokens": 100 }),
     key: "gen_ai.usage.input_tokens",
+  },
+  "tool-arguments-not-captured": {
+    trigger: span({ ...chat, "gen_ai.usage.total_tokens": 12, "gen_ai.output.messages": streamedCall("", {}) }, { scope: { name: "@traceloop/instrumentation-anthropic", version: "0.27.0" } }),
+    nearMiss: span({ ...chat, "gen_ai.usage.total_tokens": 12, "gen_ai.output.messages": streamedCall("tool_call", {}) }, { scope: { name: "@traceloop/instrumentation-anthropic", version: "0.27.0" } }),
+    key: "gen_ai.output.messages",
+  },
+  "rerank-document-not-recorded": {
+    trigger: span({ ...cohereRerank, "gen_ai.completion.0.relevanceScore": 0.9 }),
+    nearMiss: span({ ...cohereRerank, "gen_ai.completion.0.relevanceScore": 0.9, "gen_ai.completion.0.content": "Paris is in France." }),
+    key: "gen_ai.completion.0.relevanceScore",
   },
 };
 

@@ -15,3 +15,6 @@ export const ADK = {
 } as const;
 
 export const ADK_DETECTION: readonly DetectRule[] = [{ prefix: "gcp.vertex.agent." }];
+
+/** The tracer (scope) name ADK traces itself with, in both the TypeScript and Python packages. */
+export const ADK_SCOPE = "gcp.vertex.agent";

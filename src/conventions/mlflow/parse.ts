@@ -35,10 +35,11 @@ function readMlflow(ctx: ParseContext): void {
   if (inputs !== undefined) ctx.offer("inputs", inputs, RANK.mlflow, "mlflow");
   const outputs = read(MLFLOW_KEYS.outputs);
   if (outputs !== undefined) ctx.offer("outputs", outputs, RANK.mlflow, "mlflow");
-  // No model key at all: the model the request or the response names (the response's is the one
-  // that answered). RANK.inferred, so a model key of any convention on the span wins.
+  // No model key at all: the model the request names, else the one the response names, in the order
+  // MLflow's server fills mlflow.llm.model from them (translation `_get_model_name`). RANK.inferred, so
+  // a model key of any convention on the span wins.
   if (!ctx.has(MLFLOW_KEYS.model)) {
-    const named = modelOf(outputs) ?? modelOf(inputs);
+    const named = modelOf(inputs) ?? modelOf(outputs);
     if (named !== undefined) ctx.offer("model", named, RANK.inferred, "mlflow");
   }
 

@@ -27,24 +27,24 @@ const WEATHER_TOOL = {
 
 describe("span types and conventions", () => {
   it.each([
-    ["chat", [["invocation", "UNKNOWN", ""], ["invoke_agent capital_agent", "AGENT", "genai"], ["call_llm", "CHAT_MODEL", "google-adk+genai"]]],
+    ["chat", [["invocation", "UNKNOWN", ""], ["invoke_agent capital_agent", "AGENT", "google-adk+genai"], ["call_llm", "CHAT_MODEL", "google-adk+genai"]]],
     [
       "tool-round-trip",
       [
         ["invocation", "UNKNOWN", ""],
-        ["invoke_agent weather_agent", "AGENT", "genai"],
+        ["invoke_agent weather_agent", "AGENT", "google-adk+genai"],
         ["call_llm", "CHAT_MODEL", "google-adk+genai"],
         ["execute_tool get_weather", "TOOL", "google-adk+genai"],
         ["call_llm", "CHAT_MODEL", "google-adk+genai"],
       ],
     ],
     // ADK leaves a failed model call and a failed tool without any attribute: nothing to read.
-    ["model-error", [["invocation", "UNKNOWN", ""], ["invoke_agent broken_agent", "AGENT", "genai"], ["call_llm", "UNKNOWN", ""]]],
+    ["model-error", [["invocation", "UNKNOWN", ""], ["invoke_agent broken_agent", "AGENT", "google-adk+genai"], ["call_llm", "UNKNOWN", ""]]],
     [
       "tool-error",
       [
         ["invocation", "UNKNOWN", ""],
-        ["invoke_agent weather_agent", "AGENT", "genai"],
+        ["invoke_agent weather_agent", "AGENT", "google-adk+genai"],
         ["call_llm", "CHAT_MODEL", "google-adk+genai"],
         ["execute_tool get_weather", "UNKNOWN", ""],
         ["call_llm", "CHAT_MODEL", "google-adk+genai"],

@@ -8,8 +8,11 @@ describe("model from the span's inputs / outputs", () => {
   it("the request's model", () => {
     expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o","messages":[]}' }).model).toBe("gpt-4o");
   });
-  it("the response's model wins over the request's (it is the one that answered)", () => {
-    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "mlflow.spanOutputs": '{"model":"gpt-4o-2024-08-06","choices":[]}' }).model).toBe("gpt-4o-2024-08-06");
+  it("the request's model wins over the response's, as MLflow's server fills mlflow.llm.model (run.py gives gpt-4o)", () => {
+    expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "mlflow.spanOutputs": '{"model":"gpt-4o-2024-08-06","choices":[]}' }).model).toBe("gpt-4o");
+  });
+  it("the response's model when the request names none", () => {
+    expect(span({ "mlflow.spanInputs": '{"messages":[]}', "mlflow.spanOutputs": '{"model":"gpt-4o-2024-08-06","choices":[]}' }).model).toBe("gpt-4o-2024-08-06");
   });
   it("a model key wins", () => {
     expect(span({ "mlflow.spanInputs": '{"model":"gpt-4o"}', "mlflow.llm.model": '"my-model"' }).model).toBe("my-model");

@@ -23,8 +23,9 @@ describe("span types and detection", () => {
     ],
     // Spring's singular `embedding` operation marks it; MLflow types it LLM.
     ["embedding", [["embedding text-embedding-3-small", "EMBEDDING", true]]],
-    // A 2.x chat span without tools carries only GenAI keys: nothing on the span says Spring AI.
-    ["chat", [["chat gpt-4o-mini", "CHAT_MODEL", false]]],
+    // A 2.x chat span without tools carries only GenAI keys: the scope name org.springframework.boot says Spring AI.
+    ["chat", [["chat gpt-4o-mini", "CHAT_MODEL", true]]],
+    ["chat-error", [["chat gpt-4o-mini", "CHAT_MODEL", true]]],
   ])("%s", (id, expected) => {
     const parsed = spans(id);
     expect(parsed.map((s) => [s.name, s.spanType, s.conventions.includes("spring-ai")])).toEqual(expected);

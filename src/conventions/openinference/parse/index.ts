@@ -7,6 +7,9 @@
  *   what is present (messages -> LLM, embeddings -> EMBEDDING, documents -> RETRIEVER...) at RANK.inferred;
  * - chat content: flattened `llm.input_messages.N.*` / `llm.output_messages.N.*` at RANK.flattened,
  *   over the legacy `llm.prompts` / `llm.choices`, over `input.value` / `output.value` at RANK.raw;
+ *   what the flattened input messages lack (a system prompt, a tool result, an image's data, LangChain
+ *   tool calls and parts) is filled from the request in `input.value` (raw-request.ts), and cache counts
+ *   the flattened counts lack from the response in `output.value` (raw-usage.ts); the flattened keys win;
  * - documents, embeddings and reranker lists at RANK.flattened, over `input.value` / `output.value`.
  *
  * Choices we made where the instrumentations and the spec leave room (docs/openinference.md has the table):
@@ -21,8 +24,8 @@
 import { NORMALIZED_CHAT_FORMAT, type ChatChoice, type ChatMessage, type SpanType } from "../../../canonical/span.js";
 import { OI } from "../keys.js";
 import { setOwn } from "../../../internal/records.js";
-import { langChainChatInputs, langChainGenerations } from "../../../readers/langchain.js";
-import { RANK, type ParseContext } from "../../../readers/context.js";
+import { langChainGenerations } from "../../../readers/langchain.js";
+import { RANK, type ParseContext, type PartialUsage } from "../../../readers/context.js";
 import { parser } from "../../types.js";
 import type { IndexedFamily } from "../../../readers/indexed.js";
 import type { ListName } from "./lists.js";
@@ -31,12 +34,14 @@ import type { Obj } from "../../../internal/records.js";
 import { listsOf } from "./lists.js";
 import { inferSpanType, readKind } from "./span-type.js";
 import { readModel, readProvider } from "./model.js";
-import { readCost, readUsage } from "./usage.js";
+import { offerUsage, readCost, readUsage } from "./usage.js";
+import { fillCacheFromOutputValue } from "./raw-usage.js";
 import { readParams } from "./params.js";
 import { readTools } from "./tools.js";
-import { readMessages } from "./messages.js";
+import { readMessages, type ImageWithoutData } from "./messages.js";
+import { fillFromRawRequest } from "./raw-request.js";
 import { readFinishReason, readLegacyChoices, readPrompts, recoverSystemPrompt } from "./prompts.js";
-import { fillFromLangChain, jsonValue, lacksIds, readValue, readableValue, responseMetadata } from "./values.js";
+import { fillFromLangChain, jsonValue, readValue, readableValue, responseMetadata } from "./values.js";
 import { readDocuments, readEmbeddings, readReranker } from "./documents.js";
 /** What the steps of one span share. */
 interface State {
@@ -44,14 +49,18 @@ interface State {
   kind: SpanType | undefined;
   model: ModelNames;
   params: Obj;
+  usage: PartialUsage | undefined;
   messages: ChatMessage[] | undefined;
   fromPrompts: boolean;
   choices: ChatChoice[] | undefined;
+  /** The response id and model beside the choices. */
+  meta: Obj | undefined;
+  imagesWithoutData: ImageWithoutData[] | undefined;
   content: "chat" | "embedding" | "documents" | "rerank" | undefined;
 }
 
 export const parseOpenInference = parser<State>(
-  () => ({ lists: new Map(), kind: undefined, model: { any: false } as ModelNames, params: {}, messages: undefined, fromPrompts: false, choices: undefined, content: undefined }),
+  () => ({ lists: new Map(), kind: undefined, model: { any: false } as ModelNames, params: {}, usage: undefined, messages: undefined, fromPrompts: false, choices: undefined, meta: undefined, imagesWithoutData: undefined, content: undefined }),
   [
     {
       name: "span kind",
@@ -65,10 +74,13 @@ export const parseOpenInference = parser<State>(
     {
       name: "usage and cost",
       run(ctx, s) {
-        readUsage(ctx, s.kind === "EMBEDDING" || (s.kind === undefined && s.lists.has("embeddings")));
+        s.usage = readUsage(ctx);
         readCost(ctx);
       },
     },
+    // Before the counts are settled: a cache split the flattened counts lack, from output.value.
+    { name: "cache counts from output.value", run: (ctx, s) => fillCacheFromOutputValue(ctx, s.usage) },
+    { name: "usage cache semantics", run: (ctx, s) => offerUsage(ctx, s.usage) },
     {
       name: "parameters and tools",
       run(ctx, s) {
@@ -80,6 +92,14 @@ export const parseOpenInference = parser<State>(
       },
     },
     { name: "chat messages", run: readChat },
+    {
+      name: "chat gaps from input.value",
+      run(ctx, s) {
+        if (s.fromPrompts) return;
+        s.messages = fillFromRawRequest(ctx, s.messages, s);
+      },
+    },
+    { name: "chat inputs and outputs", run: offerChat },
     {
       name: "embeddings, documents, reranking",
       run(ctx, s) {
@@ -129,14 +149,13 @@ export const parseOpenInference = parser<State>(
   ],
 );
 
-/** Flattened chat messages (or the legacy prompts / choices), completed from LangChain's envelopes. */
+/** Flattened chat messages (or the legacy prompts / choices), completed from LangChain's output envelopes. */
 function readChat(ctx: ParseContext, s: State): void {
   const { lists, params, model } = s;
-  let hasChat = false;
 
   // Chat messages.
-  let messages = lists.has("inputMessages") ? readMessages(ctx, OI.inputMessages) : undefined;
-  const outputMessages = lists.has("outputMessages") ? readMessages(ctx, OI.outputMessages) : undefined;
+  let messages = lists.has("inputMessages") ? readMessages(ctx, OI.inputMessages, s) : undefined;
+  const outputMessages = lists.has("outputMessages") ? readMessages(ctx, OI.outputMessages, s) : undefined;
   let fromPrompts = false;
   if (!messages && (lists.has("prompts") || ctx.has(OI.prompts))) {
     messages = readPrompts(ctx);
@@ -149,11 +168,9 @@ function readChat(ctx: ParseContext, s: State): void {
   } else if (lists.has("choices")) {
     choices = readLegacyChoices(ctx);
   }
-  // LangChain's instrumentation drops tool-call ids from the flattened messages; its input.value /
-  // output.value envelopes still have them. input.value is parsed only when an id is missing (it is
-  // the whole request, and otherwise unread on a span with messages); output.value is parsed anyway
-  // for the response id and model (responseMetadata), and cached.
-  if (messages && !fromPrompts && lacksIds(messages)) fillFromLangChain(messages, langChainChatInputs(jsonValue(ctx, OI.inputValue, OI.inputMimeType)));
+  // LangChain's instrumentation drops tool-call ids from the flattened messages; its output.value
+  // envelope still has them. output.value is parsed anyway for the response id and model
+  // (responseMetadata), and cached. (The input side: raw-request.ts.)
   const generations = choices ? langChainGenerations(jsonValue(ctx, OI.outputValue, OI.outputMimeType)) : undefined;
   if (choices && generations) fillFromLangChain(choices.map((c) => c.message), generations.messages);
   let meta: Obj | undefined;
@@ -172,8 +189,18 @@ function readChat(ctx: ParseContext, s: State): void {
     chosenModel = answered;
   }
   if (chosenModel !== undefined) ctx.offer("model", chosenModel, RANK.flattened, "openinference");
+  if (messages) messages = recoverSystemPrompt(ctx, messages, params);
+  s.messages = messages;
+  s.fromPrompts = fromPrompts;
+  s.choices = choices;
+  s.meta = meta;
+}
+
+/** The chat messages and choices as the span's inputs and outputs. */
+function offerChat(ctx: ParseContext, s: State): void {
+  const { messages, choices, meta, params } = s;
+  let hasChat = false;
   if (messages) {
-    messages = recoverSystemPrompt(ctx, messages, params);
     const inputs: Obj = { messages };
     // Object.keys, not Object.entries: no [key, value] pair per parameter.
     for (const k of Object.keys(params)) if (!(k in inputs)) setOwn(inputs, k, params[k]);
@@ -193,7 +220,4 @@ function readChat(ctx: ParseContext, s: State): void {
     ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.flattened, "openinference");
     s.content = "chat";
   }
-  s.messages = messages;
-  s.fromPrompts = fromPrompts;
-  s.choices = choices;
 }

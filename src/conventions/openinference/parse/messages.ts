@@ -7,7 +7,7 @@ import { normalizeRole, simplifyContent, toolCall } from "../../../readers/chat.
 import { type ParseContext } from "../../../readers/context.js";
 import type { Obj } from "../../../internal/records.js";
 import { expand } from "./lists.js";
-export function readMessages(ctx: ParseContext, prefix: string): ChatMessage[] | undefined {
+export function readMessages(ctx: ParseContext, prefix: string, sink?: ImageSink): ChatMessage[] | undefined {
   const r = expand(ctx, prefix);
   if (!r) return undefined;
   const messages: ChatMessage[] = [];
@@ -17,21 +17,21 @@ export function readMessages(ctx: ParseContext, prefix: string): ChatMessage[] |
       ctx.diagnose("invalid-message", "warning", `${key} has no message.* fields; left out`, key);
       return;
     }
-    messages.push(messageFromItem(item.message, ctx, key));
+    messages.push(messageFromItem(item.message, ctx, key, sink));
   });
   if (messages.length === 0) return undefined;
   r.consume();
   return messages;
 }
 
-function messageFromItem(m: Obj, ctx: ParseContext, key: string): ChatMessage {
+function messageFromItem(m: Obj, ctx: ParseContext, key: string, sink: ImageSink | undefined): ChatMessage {
   let role = normalizeRole(m.role, ctx, `${key}.${MF.role}`);
   const parts: ContentPart[] = [];
   const calls: ToolCall[] = [];
   const partCalls: ToolCall[] = [];
   if (m.contents !== undefined) {
     if (Array.isArray(m.contents)) {
-      m.contents.forEach((c, j) => partFromItem(c, ctx, `${key}.${MF.contents}.${j}`, parts, partCalls));
+      m.contents.forEach((c, j) => partFromItem(c, ctx, `${key}.${MF.contents}.${j}`, parts, partCalls, sink));
     } else {
       ctx.diagnose("invalid-message", "warning", `${key}.${MF.contents} should be an indexed list of parts; left out`, `${key}.${MF.contents}`);
     }
@@ -96,6 +96,16 @@ function toolCallFromItem(item: Obj, ctx: ParseContext, key: string): ToolCall |
   return toolCall(id, name, fn.arguments);
 }
 
+/** An image part a message holds without its data (see partFromItem). */
+export interface ImageWithoutData {
+  part: ContentPart;
+  key: string;
+}
+/** Where the parse of one span collects them (the list is created on the first). */
+export interface ImageSink {
+  imagesWithoutData: ImageWithoutData[] | undefined;
+}
+
 /** Media type of a data URI, or undefined. */
 function dataUri(url: string): { mime: string; data: string } | undefined {
   if (!url.startsWith("data:")) return undefined;
@@ -105,7 +115,7 @@ function dataUri(url: string): { mime: string; data: string } | undefined {
   return { mime: head.slice(0, -";base64".length), data: url.slice(comma + 1) };
 }
 
-function partFromItem(item: unknown, ctx: ParseContext, key: string, parts: ContentPart[], calls: ToolCall[]): void {
+function partFromItem(item: unknown, ctx: ParseContext, key: string, parts: ContentPart[], calls: ToolCall[], sink: ImageSink | undefined): void {
   if (!isPlainObject(item)) {
     ctx.diagnose("invalid-message", "warning", `${key} has no message_content.* fields; left out`, key);
     return;
@@ -127,6 +137,16 @@ function partFromItem(item: unknown, ctx: ParseContext, key: string, parts: Cont
       const url = isPlainObject(mc.image) && isPlainObject(mc.image.image) ? mc.image.image.url : undefined;
       if (typeof url === "string") {
         parts.push({ type: "image_url", image_url: { url } });
+        return;
+      }
+      if (sink !== undefined && isPlainObject(mc.image) && mc.image.type === "base64" && mc.image.image === undefined) {
+        // Anthropic's instrumentation writes an image block's source without its data. The part is kept
+        // as given for now; the raw-request step puts the image from input.value in its place, and
+        // reports what it could not (raw-request.ts).
+        const raw: Obj = { type };
+        for (const k of Object.keys(mc)) if (k !== "type") setOwn(raw, k, mc[k]);
+        parts.push(raw as ContentPart);
+        (sink.imagesWithoutData ??= []).push({ part: raw as ContentPart, key });
         return;
       }
       break;

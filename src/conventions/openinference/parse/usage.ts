@@ -7,21 +7,24 @@ import { OI_COST_FIELDS, OI_USAGE_FIELDS } from "../tables.js";
 // ---------------------------------------------------------------------------------------------
 // Token counts and cost
 
-export function readUsage(ctx: ParseContext, embedding: boolean): void {
-  const usage: PartialUsage = {};
-  let any = false;
+/** The flattened `llm.token_count.*` counts, consumed; undefined when the span has none. */
+export function readUsage(ctx: ParseContext): PartialUsage | undefined {
+  let usage: PartialUsage | undefined;
   for (const [key, field] of OI_USAGE_FIELDS) {
     if (!ctx.has(key)) continue;
     const n = toCount(ctx.get(key), ctx, key);
     if (n === undefined) continue;
     ctx.consume(key);
-    usage[field] = n;
-    any = true;
+    (usage ??= {})[field] = n;
   }
-  if (!any) return;
   // Embeddings generate nothing: no completion count is invented (completeUsage accepts the prompt
   // count alone on an EMBEDDING span).
-  void embedding;
+  return usage;
+}
+
+/** The counts made cache-inclusive per the source (settleCache, docs/cache-tokens.md) and offered. */
+export function offerUsage(ctx: ParseContext, usage: PartialUsage | undefined): void {
+  if (usage === undefined) return;
   const system = ctx.get(OI.system) ?? ctx.get(OI.provider);
   settleCache(ctx, usage, OI.tokenPrompt, exclusiveScope(ctx, typeof system === "string" ? system : undefined)?.why);
   ctx.offer("tokenUsage", usage, RANK.flattened, "openinference");

@@ -35,11 +35,6 @@ export function jsonValue(ctx: ParseContext, key: string, mimeKey: string): unkn
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Does a tool call lack its id, or a tool message its `tool_call_id`? */
-export function lacksIds(messages: readonly ChatMessage[]): boolean {
-  return messages.some((m) => (m.role === "tool" && m.tool_call_id === undefined) || (m.tool_calls?.some((c) => c.id === "") ?? false));
-}
-
 /**
  * Fills in what the flattened messages lack from the same messages decoded from a LangChain envelope:
  * tool-call ids (matched by position and function name) and a tool message's `tool_call_id`. Only when

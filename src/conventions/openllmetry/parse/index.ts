@@ -27,6 +27,8 @@ import { COMPLETIONS, FUNCTIONS, PROMPTS, familyKey } from "./indexed.js";
 import { readMessages, spanFinishReason } from "./messages.js";
 import { readLlmParams } from "./params.js";
 import { readFunctions } from "./tools.js";
+import { readCohereRerank } from "./rerank.js";
+import { flagStreamedToolArguments } from "./stream-args.js";
 import { readUsage } from "./usage.js";
 import { readRetrieval } from "./retrieval.js";
 import { readEntity } from "./entity.js";
@@ -45,6 +47,7 @@ export const parseOpenLlmetry = parser<State>(
     { name: "span kind", run: (ctx) => readSpanKind(ctx) },
     { name: "request type", run: (ctx) => readRequestType(ctx) },
     { name: "indexed families", run: scanFamilies },
+    { name: "Cohere rerank", run: readCohereRerank },
     {
       name: "prompts",
       run(ctx, s) {
@@ -82,6 +85,7 @@ export const parseOpenLlmetry = parser<State>(
     },
     { name: "tools", run: (ctx, s) => void (s.functions && readFunctions(ctx, s.functions)) },
     { name: "usage", run: (ctx) => readUsage(ctx) },
+    { name: "streamed tool arguments", run: flagStreamedToolArguments },
     { name: "retrieval", run: (ctx, s) => readRetrieval(ctx, s.vectorResults) },
     {
       name: "entity input and output",
