@@ -144,6 +144,8 @@ export interface Diagnostic {
   message: string;
   spanName?: string;
   spanId?: string;
+  /** For a finding of a convention rule (`validateSpan`): the spec text or source file the rule comes from. */
+  spec?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -212,6 +212,8 @@ function finding(d: Diagnostic, file: string, line: number | undefined, traceId:
   if (d.spanId !== undefined) f.spanId = clip(d.spanId);
   if (traceId) f.traceId = clip(traceId);
   if (line !== undefined) f.line = line;
+  // The rule's citation: our own text, not from the trace, so not clipped.
+  if (d.spec !== undefined) f.spec = d.spec;
   return f;
 }
 

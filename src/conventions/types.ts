@@ -10,9 +10,9 @@ import type { CanonicalSpan } from "../canonical/span.js";
 import type { SpanLike } from "../otlp/span-like.js";
 import type { ParseContext } from "../readers/context.js";
 import type { KeyGroup } from "../readers/groups.js";
-import type { FieldHint, KeyRule, PresenceRule, RequirableField } from "./rule-types.js";
+import type { Citation, EventRule, FieldHint, KeyPatternRule, KeyRule, PresenceRule, RequirableField } from "./rule-types.js";
 
-export type { FieldHint, KeyRule, PresenceRule, RequirableField, ValueType } from "./rule-types.js";
+export type { Citation, Deprecation, EventRule, FieldHint, KeyPatternRule, KeyRule, PresenceRule, RequirableField, ValueType } from "./rule-types.js";
 
 /**
  * One row of a convention's detection table: an attribute key that starts with `prefix` (and, when
@@ -90,12 +90,18 @@ export interface CarryLoss {
 
 /** Validation: value and presence rules, and what to add for each requirable field. */
 export interface ConventionRules {
+  /** The spec or source (document, package and version) the rules as a whole follow; each rule cites its section. */
+  readonly source: Citation;
   /** Value type / enum / deprecation rules per attribute key. */
   readonly keys: Readonly<Record<string, KeyRule>>;
   /** Required and recommended keys, checked on spans whose primary convention this is. */
   readonly presence: readonly PresenceRule[];
   /** The attribute(s) to add so the translation gets each field (`validate --require`). */
   readonly hints: Readonly<Record<RequirableField, FieldHint>>;
+  /** Deprecated families of indexed keys (optional). */
+  readonly keyPatterns?: readonly KeyPatternRule[];
+  /** Deprecated span event / log record names (optional). */
+  readonly events?: Readonly<Record<string, EventRule>>;
 }
 
 /**

@@ -1,19 +1,26 @@
 /**
- * What `validateSpan` checks, gathered from the convention modules (each module's rules.ts cites its
- * spec), and where each requirable canonical field applies. The conventions' facts come from:
- * - GenAI: the attribute registry as published in @opentelemetry/semantic-conventions 1.45 (incubating),
- *   whose JSDoc names each deprecated key's replacement;
- * - OpenInference: Arize-ai/openinference `spec/semantic_conventions.md`;
- * - OpenLLMetry: `@traceloop/ai-semantic-conventions` (SpanAttributes, LLMRequestTypeValues, TraceloopSpanKindValues);
- * - Vercel AI SDK: its telemetry docs and the keys `ai` 6 writes (see src/conventions/vercel-ai/keys.ts).
+ * What `validateSpan` checks, gathered from the convention modules, and where each requirable
+ * canonical field applies. Every rule cites the spec text or source file it comes from (`spec` on each
+ * key, pattern, event and presence rule, `source` on each module's rule set: src/conventions/<id>/rules.ts),
+ * and a finding of a rule carries that citation (`Diagnostic.spec`).
  */
 import type { SpanType } from "../canonical/span.js";
 import { CONVENTIONS, type Convention } from "../conventions/index.js";
-import type { ConventionModule, KeyRule, PresenceRule, RequirableField } from "../conventions/types.js";
+import type { ConventionModule, EventRule, KeyPatternRule, KeyRule, PresenceRule, RequirableField } from "../conventions/types.js";
 
 /** Value rules per convention, from each module's `rules.keys`. Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
 export const KEY_RULES: ReadonlyMap<Convention, ReadonlyMap<string, KeyRule>> = new Map(
   CONVENTIONS.map((m) => [m.id, new Map(Object.entries((m as ConventionModule).rules.keys))]),
+);
+
+/** Deprecated families of indexed keys per convention, from each module's `rules.keyPatterns`. */
+export const KEY_PATTERN_RULES: ReadonlyMap<Convention, readonly KeyPatternRule[]> = new Map(
+  CONVENTIONS.map((m) => [m.id, (m as ConventionModule).rules.keyPatterns ?? []]),
+);
+
+/** Deprecated event (and log record) names per convention, from each module's `rules.events`. */
+export const EVENT_RULES: ReadonlyMap<Convention, ReadonlyMap<string, EventRule>> = new Map(
+  CONVENTIONS.map((m) => [m.id, new Map(Object.entries((m as ConventionModule).rules.events ?? {}))]),
 );
 
 /** Presence rules per convention, from each module's `rules.presence`. */

@@ -2,7 +2,8 @@
  * `validateSpan`: what a CI check asks: "does this span follow its convention, and does it carry what
  * MLflow needs?". It translates the span (so every parser diagnostic is included) and adds:
  * - conformance to each convention module's rules (src/conventions/<id>/rules.ts): value types, enumerated values,
- *   deprecated keys (naming the replacement), required and recommended keys;
+ *   deprecated keys, families of indexed keys and event names (naming the replacement), required and
+ *   recommended keys; each such finding carries the rule's citation (`spec`);
  * - `missing-field` errors for the canonical fields listed in `require`, each only on the span types
  *   and statuses it applies to, naming the attribute to add (FIELD_SCOPES in pipeline/requirements.ts,
  *   each module's `rules.hints`).
@@ -17,8 +18,8 @@
 import type { Attributes, AttributeValue, Diagnostic } from "../canonical/span.js";
 import type { Convention } from "../conventions/index.js";
 import type { SpanLike } from "../otlp/span-like.js";
-import { fieldApplies, fieldHint, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
-import { REQUIRABLE_FIELDS, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
+import { EVENT_RULES, fieldApplies, fieldHint, KEY_PATTERN_RULES, KEY_RULES, PRESENCE_RULES } from "./requirements.js";
+import { REQUIRABLE_FIELDS, type Deprecation, type KeyRule, type RequirableField, type ValueType } from "../conventions/rule-types.js";
 import { hasContent } from "./content.js";
 import { safeJsonParse } from "../internal/json.js";
 import { toMlflowSpan } from "./translate.js";
@@ -68,9 +69,22 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
   const checked = options.convention && !detected.includes(options.convention) ? [...detected, options.convention] : detected;
   for (const convention of checked) {
     const rules = KEY_RULES.get(convention)!;
+    const patterns = KEY_PATTERN_RULES.get(convention)!;
     for (const key of Object.keys(attributes)) {
       const rule = rules.get(key);
-      if (rule) checkKey(key, attributes[key], rule, convention, add);
+      if (rule) checkKey(key, attributes, rule, convention, add);
+      for (const pattern of patterns) {
+        if (key.length > pattern.prefix.length && key.startsWith(pattern.prefix) && isDigit(key.charCodeAt(pattern.prefix.length))) {
+          add(deprecation(pattern.display, convention, pattern.deprecated, pattern.spec));
+        }
+      }
+    }
+    const events = EVENT_RULES.get(convention)!;
+    if (events.size > 0) {
+      for (const event of translated.events ?? []) {
+        const rule = typeof event.name === "string" ? events.get(event.name) : undefined;
+        if (rule) add({ ...deprecation(event.name, convention, rule.deprecated, rule.spec), code: "deprecated-event", message: deprecationMessage(`the ${event.name} event`, convention, rule.deprecated) });
+      }
     }
   }
 
@@ -90,6 +104,7 @@ export function validateSpan(span: SpanLike, options: ValidateOptions = {}): Dia
         severity: rule.level === "required" ? "error" : "warning",
         key: rule.anyOf[0]!,
         message: `${primary} span without ${rule.anyOf[0]}${alternatives}; the convention marks it ${rule.level}${rule.because ? ` (${rule.because})` : ""}`,
+        spec: rule.spec,
       });
     }
   }
@@ -130,14 +145,14 @@ function isPresent(attributes: Attributes, pattern: string): boolean {
   return false;
 }
 
-function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {
-  if (rule.deprecated) {
-    const instead = rule.deprecated.replacement ? `; use ${rule.deprecated.replacement}` : "";
-    add({ code: "deprecated-attribute", severity: "warning", key, message: `${key} is deprecated in ${convention}${instead}` });
+function checkKey(key: string, attributes: Attributes, rule: KeyRule, convention: Convention, add: (d: Diagnostic) => void): void {
+  const value = attributes[key]!;
+  if (rule.deprecated && (!rule.deprecated.when || rule.deprecated.when(attributes))) {
+    add(deprecation(key, convention, rule.deprecated, rule.spec));
   }
   if (rule.type && !hasType(value, rule.type)) {
     const code = rule.type.startsWith("json") && typeof value === "string" ? "invalid-json" : "wrong-type";
-    add({ code, severity: "error", key, message: `${key} should be ${describeType(rule.type)}, got ${describeValue(value)}` });
+    add({ code, severity: "error", key, message: `${key} should be ${describeType(rule.type)}, got ${describeValue(value)}`, spec: rule.spec });
     return;
   }
   if (rule.values && typeof value === "string" && !rule.values.includes(value)) {
@@ -146,8 +161,23 @@ function checkKey(key: string, value: AttributeValue, rule: KeyRule, convention:
       severity: rule.open ? "info" : "warning",
       key,
       message: `${key} = "${value}" is not one of the ${rule.open ? "well-known " : ""}values: ${rule.values.join(", ")}`,
+      spec: rule.spec,
     });
   }
+}
+
+function deprecationMessage(subject: string, convention: Convention, deprecated: Deprecation): string {
+  const why = deprecated.because ? ` (${deprecated.because})` : "";
+  const instead = deprecated.replacement ? `; use ${deprecated.replacement}` : "";
+  return `${subject} is deprecated in ${convention}${why}${instead}`;
+}
+
+function deprecation(key: string, convention: Convention, deprecated: Deprecation, spec: string): Diagnostic {
+  return { code: "deprecated-attribute", severity: deprecated.severity ?? "warning", key, message: deprecationMessage(key, convention, deprecated), spec };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function hasType(value: AttributeValue, type: ValueType): boolean {

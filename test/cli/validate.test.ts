@@ -35,6 +35,24 @@ describe("mlflow-semconv validate", () => {
     expect(stdout).toMatch(/by convention: genai 1/);
   });
 
+  it("json: a finding of a convention rule cites the rule's source (spec); a finding of the translation has none", () => {
+    const { stdout } = cli(["fixtures/genai/otel-openai-022__chat.otlp.json", "--format", "json", "--show", "info"]);
+    const findings = JSON.parse(stdout).findings as { code: string; key?: string; spec?: string }[];
+    const genai = "open-telemetry/semantic-conventions-genai@9430220";
+    expect(findings.filter((f) => f.code.startsWith("deprecated")).map((f) => [f.code, f.key, f.spec?.split(" — ")[0]])).toEqual([
+      ["deprecated-attribute", "gen_ai.system", "@opentelemetry/semantic-conventions@1.45.0:dist/experimental_attributes.d.mts"],
+      ["deprecated-event", "gen_ai.system.message", "@opentelemetry/semantic-conventions@1.45.0:dist/experimental_events.d.mts"],
+      ["deprecated-event", "gen_ai.user.message", "@opentelemetry/semantic-conventions@1.45.0:dist/experimental_events.d.mts"],
+      ["deprecated-event", "gen_ai.choice", "@opentelemetry/semantic-conventions@1.45.0:dist/experimental_events.d.mts"],
+    ]);
+    const missing = JSON.parse(cli(["-", "--format", "json"], broken).stdout).findings as { code: string; key?: string; spec?: string }[];
+    expect(missing.find((f) => f.key === "gen_ai.provider.name")?.spec).toMatch(new RegExp(`^${genai}:docs/gen-ai/gen-ai-spans.md#inference — Required`));
+    // missing-field is the translation's check, not a convention rule: no citation.
+    const field = JSON.parse(cli(["-", "--format", "json", "--require", "tools"], broken).stdout).findings.find((f: { code: string }) => f.code === "missing-field");
+    expect(field).toBeDefined();
+    expect(field.spec).toBeUndefined();
+  });
+
   it("--fail-on warning turns warnings into exit 1", () => {
     expect(cli(["-", "--fail-on", "warning"], deprecated).code).toBe(1);
   });

@@ -148,6 +148,11 @@ const CASES: Record<string, Case> = {
     nearMiss: span({ ...chat, "gen_ai.usage.cache_read.input_tokens": 0 }),
     key: "gen_ai.usage.prompt_tokens",
   },
+  "deprecated-event": {
+    trigger: span(chat, { events: [{ name: "gen_ai.choice", attributes: { index: 0, finish_reason: "stop", message: '{"content":"hi"}' } }] }),
+    nearMiss: span(chat, { events: [{ name: "gen_ai.client.inference.operation.details", attributes: {} }] }),
+    key: "gen_ai.choice",
+  },
   "invalid-message": {
     trigger: span({ ...oiLlm, ...oiMessage(0), "llm.output_messages.0.role": "assistant" }),
     nearMiss: span({ ...oiLlm, ...oiMessage(0), "llm.output_messages.0.message.role": "assistant" }),

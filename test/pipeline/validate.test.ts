@@ -33,6 +33,7 @@ describe("validateSpan codes", () => {
   it("the first OpenLLMetry releases' llm.usage.prompt_tokens / completion_tokens are deprecated, with the GenAI keys named", () => {
     const found = validateSpan({ attributes: { "llm.request.type": "chat", "llm.usage.prompt_tokens": 3, "llm.usage.completion_tokens": 1 } }).filter((x) => x.code === "deprecated-attribute");
     expect(found.map((d) => [d.key, d.message])).toEqual([
+      ["llm.request.type", "llm.request.type is deprecated in openllmetry (removed in semconv_ai 0.5); use gen_ai.operation.name"],
       ["llm.usage.prompt_tokens", "llm.usage.prompt_tokens is deprecated in openllmetry; use gen_ai.usage.input_tokens"],
       ["llm.usage.completion_tokens", "llm.usage.completion_tokens is deprecated in openllmetry; use gen_ai.usage.output_tokens"],
     ]);
@@ -69,8 +70,15 @@ describe("validateSpan codes", () => {
     expect(codes({ ...goodChat, "gen_ai.provider.name": "acme" })).toEqual([["unknown-value", "info", "gen_ai.provider.name"]]);
     const oi = codes({ "openinference.span.kind": "BANANA", "input.value": "x", "output.value": "y" });
     expect(oi).toContainEqual(["unknown-value", "warning", "openinference.span.kind"]);
-    expect(codes({ "llm.request.type": "chat", "llm.usage.total_tokens": 3, "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 2 })).toEqual([]);
-    expect(codes({ "llm.request.type": "chat-ish" })).toEqual([["unknown-value", "warning", "llm.request.type"]]);
+    // A known value of a closed enum: no unknown-value (the two keys are legacy aliases, flagged as such).
+    expect(codes({ "llm.request.type": "chat", "llm.usage.total_tokens": 3, "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 2 })).toEqual([
+      ["deprecated-attribute", "warning", "llm.request.type"],
+      ["deprecated-attribute", "warning", "llm.usage.total_tokens"],
+    ]);
+    expect(codes({ "llm.request.type": "chat-ish" })).toEqual([
+      ["unknown-value", "warning", "llm.request.type"],
+      ["deprecated-attribute", "warning", "llm.request.type"],
+    ]);
   });
 
   it("convention-missing when the named convention is absent", () => {

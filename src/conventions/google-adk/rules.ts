@@ -1,17 +1,20 @@
 import type { Attributes } from "../../canonical/span.js";
-import { LLM_TYPES, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
+import { LLM_TYPES, type Citation, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
 import { ADK } from "./keys.js";
+
+const TRACING = "@google/adk@2.0.0:dist/esm/telemetry/tracing.js";
+export const ADK_RULES_SOURCE: Citation = `${TRACING} — the one file that writes ADK's gcp.vertex.agent.* keys`;
 
 const isModelCall = (a: Attributes) => typeof a[ADK.llmRequest] === "string" && a[ADK.llmRequest] !== "{}";
 
 export const ADK_KEYS: Record<string, KeyRule> = {
-  [ADK.invocationId]: { type: "string" },
-  [ADK.sessionId]: { type: "string" },
-  [ADK.eventId]: { type: "string" },
+  [ADK.invocationId]: { type: "string", spec: TRACING },
+  [ADK.sessionId]: { type: "string", spec: TRACING },
+  [ADK.eventId]: { type: "string", spec: TRACING },
 };
 
 export const ADK_PRESENCE: readonly PresenceRule[] = [
-  { anyOf: [ADK.llmResponse], level: "recommended", when: isModelCall, because: "MLflow's outputs and the cache and thinking counts", notOnError: true },
+  { anyOf: [ADK.llmResponse], level: "recommended", when: isModelCall, because: "MLflow's outputs and the cache and thinking counts", notOnError: true, spec: `${TRACING} — model calls record the response (content capture on)` },
 ];
 
 export const ADK_HINTS: Record<RequirableField, FieldHint> = {

@@ -1,11 +1,14 @@
-import type { FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
+import type { Citation, FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
 import { LAMINAR } from "./keys.js";
 import { SPAN_TYPES } from "./tables.js";
 
+const LMNR = "@lmnr-ai/lmnr@0.8.46:dist/index.mjs";
+export const LAMINAR_RULES_SOURCE: Citation = `${LMNR} — observe() and the lmnr.* keys`;
+
 export const LAMINAR_KEYS: Record<string, KeyRule> = {
-  [LAMINAR.type]: { type: "string", values: Object.keys(SPAN_TYPES), open: false },
-  [LAMINAR.sessionId]: { type: "string" },
-  [LAMINAR.userId]: { type: "string" },
+  [LAMINAR.type]: { type: "string", values: Object.keys(SPAN_TYPES), open: false, spec: LMNR },
+  [LAMINAR.sessionId]: { type: "string", spec: LMNR },
+  [LAMINAR.userId]: { type: "string", spec: LMNR },
 };
 
 // LLM spans are OpenLLMetry / GenAI spans with lmnr.* added: their own conventions' rules apply.

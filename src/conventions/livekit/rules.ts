@@ -1,12 +1,15 @@
-import { LLM_TYPES, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
+import { LLM_TYPES, type Citation, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
+
+const TRACE_TYPES = "@livekit/agents@1.9.0:dist/telemetry/trace_types.js";
+export const LK_RULES_SOURCE: Citation = `${TRACE_TYPES} — the lk.* keys (GenAI keys in dist/telemetry/gen_ai.js)`;
 
 export const LK_KEYS: Record<string, KeyRule> = {
-  "lk.pii.chat_ctx": { type: "json-object" },
-  "lk.chat_ctx": { type: "json-object" },
-  "lk.pii.response.function_calls": { type: "json-array" },
-  "lk.response.function_calls": { type: "json-array" },
-  "lk.retry_count": { type: "int" },
-  "lk.function_tool.is_error": { type: "boolean" },
+  "lk.pii.chat_ctx": { type: "json-object", spec: TRACE_TYPES },
+  "lk.chat_ctx": { type: "json-object", spec: TRACE_TYPES },
+  "lk.pii.response.function_calls": { type: "json-array", spec: TRACE_TYPES },
+  "lk.response.function_calls": { type: "json-array", spec: TRACE_TYPES },
+  "lk.retry_count": { type: "int", spec: TRACE_TYPES },
+  "lk.function_tool.is_error": { type: "boolean", spec: TRACE_TYPES },
 };
 
 export const LK_PRESENCE: readonly PresenceRule[] = [];

@@ -9,7 +9,7 @@ export const mlflow = {
   ...mlflowReader,
   title: "MLflow attributes",
   doc: "README.md#what-mlflow-stores-tomlflowattributes",
-  rules: { keys: {}, presence: [], hints: MLFLOW_HINTS },
+  rules: { source: "mlflow/mlflow@a89bed67:mlflow/tracing/constant.py — SpanAttributeKey, the mlflow.* keys MLflow stores", keys: {}, presence: [], hints: MLFLOW_HINTS },
   emit: emitMlflow,
   losses: MLFLOW_LOSSES,
 } as const satisfies ConventionModule<"mlflow">;

@@ -3,13 +3,13 @@ import type { ConventionModule } from "../types.js";
 import { emitOpenInference } from "./emit.js";
 import { OPENINFERENCE_LOSSES } from "./losses.js";
 import { openinferenceReader } from "./reader.js";
-import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE } from "./rules.js";
+import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE, OPENINFERENCE_RULES_SOURCE } from "./rules.js";
 
 export const openinference = {
   ...openinferenceReader,
   title: "OpenInference",
   doc: "docs/openinference.md",
-  rules: { keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
+  rules: { source: OPENINFERENCE_RULES_SOURCE, keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
   emit: emitOpenInference,
   losses: OPENINFERENCE_LOSSES,
 } as const satisfies ConventionModule<"openinference">;

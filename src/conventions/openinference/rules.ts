@@ -1,5 +1,17 @@
 import type { Attributes } from "../../canonical/span.js";
-import { LLM_TYPES, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
+import { LLM_TYPES, type Citation, type FieldHint, type KeyRule, type PresenceRule, type RequirableField } from "../rule-types.js";
+
+/**
+ * The spec (Arize-ai/openinference `spec/semantic_conventions.md`, no releases: cited at the commit
+ * read) lists reserved keys and their types, not requirement levels; the JS package at the version
+ * the project pins holds the newer keys (token details) and the closed enums.
+ */
+const OI_SPEC_DOC = "Arize-ai/openinference@e3030b7:spec/semantic_conventions.md";
+const OI_SPEC = `${OI_SPEC_DOC}#reserved-attributes`;
+const OI_PACKAGE = "@arizeai/openinference-semantic-conventions@2.12.0:src/trace/SemanticConventions.ts";
+export const OPENINFERENCE_RULES_SOURCE: Citation = `${OI_SPEC} — the reserved attributes and their types`;
+/** The spec names no required key; the presence rules are this project's, for what MLflow shows. */
+const ourLevel = (what: string): Citation => `${OI_SPEC} — ${what}; the spec sets no level: recommended so MLflow has it`;
 /** OpenInference span kinds (closed list in the spec). */
 export const OPENINFERENCE_SPAN_KINDS = [
   "LLM",
@@ -16,21 +28,21 @@ export const OPENINFERENCE_SPAN_KINDS = [
 ] as const;
 
 export const OPENINFERENCE_KEYS: Record<string, KeyRule> = {
-  "openinference.span.kind": { type: "string", values: OPENINFERENCE_SPAN_KINDS },
-  "llm.model_name": { type: "string" },
-  "llm.provider": { type: "string" },
-  "llm.system": { type: "string" },
-  "llm.invocation_parameters": { type: "json-object" },
-  "llm.token_count.prompt": { type: "int" },
-  "llm.token_count.completion": { type: "int" },
-  "llm.token_count.total": { type: "int" },
-  "llm.token_count.prompt_details.cache_read": { type: "int" },
-  "llm.token_count.prompt_details.cache_write": { type: "int" },
-  "llm.token_count.prompt_details.audio": { type: "int" },
-  "llm.token_count.completion_details.reasoning": { type: "int" },
-  "llm.token_count.completion_details.audio": { type: "int" },
-  "input.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true },
-  "output.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true },
+  "openinference.span.kind": { type: "string", values: OPENINFERENCE_SPAN_KINDS, spec: `${OI_PACKAGE} — OpenInferenceSpanKind, a closed list` },
+  "llm.model_name": { type: "string", spec: OI_SPEC },
+  "llm.provider": { type: "string", spec: OI_SPEC },
+  "llm.system": { type: "string", spec: OI_SPEC },
+  "llm.invocation_parameters": { type: "json-object", spec: OI_SPEC },
+  "llm.token_count.prompt": { type: "int", spec: OI_SPEC },
+  "llm.token_count.completion": { type: "int", spec: OI_SPEC },
+  "llm.token_count.total": { type: "int", spec: OI_SPEC },
+  "llm.token_count.prompt_details.cache_read": { type: "int", spec: `${OI_PACKAGE} — token count details, integers` },
+  "llm.token_count.prompt_details.cache_write": { type: "int", spec: `${OI_PACKAGE} — token count details, integers` },
+  "llm.token_count.prompt_details.audio": { type: "int", spec: `${OI_PACKAGE} — token count details, integers` },
+  "llm.token_count.completion_details.reasoning": { type: "int", spec: `${OI_PACKAGE} — token count details, integers` },
+  "llm.token_count.completion_details.audio": { type: "int", spec: `${OI_PACKAGE} — token count details, integers` },
+  "input.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true, spec: `${OI_SPEC} — text/plain or application/json (MimeType in the package)` },
+  "output.mime_type": { type: "string", values: ["text/plain", "application/json"], open: true, spec: `${OI_SPEC} — text/plain or application/json (MimeType in the package)` },
 };
 
 const isOiKind = (kind: string) => (a: Attributes) => a["openinference.span.kind"] === kind;
@@ -62,7 +74,12 @@ const isOiUnknownKind = (a: Attributes) => {
 };
 const oiInputOutput = (field: "inputs" | "outputs"): PresenceRule[] => {
   const key = field === "inputs" ? "input.value" : "output.value";
-  const common = { level: "recommended", because: `MLflow's ${field}`, notOnError: field === "outputs" } as const;
+  const common = {
+    level: "recommended",
+    because: `MLflow's ${field}`,
+    notOnError: field === "outputs",
+    spec: ourLevel(`${key}, or the lists each span kind records its ${field} in (embedding.embeddings, retrieval.documents, reranker.*)`),
+  } as const;
   return [
     ...Object.entries(OI_IO_BY_KIND).map(([kind, io]) => ({ ...common, anyOf: [key, ...io[field]], when: isOiKind(kind) })),
     { ...common, anyOf: [key], when: isOiUnlistedKind },
@@ -71,10 +88,10 @@ const oiInputOutput = (field: "inputs" | "outputs"): PresenceRule[] => {
 };
 
 export const OPENINFERENCE_PRESENCE: readonly PresenceRule[] = [
-  { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type" },
-  { anyOf: ["llm.model_name"], level: "recommended", when: isOiKind("LLM"), because: "MLflow's model field" },
-  { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true },
-  { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true },
+  { anyOf: ["openinference.span.kind"], level: "required", because: "it decides the span type", spec: `${OI_SPEC_DOC}#span-kinds — openinference.span.kind is required on every OpenInference span` },
+  { anyOf: ["llm.model_name"], level: "recommended", when: isOiKind("LLM"), because: "MLflow's model field", spec: ourLevel("llm.model_name on LLM spans") },
+  { anyOf: ["llm.token_count.prompt"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true, spec: ourLevel("llm.token_count.prompt on LLM spans") },
+  { anyOf: ["llm.token_count.completion"], level: "recommended", when: isOiKind("LLM"), because: "token usage and cost", notOnError: true, spec: ourLevel("llm.token_count.completion on LLM spans") },
   ...oiInputOutput("inputs"),
   ...oiInputOutput("outputs"),
 ];

@@ -1,21 +1,27 @@
-import type { FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
+import type { Citation, FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
 import { AGGREGATED_USAGE, PYDANTIC, USAGE_DETAILS } from "./keys.js";
 
+const PYDANTIC_REPO = "pydantic/pydantic-ai@4fda389";
+const AGENT_SPANS = `${PYDANTIC_REPO}:pydantic_ai_slim/pydantic_ai/capabilities/instrumentation.py`;
+const MODEL_SPANS = `${PYDANTIC_REPO}:pydantic_ai_slim/pydantic_ai/models/instrumented.py`;
+export const PYDANTIC_RULES_SOURCE: Citation = `${MODEL_SPANS} — InstrumentationSettings (format version 5) and the agent-run keys`;
+
 export const PYDANTIC_KEYS: Record<string, KeyRule> = {
-  [PYDANTIC.allMessages]: { type: "json-array" },
-  [PYDANTIC.finalResult]: { type: "string" },
-  [PYDANTIC.toolArguments]: { type: "string" },
-  [PYDANTIC.toolResponse]: { type: "string" },
-  [PYDANTIC.cost]: { type: "number" },
-  ...Object.fromEntries([...Object.values(AGGREGATED_USAGE), ...Object.values(USAGE_DETAILS)].map((key) => [key, { type: "int" } satisfies KeyRule])),
+  [PYDANTIC.allMessages]: { type: "json-array", spec: AGENT_SPANS },
+  [PYDANTIC.finalResult]: { type: "string", spec: AGENT_SPANS },
+  [PYDANTIC.toolArguments]: { type: "string", spec: AGENT_SPANS },
+  [PYDANTIC.toolResponse]: { type: "string", spec: AGENT_SPANS },
+  [PYDANTIC.cost]: { type: "number", spec: AGENT_SPANS },
+  ...Object.fromEntries(Object.values(AGGREGATED_USAGE).map((key) => [key, { type: "int", spec: AGENT_SPANS } satisfies KeyRule])),
+  ...Object.fromEntries(Object.values(USAGE_DETAILS).map((key) => [key, { type: "int", spec: `${MODEL_SPANS} — provider usage details` } satisfies KeyRule])),
 };
 
 const isAgentRun = (a: Record<string, unknown>) => a[PYDANTIC.operation] === "invoke_agent";
 
 /** The GenAI rules apply to the GenAI keys of these spans; these are the agent run's own. */
 export const PYDANTIC_PRESENCE: readonly PresenceRule[] = [
-  { anyOf: [PYDANTIC.allMessages], level: "recommended", when: isAgentRun, because: "the run's conversation (InstrumentationSettings include_content)" },
-  { anyOf: [AGGREGATED_USAGE.input_tokens, "gen_ai.usage.input_tokens"], level: "recommended", when: isAgentRun, because: "the run's token usage", notOnError: true },
+  { anyOf: [PYDANTIC.allMessages], level: "recommended", when: isAgentRun, because: "the run's conversation (InstrumentationSettings include_content)", spec: `${AGENT_SPANS} — agent runs record all_messages_events when content is included` },
+  { anyOf: [AGGREGATED_USAGE.input_tokens, "gen_ai.usage.input_tokens"], level: "recommended", when: isAgentRun, because: "the run's token usage", notOnError: true, spec: `${AGENT_SPANS} — agent runs record the summed usage` },
 ];
 
 export const PYDANTIC_HINTS: Record<RequirableField, FieldHint> = {

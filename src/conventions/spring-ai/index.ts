@@ -7,12 +7,23 @@ import { LLM_TYPES } from "../rule-types.js";
 import type { ConventionModule } from "../types.js";
 import { springAiReader } from "./reader.js";
 
+/** Spring AI is Java: its keys were read from the source at this commit (docs/spring-ai.md). */
+const SPRING_AI = "spring-projects/spring-ai@fd3fd6e";
+
 export const springAi = {
   ...springAiReader,
   title: "Spring AI",
   doc: "docs/spring-ai.md",
   rules: {
-    keys: { "spring.ai.kind": { type: "string", values: ["chat_client", "advisor", "tool_call", "vector_store"], open: true } },
+    source: `${SPRING_AI}:spring-ai-commons/src/main/java/org/springframework/ai/observation/conventions/AiObservationAttributes.java — the observation keys (v2.0.1 + 2 commits)`,
+    keys: {
+      "spring.ai.kind": {
+        type: "string",
+        values: ["chat_client", "advisor", "tool_call", "vector_store"],
+        open: true,
+        spec: `${SPRING_AI}:spring-ai-commons/src/main/java/org/springframework/ai/observation/conventions/SpringAiKind.java — the SpringAiKind values`,
+      },
+    },
     presence: [],
     hints: {
       spanType: { default: "gen_ai.operation.name" },

@@ -1,11 +1,14 @@
-import type { FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
+import type { Citation, FieldHint, KeyRule, PresenceRule, RequirableField } from "../rule-types.js";
 import { STRANDS, STRANDS_USAGE } from "./keys.js";
 
+const STRANDS_TRACER = "@strands-agents/sdk@1.19.0:dist/src/telemetry/tracer.js";
+export const STRANDS_RULES_SOURCE: Citation = `${STRANDS_TRACER} — the spans and keys Strands writes beside GenAI ones`;
+
 export const STRANDS_KEYS: Record<string, KeyRule> = {
-  [STRANDS.cycleId]: { type: "string" },
-  [STRANDS.toolStatus]: { type: "string", values: ["success", "error"], open: true },
-  [STRANDS.systemPrompt]: { type: "string" },
-  ...Object.fromEntries([...STRANDS_USAGE.cacheWrite.slice(1)].map((key) => [key, { type: "int" } satisfies KeyRule])),
+  [STRANDS.cycleId]: { type: "string", spec: STRANDS_TRACER },
+  [STRANDS.toolStatus]: { type: "string", values: ["success", "error"], open: true, spec: STRANDS_TRACER },
+  [STRANDS.systemPrompt]: { type: "string", spec: STRANDS_TRACER },
+  ...Object.fromEntries([...STRANDS_USAGE.cacheWrite.slice(1)].map((key) => [key, { type: "int", spec: STRANDS_TRACER } satisfies KeyRule])),
 };
 
 /** The GenAI rules check the GenAI keys; Strands adds none that a span must have. */
