@@ -26,7 +26,7 @@ import { readDeprecatedContent } from "./legacy.js";
 import { readProvider } from "./model.js";
 import { hasAnyKey, mergeParams, readGenAiParams } from "./params.js";
 import { mergeResponse } from "./response.js";
-import { readRetrieval } from "./retrieval.js";
+import { readMemory, readRetrieval } from "./retrieval.js";
 import { inferSpanType, spanTypeOfOperation } from "./span-type.js";
 import { readStructured } from "./structured.js";
 import { readToolExecution } from "./tool.js";
@@ -123,6 +123,7 @@ export const parseGenAi = parser<State>(
     { name: "deprecated content", run: (ctx, s) => void (readDeprecatedContent(ctx, s.finishReasons) && (s.hasChat = true)) },
     { name: "tool execution", run: (ctx, s) => void (s.isTool = readToolExecution(ctx)) },
     { name: "retrieval", run: (ctx, s) => void (s.isRetrieval = readRetrieval(ctx)) },
+    { name: "memory", run: (ctx, s) => readMemory(ctx, s.operation) },
     {
       name: "content not captured",
       run(ctx, s) {
