@@ -32,6 +32,9 @@ import { readStructured } from "./structured.js";
 import { readToolExecution } from "./tool.js";
 import { readUsage } from "./usage.js";
 
+/** AI SDK 7 model calls whose inputs are an object other than messages (read by the Vercel AI parser). */
+const OBJECT_INPUT_MODEL_CALLS: ReadonlySet<string> = new Set(["decide", "extract", "ai.generateSpeech", "ai.transcribe", "ai.streamTranscribe"]);
+
 /** What the steps of one span share. */
 interface State {
   operation: string | undefined;
@@ -139,7 +142,7 @@ export const parseGenAi = parser<State>(
     {
       name: "merge parameters and response",
       run(ctx, s) {
-        if (hasAnyKey(s.params)) mergeParams(ctx, s.params);
+        if (hasAnyKey(s.params)) mergeParams(ctx, s.params, s.operation !== undefined && OBJECT_INPUT_MODEL_CALLS.has(s.operation));
         mergeResponse(ctx, s.responseModel);
         if (s.hasChat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.structured, "genai");
       },

@@ -18,11 +18,12 @@ export function hasAnyKey(record: Obj): boolean {
 // ---------------------------------------------------------------------------------------------
 // Merging request parameters and response metadata into the winning inputs/outputs
 
-export function mergeParams(ctx: ParseContext, params: Obj): void {
+/** `modelCall`: the operation is a non-chat model call (AI SDK 7 decide / extract / speech / transcription), whose object inputs take the parameters too. */
+export function mergeParams(ctx: ParseContext, params: Obj, modelCall = false): void {
   const current = ctx.current("inputs");
   if (!current || current.rank >= RANK.mlflow || !isPlainObject(current.value)) return;
   const inputs = current.value as Obj;
   // Tool arguments are the tool's own inputs; only chat-like inputs take request parameters.
-  if (!Array.isArray(inputs.messages) && Object.keys(inputs).length > 0) return;
+  if (!modelCall && !Array.isArray(inputs.messages) && Object.keys(inputs).length > 0) return;
   for (const k in params) if (!(k in inputs)) inputs[k] = params[k];
 }
