@@ -32,6 +32,22 @@ export const GENAI_REQUEST_PARAMS: readonly ParamSpec[] = [
 ];
 
 /**
+ * Request keys under `gen_ai.*` that OpenLLMetry's Python semconv_ai 0.5 writes and the spec does not
+ * have (its `llm.*` keys renamed, MIGRATION.md section 2). Read after the spec's keys and merged into
+ * the same inputs (a spec key wins a name both give, e.g. `reasoning.level`); never written by this
+ * convention's emitter (the OpenLLMetry emitter writes them).
+ */
+export const OPENLLMETRY_GENAI_PARAMS: readonly ParamSpec[] = [
+  { key: "gen_ai.request.reasoning_effort", param: "reasoning_effort", kind: "string" },
+  { key: "gen_ai.request.reasoning_summary", param: "reasoning_summary", kind: "string" },
+  { key: "gen_ai.is_streaming", param: "stream", kind: "boolean" },
+  { key: "gen_ai.user", param: "user", kind: "string" },
+  { key: "gen_ai.request.repetition_penalty", param: "repetition_penalty", kind: "number" },
+  { key: "gen_ai.request.n", param: "n", kind: "int" },
+  { key: "gen_ai.request.max_completion_tokens", param: "max_completion_tokens", kind: "int" },
+];
+
+/**
  * Token-count keys in the order they are tried for each canonical usage field: the spec key first,
  * then deprecated spellings, then variants real instrumentations write (Anthropic's own SDK writes
  * `cache_write`, Sentry-style SDKs `input_tokens.cached` / `output_tokens.reasoning`, some exporters
@@ -94,6 +110,13 @@ export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
   "ai.generateSpeech": "LLM",
   "ai.transcribe": "LLM",
   "ai.streamTranscribe": "LLM",
+  // Not in the spec: OpenLLMetry's custom values (Python semconv_ai 0.5 GenAICustomOperationName, JS SDK
+  // 0.27 guardrails); the OpenLLMetry parser reads their content keys.
+  execute_task: "TASK",
+  llm_request: "LLM",
+  vector_db_retrieve: "RETRIEVER",
+  guard: "GUARDRAIL",
+  "guardrail.run": "GUARDRAIL",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -116,6 +139,7 @@ export const GENAI_RESPONSE_EXTRAS: readonly (readonly [key: string, field: stri
 export const GENAI_GROUPS = {
   params: keyGroup("genai.params", GENAI_REQUEST_PARAMS.filter(isMainParam).map((p) => p.key)),
   paramsMore: keyGroup("genai.paramsMore", GENAI_REQUEST_PARAMS.filter((p) => !isMainParam(p)).map((p) => p.key)),
+  openllmetryParams: keyGroup("genai.openllmetryParams", OPENLLMETRY_GENAI_PARAMS.map((p) => p.key)),
   usage: keyGroup("genai.usage", [...MAIN_COUNTS]),
   usageMore: keyGroup("genai.usageMore", ALL_COUNT_KEYS.filter((k) => !MAIN_COUNTS.has(k))),
   tool: keyGroup("genai.tool", [GENAI.toolCallArguments, GENAI.toolCallResult, GENAI.toolName, GENAI.toolCallId]),

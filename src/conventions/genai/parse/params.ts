@@ -1,13 +1,13 @@
 import { GENAI_GROUPS, GENAI_PARAM_GROUPS } from "../tables.js";
-import { GENAI_REQUEST_PARAMS } from "../tables.js";
+import { GENAI_REQUEST_PARAMS, OPENLLMETRY_GENAI_PARAMS } from "../tables.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
 import { readParams } from "../../../readers/params.js";
 import type { Obj } from "../../../internal/records.js";
 /** Adds the valid request parameters to `params`; a name already there (the request model) is kept. */
 export function readGenAiParams(ctx: ParseContext, params: Obj): void {
-  if (!ctx.present(GENAI_GROUPS.params) && !ctx.present(GENAI_GROUPS.paramsMore)) return;
-  readParams(ctx, GENAI_REQUEST_PARAMS, params, { groups: GENAI_PARAM_GROUPS });
+  if (ctx.present(GENAI_GROUPS.params) || ctx.present(GENAI_GROUPS.paramsMore)) readParams(ctx, GENAI_REQUEST_PARAMS, params, { groups: GENAI_PARAM_GROUPS });
+  if (ctx.present(GENAI_GROUPS.openllmetryParams)) readParams(ctx, OPENLLMETRY_GENAI_PARAMS, params);
 }
 
 export function hasAnyKey(record: Obj): boolean {
