@@ -36,6 +36,22 @@ const OPERATION_OF: Partial<Record<SpanType, string>> = {
   RERANKER: "rerank",
   // JS SDK 0.27 guard spans carry this operation and no Traceloop kind.
   GUARDRAIL: "guard",
+  // The 0.5 LangChain instrumentation's retriever spans.
+  RETRIEVER: "vector_db_retrieve",
+};
+
+const MODEL_TYPES: ReadonlySet<SpanType> = new Set(["CHAT_MODEL", "LLM", "EMBEDDING", "RERANKER"]);
+
+/**
+ * `llm.request.type`, the key 0.5 replaced by `gen_ai.operation.name` but still defines for the
+ * instrumentations not yet moved: written only on a model span that would otherwise carry no
+ * OpenLLMetry key at all (no messages, usage or parameters), which would not be OpenLLMetry any more.
+ */
+const LEGACY_REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
+  CHAT_MODEL: "chat",
+  LLM: "completion",
+  EMBEDDING: "embedding",
+  RERANKER: "rerank",
 };
 
 /** Span types with a Traceloop span kind. CHAIN, PARSER, MEMORY and EVALUATOR are written as `task`. */
@@ -202,7 +218,7 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
 
   const type = span.spanType;
   const operation = OPERATION_OF[type];
-  const model = operation !== undefined && type !== "GUARDRAIL";
+  const model = MODEL_TYPES.has(type);
   const spanKind = SPAN_KIND_OF[type];
   const inputs = isPlainObject(span.inputs) ? (span.inputs as Obj) : undefined;
   const outputs = isPlainObject(span.outputs) ? (span.outputs as Obj) : undefined;
@@ -254,6 +270,10 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
     if (usage.cache_read_input_tokens !== undefined) attrs["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read_input_tokens;
     if (usage.cache_creation_input_tokens !== undefined) attrs["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_creation_input_tokens;
     if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
+  }
+
+  if (model && !Object.keys(attrs).some((key) => ctx.conventionOf(key) === "openllmetry")) {
+    attrs[OPENLLMETRY.requestType] = LEGACY_REQUEST_TYPE_OF[type]!;
   }
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };

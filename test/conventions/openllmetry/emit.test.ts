@@ -109,15 +109,24 @@ describe("emitted attributes", () => {
   });
 
   it.each([
-    ["CHAT_MODEL", "chat"],
-    ["LLM", "text_completion"],
-    ["EMBEDDING", "embeddings"],
-    ["RERANKER", "rerank"],
+    ["CHAT_MODEL", "chat", "chat"],
+    ["LLM", "text_completion", "completion"],
+    ["EMBEDDING", "embeddings", "embedding"],
+    ["RERANKER", "rerank", "rerank"],
+  ] as const)("%s -> gen_ai.operation.name %s; llm.request.type %s only on a span with no other OpenLLMetry key", (type, operation, requestType) => {
+    const bare = fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes;
+    expect(bare["gen_ai.operation.name"]).toBe(operation);
+    expect(bare["llm.request.type"]).toBe(requestType);
+    const counted = fromMlflowSpan(base({ spanType: type, tokenUsage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 } }), { to: "openllmetry" }).attributes;
+    expect(counted["gen_ai.operation.name"]).toBe(operation);
+    expect(counted["llm.request.type"]).toBeUndefined();
+  });
+
+  it.each([
     ["GUARDRAIL", "guard"],
+    ["RETRIEVER", "vector_db_retrieve"],
   ] as const)("%s -> gen_ai.operation.name %s", (type, operation) => {
-    const attributes = fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes;
-    expect(attributes["gen_ai.operation.name"]).toBe(operation);
-    expect(attributes["llm.request.type"]).toBeUndefined();
+    expect(fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes["gen_ai.operation.name"]).toBe(operation);
   });
 
   it("a guardrail has no Traceloop kind (JS 0.27 guard spans have none) and reads back as GUARDRAIL", () => {
