@@ -200,6 +200,32 @@ async function entityIo(): Promise<void> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scenario "guardrails": the SDK 0.27 Guardrails runner (one `<name>.guard` span per guard, with
+// gen_ai.operation.name guard and the gen_ai.guardrail.* keys) inside a workflow. Custom guards
+// only: the pre-built ones call Traceloop's API.
+
+const guardNamed = (name: string, fn: (input: Record<string, unknown>) => Promise<boolean>): traceloop.Guard =>
+  Object.assign(fn, { guardName: name });
+
+async function guardrailRun(): Promise<void> {
+  const answer = "The capital of France is Paris, population 2102650.";
+  await traceloop.withWorkflow({ name: "moderated_answer" }, async () => {
+    const guards = new traceloop.Guardrails([
+      guardNamed("length_check", async (input) => String(input.text).length < 200),
+      guardNamed("no_digits", async (input) => !/[0-9]/.test(String(input.text))),
+    ]).sequential().runAll();
+    await guards.validate([{ text: answer }, { text: answer }]);
+    // A guard that throws: the span records the error type and message, validate() rethrows.
+    const broken = new traceloop.Guardrails([
+      guardNamed("policy_lookup", async () => {
+        throw new TypeError("policy service unavailable");
+      }),
+    ]);
+    await broken.validate([{ text: answer }]).catch(() => undefined);
+  });
+}
+
 const scenarios: Scenario[] = [
   {
     name: "agent-workflow",
@@ -217,6 +243,14 @@ const scenarios: Scenario[] = [
       "positional arguments → {\"args\":[...],\"kwargs\":{}}; one object argument → {\"args\":[],\"kwargs\":{...}}; no arguments → {\"args\":[],\"kwargs\":{}}",
       "an entity returning undefined gets no traceloop.entity.output; traceContent: false drops input and output",
       "traceloop.entity.version is an int attribute",
+    ],
+  },
+  {
+    name: "guardrails",
+    run: guardrailRun,
+    notes: [
+      "Guardrails.validate() with two custom guards run in sequence (length_check passes, no_digits fails), then one that throws (policy_lookup): INTERNAL '<name>.guard' spans with gen_ai.operation.name guard, gen_ai.guardrail.name / input (JSON) / status (PASSED, FAILED) / duration (ms, measured), the thrown one with error.type / error.message, status ERROR and an exception event",
+      "0.27 writes no parent guardrail.run span (the package's SemanticAttributes describe one); the guard spans hang under the workflow span",
     ],
   },
 ];

@@ -12,7 +12,6 @@ const FINISH = "the GenAI emitter writes the provider's finish reason, the parse
 const NO_MESSAGES = "an output message without content (aws-sdk records no content at all) does not come back through OpenInference / OpenLLMetry";
 const OPENLIT_KEYS = "OpenLIT's openai.response.system_fingerprint / openai.response.service_tier / openai.api.type are dropped but belong to no convention";
 const EMPTY_ANYVALUE = "openinference-vercel exports unset message fields as empty AnyValues; the parser refuses them (invalid-value) yet drops the raw key";
-const AGENT_STEP = "the AI SDK 7 'step N' span (agent_step, UNKNOWN today) is emitted to OpenLLMetry with no convention key at all, so the re-parse detects no convention";
 
 const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
   "genai-emit": {
@@ -21,7 +20,6 @@ const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
     "genai/otel-aws-sdk-bedrock__converse-tools": FINISH,
     "genai/otel-aws-sdk-bedrock__invoke-anthropic": FINISH,
     "genai/otel-aws-sdk-bedrock__invoke-nova": FINISH,
-    "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide is UNKNOWN, and comes back from the GenAI target as LLM (AI SDK 7 operations)",
   },
   "cross-convention": {
     "genai/openlit-openai__chat-error": "a CHAT_MODEL span without messages comes back from OpenInference as LLM",
@@ -41,10 +39,6 @@ const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
     "openinference/openinference-vercel__stream-text": EMPTY_ANYVALUE,
   },
   "openllmetry-emit": {
-    "genai/ai-sdk-otel__anthropic-generate-text": AGENT_STEP,
-    "genai/ai-sdk-otel__anthropic-tools": AGENT_STEP,
-    "genai/ai-sdk-otel__openai-error": AGENT_STEP,
-    "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide (UNKNOWN today) is emitted to OpenLLMetry without an OpenLLMetry key, so the re-parse detects GenAI only",
     "genai/openlit-openai__chat": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
     "genai/openlit-openai__chat-stream": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
     "genai/openlit-openai__chat-tool-result": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",

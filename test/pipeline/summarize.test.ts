@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeOtlpJson, summarizeTrace, toMlflowSpan, type MlflowSpan } from "../../src/index.js";
-import { FIXTURES, ROOT } from "../helpers/fixtures.js";
+import { FIXTURES, ROOT, loadFixture } from "../helpers/fixtures.js";
 
 const TRACE = "0123456789abcdef0123456789abcdef";
 
@@ -176,6 +176,14 @@ describe("summarizeTrace: session and user", () => {
     const none = summarizeTrace([span({ spanId: "r", attributes: { "session.id": "", "user.id": '""' } })]);
     expect(none.session).toBeUndefined();
     expect(none.user).toBeUndefined();
+  });
+
+  it("captured traces: Langfuse's session.id / user.id; Gemini CLI's gen_ai.conversation.id as the session", () => {
+    const of = (id: string) => summarizeTrace(loadFixture(id).map((s) => toMlflowSpan(s)));
+    expect(of("langfuse/langfuse__chat")).toMatchObject({ session: "session-fixture-0001", user: "user-fixture-0001" });
+    const gemini = of("gemini-cli/gemini-cli__prompt");
+    expect(gemini.session).toBe("session-fixture-1");
+    expect(gemini.user).toBeUndefined();
   });
 });
 

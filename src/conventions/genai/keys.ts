@@ -50,6 +50,14 @@ export const GENAI = {
   /** Retrieval spans: the query text, and the documents as JSON `[{id, score, ...}]`. */
   retrievalQueryText: ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT,
   retrievalDocuments: ATTR_GEN_AI_RETRIEVAL_DOCUMENTS,
+  /** Newest spec (semantic-conventions-genai): the number of documents asked of a retrieval. */
+  retrievalTopK: "gen_ai.retrieval.top_k",
+  /**
+   * Memory operations (newest spec, span `gen_ai.memory.client`): the search text, and the records
+   * stored or found as JSON `[{content, id?, metadata?, score?}]` (gen-ai-memory-records.json).
+   */
+  memoryQueryText: "gen_ai.memory.query.text",
+  memoryRecords: "gen_ai.memory.records",
   inputTokens: ATTR_GEN_AI_USAGE_INPUT_TOKENS,
   outputTokens: ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   cacheReadTokens: ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
@@ -57,6 +65,9 @@ export const GENAI = {
   /** The newest spec name of the cache-creation count (semantic-conventions-genai), not yet in a release. */
   cacheWriteTokens: "gen_ai.usage.cache_write.input_tokens",
   reasoningTokens: ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+  /** Newest spec: per-modality parts of the input / output counts (MLflow stores none of them; audio has a canonical field). */
+  audioInputTokens: "gen_ai.usage.audio.input_tokens",
+  audioOutputTokens: "gen_ai.usage.audio.output_tokens",
   /** Not in the spec; OpenLLMetry 0.27+ writes it. */
   totalTokens: "gen_ai.usage.total_tokens",
   // Deprecated keys (the replacement is named in the registry).

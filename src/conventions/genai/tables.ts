@@ -1,4 +1,4 @@
-import { ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
+import { ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT, ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
 import { keyGroup, type KeyGroup } from "../../readers/groups.js";
 import type { ParamSpec } from "../../readers/params.js";
 import { GENAI } from "./keys.js";
@@ -20,11 +20,31 @@ export const GENAI_REQUEST_PARAMS: readonly ParamSpec[] = [
   { key: ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, param: "encoding_formats", kind: "strings" },
   { key: ATTR_GEN_AI_REQUEST_STREAM, param: "stream", kind: "boolean" },
   { key: ATTR_GEN_AI_OUTPUT_TYPE, param: "output_type", kind: "any" },
+  // Newest spec keys (semantic-conventions-genai registry), under the OpenAI request names.
+  { key: "gen_ai.request.reasoning.level", param: "reasoning_effort", kind: "string" },
+  { key: "gen_ai.request.previous_response.id", param: "previous_response_id", kind: "string" },
+  { key: ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT, param: "dimensions", kind: "int" },
   // Deprecated OpenAI-specific spellings; read when the generic key is absent.
   { key: ATTR_GEN_AI_OPENAI_REQUEST_SEED, param: "seed", kind: "int" },
   { key: ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, param: "response_format", kind: "any" },
   { key: ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, param: "service_tier", kind: "any" },
   { key: "openai.request.service_tier", param: "service_tier", kind: "any" },
+];
+
+/**
+ * Request keys under `gen_ai.*` that OpenLLMetry's Python semconv_ai 0.5 writes and the spec does not
+ * have (its `llm.*` keys renamed, MIGRATION.md section 2). Read after the spec's keys and merged into
+ * the same inputs (a spec key wins a name both give, e.g. `reasoning.level`); never written by this
+ * convention's emitter (the OpenLLMetry emitter writes them).
+ */
+export const OPENLLMETRY_GENAI_PARAMS: readonly ParamSpec[] = [
+  { key: "gen_ai.request.reasoning_effort", param: "reasoning_effort", kind: "string" },
+  { key: "gen_ai.request.reasoning_summary", param: "reasoning_summary", kind: "string" },
+  { key: "gen_ai.is_streaming", param: "stream", kind: "boolean" },
+  { key: "gen_ai.user", param: "user", kind: "string" },
+  { key: "gen_ai.request.repetition_penalty", param: "repetition_penalty", kind: "number" },
+  { key: "gen_ai.request.n", param: "n", kind: "int" },
+  { key: "gen_ai.request.max_completion_tokens", param: "max_completion_tokens", kind: "int" },
 ];
 
 /**
@@ -42,9 +62,10 @@ export const GENAI_USAGE_KEYS = {
     "gen_ai.usage.cache_read_input_tokens",
     "gen_ai.usage.input_tokens.cached",
   ],
+  // The newest spec renames cache_creation to cache_write: the new name wins when both are there.
   cache_creation_input_tokens: [
+    GENAI.cacheWriteTokens,
     ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
-    "gen_ai.usage.cache_write.input_tokens",
     "gen_ai.usage.cache_creation_input_tokens",
     "gen_ai.usage.input_tokens.cache_write",
   ],
@@ -53,6 +74,8 @@ export const GENAI_USAGE_KEYS = {
     "gen_ai.usage.output_tokens.reasoning",
     "gen_ai.usage.reasoning_tokens",
   ],
+  input_audio_tokens: [GENAI.audioInputTokens],
+  output_audio_tokens: [GENAI.audioOutputTokens],
 } as const;
 
 /** Operations that call a model (span kind CLIENT when emitted). */
@@ -70,11 +93,30 @@ export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
   create_agent: "AGENT",
   invoke_agent: "AGENT",
   plan: "AGENT",
+  // Newest spec: reading back a stored model response (a model's output, no new generation).
+  fetch_response: "LLM",
   invoke_workflow: "WORKFLOW",
   retrieval: "RETRIEVER",
   // Not in the spec; seen in vector-store and rerank instrumentations.
   search: "RETRIEVER",
   rerank: "RERANKER",
+  // Not in the spec: the values AI SDK 7's `@ai-sdk/otel` writes (its mapOperationName). A step is one
+  // turn of the agent loop (a model call and the tools it asked for): CHAIN, a grouping of calls, as
+  // the agent itself is the invoke_agent span above it. decide / extract are one structured model call
+  // each (their outer span wraps it); speech and transcription are model calls with audio in or out.
+  agent_step: "CHAIN",
+  decide: "LLM",
+  extract: "LLM",
+  "ai.generateSpeech": "LLM",
+  "ai.transcribe": "LLM",
+  "ai.streamTranscribe": "LLM",
+  // Not in the spec: OpenLLMetry's custom values (Python semconv_ai 0.5 GenAICustomOperationName, JS SDK
+  // 0.27 guardrails); the OpenLLMetry parser reads their content keys.
+  execute_task: "TASK",
+  llm_request: "LLM",
+  vector_db_retrieve: "RETRIEVER",
+  guard: "GUARDRAIL",
+  "guardrail.run": "GUARDRAIL",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -97,10 +139,12 @@ export const GENAI_RESPONSE_EXTRAS: readonly (readonly [key: string, field: stri
 export const GENAI_GROUPS = {
   params: keyGroup("genai.params", GENAI_REQUEST_PARAMS.filter(isMainParam).map((p) => p.key)),
   paramsMore: keyGroup("genai.paramsMore", GENAI_REQUEST_PARAMS.filter((p) => !isMainParam(p)).map((p) => p.key)),
+  openllmetryParams: keyGroup("genai.openllmetryParams", OPENLLMETRY_GENAI_PARAMS.map((p) => p.key)),
   usage: keyGroup("genai.usage", [...MAIN_COUNTS]),
   usageMore: keyGroup("genai.usageMore", ALL_COUNT_KEYS.filter((k) => !MAIN_COUNTS.has(k))),
   tool: keyGroup("genai.tool", [GENAI.toolCallArguments, GENAI.toolCallResult, GENAI.toolName, GENAI.toolCallId]),
-  retrieval: keyGroup("genai.retrieval", [GENAI.retrievalQueryText, GENAI.retrievalDocuments]),
+  retrieval: keyGroup("genai.retrieval", [GENAI.retrievalQueryText, GENAI.retrievalDocuments, GENAI.retrievalTopK]),
+  memory: keyGroup("genai.memory", [GENAI.memoryQueryText, GENAI.memoryRecords]),
   legacyContent: keyGroup("genai.legacyContent", [GENAI.prompt, GENAI.completion]),
   responseExtras: keyGroup("genai.responseExtras", GENAI_RESPONSE_EXTRAS.map(([key]) => key)),
   agent: keyGroup("genai.agent", [GENAI.agentName, GENAI.agentId]),

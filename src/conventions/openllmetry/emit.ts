@@ -1,14 +1,15 @@
 /**
- * CanonicalSpan -> a span in OpenLLMetry's attributes, as its instrumentations and SDK decorators write
- * them (the indexed form of OpenLLMetry <= 0.2x, which Traceloop's backends and MLflow's own
- * TraceloopTranslator read):
- * - model spans: `llm.request.type`, `gen_ai.system`, `gen_ai.request.model` / `gen_ai.response.model`,
- *   `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` with tool calls, `llm.request.functions.N.*`,
- *   request parameters, and token usage in both spellings (`gen_ai.usage.prompt_tokens` /
- *   `completion_tokens` and `input_tokens` / `output_tokens`, plus `llm.usage.total_tokens` and
- *   `gen_ai.usage.total_tokens`);
+ * CanonicalSpan -> a span in OpenLLMetry's attributes, with the keys of its current releases (Python
+ * semconv_ai 0.5, whose MIGRATION.md replaced the `llm.*` keys; JS 0.27) and the indexed messages
+ * (`gen_ai.prompt.N.*` / `gen_ai.completion.N.*`, which 0.5 keeps and MLflow's TraceloopTranslator reads):
+ * - model spans: `gen_ai.operation.name` (in place of `llm.request.type`), `gen_ai.provider.name`,
+ *   `gen_ai.request.model` / `gen_ai.response.model`, indexed messages with tool calls,
+ *   `gen_ai.tool.definitions` (one JSON array, in place of `llm.request.functions.N.*`), request
+ *   parameters under their 0.5 names (`gen_ai.request.*`, `gen_ai.is_streaming`, `gen_ai.user`,
+ *   `gen_ai.request.reasoning_effort`, …), and usage as `gen_ai.usage.input_tokens` / `output_tokens` /
+ *   `total_tokens`, the dotted cache keys and `gen_ai.usage.reasoning_tokens`;
  * - wrapper spans: `traceloop.span.kind` and `traceloop.entity.input` / `.output` in the SDK's
- *   `{"args", "kwargs"}` envelope;
+ *   `{"args", "kwargs"}` envelope; guardrails as JS 0.27 writes them (`gen_ai.operation.name` guard);
  * - retriever spans: one `db.query.result` event per document.
  *
  * Source attributes of no LLM convention, and OpenLLMetry keys this emitter does not write
@@ -22,19 +23,38 @@ import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import type { EmitContext, EmitOptions } from "../types.js";
 import { paramValue } from "../../readers/params.js";
-import { LLM_PARAMS, unwrapEntity } from "./tables.js";
+import { CURRENT_PARAMS, LLM_PARAMS, unwrapEntity } from "./tables.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
 import type { Obj } from "../../internal/records.js";
 
-const REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
+/** Model span types -> `gen_ai.operation.name` (0.5: `llm.request.type` became the GenAI operation). */
+const OPERATION_OF: Partial<Record<SpanType, string>> = {
+  CHAT_MODEL: "chat",
+  LLM: "text_completion",
+  EMBEDDING: "embeddings",
+  RERANKER: "rerank",
+  // JS SDK 0.27 guard spans carry this operation and no Traceloop kind.
+  GUARDRAIL: "guard",
+  // The 0.5 LangChain instrumentation's retriever spans.
+  RETRIEVER: "vector_db_retrieve",
+};
+
+const MODEL_TYPES: ReadonlySet<SpanType> = new Set(["CHAT_MODEL", "LLM", "EMBEDDING", "RERANKER"]);
+
+/**
+ * `llm.request.type`, the key 0.5 replaced by `gen_ai.operation.name` but still defines for the
+ * instrumentations not yet moved: written only on a model span that would otherwise carry no
+ * OpenLLMetry key at all (no messages, usage or parameters), which would not be OpenLLMetry any more.
+ */
+const LEGACY_REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
   CHAT_MODEL: "chat",
   LLM: "completion",
   EMBEDDING: "embedding",
   RERANKER: "rerank",
 };
 
-/** Span types with a Traceloop span kind. Other non-model types are written as `task` (lossy). */
+/** Span types with a Traceloop span kind. CHAIN, PARSER, MEMORY and EVALUATOR are written as `task`. */
 const SPAN_KIND_OF: Partial<Record<SpanType, string>> = {
   WORKFLOW: "workflow",
   TASK: "task",
@@ -43,9 +63,14 @@ const SPAN_KIND_OF: Partial<Record<SpanType, string>> = {
   CHAIN: "task",
   PARSER: "task",
   MEMORY: "task",
-  GUARDRAIL: "task",
   EVALUATOR: "task",
 };
+
+/**
+ * Types written as `task` whose source `gen_ai.operation.name` (AI SDK 7 `agent_step`, a GenAI memory
+ * operation) is kept: it outranks the generic `task` kind when read back, so the type survives.
+ */
+const KEEPS_SOURCE_OPERATION: ReadonlySet<SpanType> = new Set(["CHAIN", "PARSER", "MEMORY", "EVALUATOR"]);
 
 /** GenAI keys OpenLLMetry writes next to its own and this emitter does not produce: kept. */
 const GENAI_KEPT: ReadonlySet<string> = new Set([
@@ -68,15 +93,23 @@ const WRITTEN_KEYS: ReadonlySet<string> = new Set<string>([
   OPENLLMETRY.requestType,
   OPENLLMETRY.responseFinishReason,
   OPENLLMETRY.responseStopReason,
+  OPENLLMETRY.genAiResponseFinishReason,
+  OPENLLMETRY.genAiResponseStopReason,
+  // Content read into inputs / outputs, written back from them.
+  OPENLLMETRY.taskInput,
+  OPENLLMETRY.taskOutput,
+  OPENLLMETRY.guardrailInput,
+  OPENLLMETRY.guardrailOutput,
+  OPENLLMETRY.guardrailStatus,
+  OPENLLMETRY.guardrailGuardCount,
+  OPENLLMETRY.guardrailFailedGuardCount,
+  OPENLLMETRY.guardrailErrorType,
+  OPENLLMETRY.guardrailErrorMessage,
   ...LLM_PARAMS.map((p) => p.key),
+  ...CURRENT_PARAMS.map((p) => p.key),
 ]);
 
-/** Canonical parameter -> `gen_ai.request.*` key (the ones OpenLLMetry writes there). */
-const GENAI_PARAMS: Readonly<Record<string, string>> = {
-  temperature: "gen_ai.request.temperature",
-  top_p: "gen_ai.request.top_p",
-  max_tokens: "gen_ai.request.max_tokens",
-};
+const OPERATION = "gen_ai.operation.name";
 
 function keepSourceKey(key: string, ctx: EmitContext): boolean {
   const convention = ctx.conventionOf(key);
@@ -119,26 +152,26 @@ function writeMessage(attrs: Attributes, base: string, msg: ChatMessage): void {
   }
 }
 
+/** 0.5 (MIGRATION.md section 4): one JSON array in `gen_ai.tool.definitions`, in the GenAI tool shape. */
 function writeTools(attrs: Attributes, tools: ChatTool[]): void {
-  tools.forEach((tool, i) => {
+  const defs = tools.map((tool) => {
     const fn = tool.function;
-    const base = `${OPENLLMETRY.requestFunctions}.${i}`;
-    attrs[`${base}.name`] = fn.name;
-    if (typeof fn.description === "string") attrs[`${base}.description`] = fn.description;
-    if (fn.parameters !== undefined) attrs[`${base}.parameters`] = safeJsonStringify(fn.parameters);
+    const def: Obj = { type: "function", name: fn.name };
+    if (typeof fn.description === "string") def.description = fn.description;
+    if (fn.parameters !== undefined) def.parameters = fn.parameters;
+    return def;
   });
+  attrs[TOOL_DEFINITIONS] = safeJsonStringify(defs);
 }
 
+const TOOL_DEFINITIONS = "gen_ai.tool.definitions";
+
 function writeParams(attrs: Attributes, inputs: Obj): void {
-  for (const [param, key] of Object.entries(GENAI_PARAMS)) {
-    const v = inputs[param];
-    if (typeof v === "number" && Number.isFinite(v)) attrs[key] = v;
-  }
-  // The same vocabulary as the parser's (readers/params.ts), so what is written reads back.
-  for (const { key, param, kind } of LLM_PARAMS) {
+  // The same value kinds as the parsers' (readers/params.ts), so what is written reads back.
+  for (const { key, param, kind } of CURRENT_PARAMS) {
     const v = inputs[param];
     const value = v === undefined ? undefined : paramValue(v, kind);
-    if (value !== undefined) attrs[key] = value as Attributes[string];
+    if (value !== undefined && !(key in attrs)) attrs[key] = value as Attributes[string];
   }
 }
 
@@ -184,17 +217,19 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
   for (const key of Object.keys(span.attributes)) if (keepSourceKey(key, ctx)) setOwn(attrs, key, span.attributes[key]);
 
   const type = span.spanType;
-  const requestType = REQUEST_TYPE_OF[type];
+  const operation = OPERATION_OF[type];
+  const model = MODEL_TYPES.has(type);
   const spanKind = SPAN_KIND_OF[type];
   const inputs = isPlainObject(span.inputs) ? (span.inputs as Obj) : undefined;
   const outputs = isPlainObject(span.outputs) ? (span.outputs as Obj) : undefined;
   const messages = chatMessages(span.inputs);
   const choices = chatChoices(span.outputs);
 
-  if (requestType) attrs[OPENLLMETRY.requestType] = requestType;
+  if (operation) attrs[OPERATION] = operation;
+  else if (KEEPS_SOURCE_OPERATION.has(type) && typeof span.attributes[OPERATION] === "string") attrs[OPERATION] = span.attributes[OPERATION];
   if (spanKind) attrs[OPENLLMETRY.spanKind] = spanKind;
 
-  if (span.provider !== undefined) attrs["gen_ai.system"] = span.provider;
+  if (span.provider !== undefined) attrs["gen_ai.provider.name"] = span.provider;
   const requestModel = typeof inputs?.model === "string" ? inputs.model : span.model;
   const responseModel = typeof outputs?.model === "string" ? outputs.model : span.model;
   if (requestModel !== undefined) attrs["gen_ai.request.model"] = requestModel;
@@ -227,26 +262,23 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
 
   const usage = span.tokenUsage;
   if (usage) {
-    if (usage.input_tokens !== undefined) {
-      attrs["gen_ai.usage.input_tokens"] = usage.input_tokens;
-      attrs["gen_ai.usage.prompt_tokens"] = usage.input_tokens;
-    }
-    if (usage.output_tokens !== undefined) {
-      attrs["gen_ai.usage.output_tokens"] = usage.output_tokens;
-      attrs["gen_ai.usage.completion_tokens"] = usage.output_tokens;
-    }
-    if (usage.total_tokens !== undefined) {
-      attrs[OPENLLMETRY.totalTokens] = usage.total_tokens;
-      attrs["gen_ai.usage.total_tokens"] = usage.total_tokens;
-    }
-    if (usage.cache_read_input_tokens !== undefined) attrs["gen_ai.usage.cache_read_input_tokens"] = usage.cache_read_input_tokens;
-    if (usage.cache_creation_input_tokens !== undefined) attrs["gen_ai.usage.cache_creation_input_tokens"] = usage.cache_creation_input_tokens;
+    // 0.5: prompt/completion counts are the GenAI input/output keys, the total is gen_ai.usage.total_tokens
+    // (not llm.usage.total_tokens), the cache keys are dotted (MIGRATION.md sections 1-3).
+    if (usage.input_tokens !== undefined) attrs["gen_ai.usage.input_tokens"] = usage.input_tokens;
+    if (usage.output_tokens !== undefined) attrs["gen_ai.usage.output_tokens"] = usage.output_tokens;
+    if (usage.total_tokens !== undefined) attrs[OPENLLMETRY.genAiTotalTokens] = usage.total_tokens;
+    if (usage.cache_read_input_tokens !== undefined) attrs["gen_ai.usage.cache_read.input_tokens"] = usage.cache_read_input_tokens;
+    if (usage.cache_creation_input_tokens !== undefined) attrs["gen_ai.usage.cache_creation.input_tokens"] = usage.cache_creation_input_tokens;
     if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
+  }
+
+  if (model && !Object.keys(attrs).some((key) => ctx.conventionOf(key) === "openllmetry")) {
+    attrs[OPENLLMETRY.requestType] = LEGACY_REQUEST_TYPE_OF[type]!;
   }
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   if (usage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
   if (events !== span.events) out.events = events;
-  if (requestType) out.kind = "CLIENT";
+  if (model) out.kind = "CLIENT";
   return out;
 }

@@ -61,6 +61,40 @@ export const OPENLLMETRY = {
   /** Python only. */
   responseStopReason: "llm.response.stop_reason",
 
+  // Python semconv_ai 0.5 spellings (MIGRATION.md "Renamed constants": the llm.* keys moved under gen_ai.*).
+  genAiIsStreaming: "gen_ai.is_streaming",
+  genAiUser: "gen_ai.user",
+  genAiRepetitionPenalty: "gen_ai.request.repetition_penalty",
+  genAiResponseFinishReason: "gen_ai.response.finish_reason",
+  genAiResponseStopReason: "gen_ai.response.stop_reason",
+  /** OpenAI's reasoning effort (0.5; `llm.request.reasoning_effort` before). */
+  genAiReasoningEffort: "gen_ai.request.reasoning_effort",
+  reasoningEffort: "llm.request.reasoning_effort",
+  genAiReasoningSummary: "gen_ai.request.reasoning_summary",
+  genAiRequestN: "gen_ai.request.n",
+  genAiMaxCompletionTokens: "gen_ai.request.max_completion_tokens",
+  /** Python only (the reasoning count before 0.5; `gen_ai.usage.reasoning_tokens` after, read by the GenAI parser). */
+  reasoningTokens: "llm.usage.reasoning_tokens",
+  /**
+   * 0.5 task spans (`gen_ai.operation.name` = `execute_task`, LangChain / LangGraph chains): the same
+   * JSON envelopes as `traceloop.entity.input` / `.output`, which are written beside them.
+   */
+  taskInput: "gen_ai.task.input",
+  taskOutput: "gen_ai.task.output",
+  /**
+   * JS SDK 0.27 guardrails (`gen_ai.operation.name` = `guard`, one span per guard, under a
+   * `guardrail.run` span): the guard's input (JSON), its status PASSED / FAILED, the evaluator's output
+   * (JSON, pre-built guards), and an error.
+   */
+  guardrailInput: "gen_ai.guardrail.input",
+  guardrailOutput: "gen_ai.guardrail.output",
+  guardrailStatus: "gen_ai.guardrail.status",
+  /** JS SDK 0.27: the parent `guardrail.run` span's counts of guards run and failed. */
+  guardrailGuardCount: "gen_ai.guardrail.guard_count",
+  guardrailFailedGuardCount: "gen_ai.guardrail.failed_guard_count",
+  guardrailErrorType: "gen_ai.guardrail.error.type",
+  guardrailErrorMessage: "gen_ai.guardrail.error.message",
+
   // Vector databases.
   vectorDbVendor: "db.system",
   /** Python only. */
@@ -115,6 +149,19 @@ export const OPENLLMETRY_DETECTION: readonly DetectRule[] = [
   ol("llm.request.repetition_penalty", { exact: true }),
   ol("llm.response.finish_reason", { exact: true }),
   ol("llm.response.stop_reason", { exact: true }),
+  ol("llm.request.reasoning_effort", { exact: true }),
+  // semconv_ai 0.5 keys under gen_ai.* that the GenAI spec does not have.
+  ol("gen_ai.is_streaming", { exact: true }),
+  ol("gen_ai.user", { exact: true }),
+  ol("gen_ai.request.repetition_penalty", { exact: true }),
+  ol("gen_ai.response.finish_reason", { exact: true }),
+  ol("gen_ai.response.stop_reason", { exact: true }),
+  ol("gen_ai.request.reasoning_effort", { exact: true }),
+  ol("gen_ai.request.reasoning_summary", { exact: true }),
+  ol("gen_ai.request.n", { exact: true }),
+  ol("gen_ai.request.max_completion_tokens", { exact: true }),
+  ol("gen_ai.task."),
+  ol("gen_ai.guardrail."),
   // Vector-database spans of OpenLLMetry's instrumentations (Pinecone, Chroma, Milvus, Marqo...);
   // plain `db.system` is left alone, it is on every SQL span too.
   ol("db.vector."),

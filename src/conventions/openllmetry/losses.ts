@@ -6,7 +6,7 @@ export const OPENLLMETRY_LOSSES: readonly CarryLoss[] = [
   {
     id: "task-kind",
     field: "spanType",
-    reason: "CHAIN, PARSER, MEMORY, GUARDRAIL and EVALUATOR have no Traceloop kind: written as `task`, read back as TASK",
+    reason: "CHAIN, PARSER, MEMORY and EVALUATOR have no Traceloop kind: written as `task`, read back as TASK unless the source's `gen_ai.operation.name` (kept for them) says the type",
   },
   ONE_TEXT_PART,
   {

@@ -32,6 +32,30 @@ export const LLM_PARAMS: readonly ParamSpec[] = [
   { key: OPENLLMETRY.stopSequences, param: "stop", kind: "strings" },
   { key: OPENLLMETRY.isStreaming, param: "stream", kind: "boolean" },
   { key: OPENLLMETRY.user, param: "user", kind: "string" },
+  // Python only, before 0.5 (`gen_ai.request.reasoning_effort` since, read by the GenAI parser).
+  { key: OPENLLMETRY.reasoningEffort, param: "reasoning_effort", kind: "string" },
+];
+
+/**
+ * What the emitter writes: canonical parameter -> its key in the current releases (semconv_ai 0.5
+ * MIGRATION.md: the `llm.*` parameters moved to the GenAI `gen_ai.request.*` keys or to OpenLLMetry's
+ * own `gen_ai.*` spellings). The GenAI parser reads all of them back.
+ */
+export const CURRENT_PARAMS: readonly ParamSpec[] = [
+  { key: "gen_ai.request.temperature", param: "temperature", kind: "finite" },
+  { key: "gen_ai.request.top_p", param: "top_p", kind: "finite" },
+  { key: "gen_ai.request.max_tokens", param: "max_tokens", kind: "int" },
+  { key: "gen_ai.request.top_k", param: "top_k", kind: "finite" },
+  { key: "gen_ai.request.frequency_penalty", param: "frequency_penalty", kind: "finite" },
+  { key: "gen_ai.request.presence_penalty", param: "presence_penalty", kind: "finite" },
+  { key: "gen_ai.request.stop_sequences", param: "stop", kind: "strings" },
+  { key: OPENLLMETRY.genAiIsStreaming, param: "stream", kind: "boolean" },
+  { key: OPENLLMETRY.genAiUser, param: "user", kind: "string" },
+  { key: OPENLLMETRY.genAiRepetitionPenalty, param: "repetition_penalty", kind: "finite" },
+  { key: OPENLLMETRY.genAiReasoningEffort, param: "reasoning_effort", kind: "string" },
+  { key: OPENLLMETRY.genAiReasoningSummary, param: "reasoning_summary", kind: "string" },
+  { key: OPENLLMETRY.genAiRequestN, param: "n", kind: "int" },
+  { key: OPENLLMETRY.genAiMaxCompletionTokens, param: "max_completion_tokens", kind: "int" },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +91,12 @@ export const OPENLLMETRY_GROUPS = {
   params: keyGroup("openllmetry.params", [
     OPENLLMETRY.topK, OPENLLMETRY.frequencyPenalty, OPENLLMETRY.presencePenalty, OPENLLMETRY.repetitionPenalty,
     OPENLLMETRY.stopSequences, OPENLLMETRY.isStreaming, OPENLLMETRY.user,
+    OPENLLMETRY.reasoningEffort,
   ]),
-  usage: keyGroup("openllmetry.usage", [OPENLLMETRY.totalTokens, OPENLLMETRY.legacyPromptTokens, OPENLLMETRY.legacyCompletionTokens]),
+  usage: keyGroup("openllmetry.usage", [OPENLLMETRY.totalTokens, OPENLLMETRY.legacyPromptTokens, OPENLLMETRY.legacyCompletionTokens, OPENLLMETRY.reasoningTokens]),
+  /** 0.5 task I/O and JS guardrail keys. */
+  taskAndGuard: keyGroup("openllmetry.taskAndGuard", [
+    OPENLLMETRY.taskInput, OPENLLMETRY.taskOutput, OPENLLMETRY.guardrailInput, OPENLLMETRY.guardrailOutput,
+    OPENLLMETRY.guardrailStatus, OPENLLMETRY.guardrailGuardCount, OPENLLMETRY.guardrailFailedGuardCount, OPENLLMETRY.guardrailErrorType, OPENLLMETRY.guardrailErrorMessage,
+  ]),
 } as const;

@@ -65,6 +65,33 @@ export const VERCEL = {
   /** A list of strings, each the JSON of one ranking entry (`{index, relevanceScore}`). */
   ranking: "ai.ranking",
 
+  // AI SDK 7 decide / extract (both integrations write them; from the installed @ai-sdk/otel 1.0.185 dist).
+  /** The material decided on: JSON of a string (outer span) or of the provider-level content parts (model call). */
+  decisionState: "ai.decision.state",
+  /** JSON `{<name>: {type: choice | boolean | ..., instructions, criteria?}}`. */
+  decisionQuestions: "ai.decision.questions",
+  /** JSON `{<name>: {type, choice | probability | ...}}`. */
+  decisionAnswers: "ai.decision.answers",
+  extractionState: "ai.extraction.state",
+  /** JSON `{<name>: {type, instructions}}`: the fields to extract. */
+  extractionFields: "ai.extraction.fields",
+  extractionReferenceDate: "ai.extraction.referenceDate",
+  /** JSON `{<name>: {type, value}}`. */
+  extractionAnswers: "ai.extraction.answers",
+
+  // AI SDK 7 speech and transcription (generateSpeech, transcribe, streamTranscribe).
+  /** generateSpeech: the text to speak. */
+  requestText: "ai.request.text",
+  /** transcribe: the audio sent, size in bytes and media type (`mediaType` in the legacy integration). */
+  requestAudioSize: "ai.request.audio.size",
+  requestAudioMediaType: "ai.request.audio.media_type",
+  requestAudioMediaTypeLegacy: "ai.request.audio.mediaType",
+  /** generateSpeech: the audio returned. */
+  responseAudioSize: "ai.response.audio.size",
+  responseAudioMediaType: "ai.response.audio.media_type",
+  responseAudioMediaTypeLegacy: "ai.response.audio.mediaType",
+  responseAudioFormat: "ai.response.audio.format",
+
   /** Prefix: `ai.settings.<callSetting>` (maxOutputTokens, temperature, ..., maxRetries). */
   settings: "ai.settings.",
   /** Prefix: `ai.telemetry.metadata.<key>`; with `ai.telemetry.functionId`, left as attributes. */
@@ -117,6 +144,14 @@ export const VERCEL_OPERATIONS = {
   toolCalls: ["ai.toolCall"],
   embeddings: ["ai.embed", "ai.embedMany", "ai.embed.doEmbed", "ai.embedMany.doEmbed"],
   rerank: ["ai.rerank", "ai.rerank.doRerank"],
+  /**
+   * AI SDK 7: one structured model call each (questions answered / fields extracted from a state);
+   * the outer span wraps the provider request. The legacy integration writes no span for extract, the
+   * ids are listed for completeness.
+   */
+  decisions: ["ai.decide", "ai.decide.doDecide", "ai.extract", "ai.extract.doExtract"],
+  /** AI SDK 7: a speech or transcription model call (one span each, no provider-request child). */
+  audio: ["ai.generateSpeech", "ai.transcribe", "ai.streamTranscribe"],
 } as const;
 
 /**
@@ -137,4 +172,9 @@ export const VERCEL_DETECTION: readonly DetectRule[] = [
   { prefix: "ai.documents" },
   { prefix: "ai.ranking" },
   { prefix: "ai.schema" },
+  // AI SDK 7 keys (decide / extract, speech / transcription); `ai.request.headers.*` alone is not enough.
+  { prefix: "ai.decision." },
+  { prefix: "ai.extraction." },
+  { prefix: "ai.request.text", exact: true },
+  { prefix: "ai.request.audio." },
 ];

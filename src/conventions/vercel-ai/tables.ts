@@ -1,6 +1,6 @@
 import type { SpanType } from "../../canonical/span.js";
 import { keyGroup } from "../../readers/groups.js";
-import { VERCEL_OPERATIONS, VERCEL_SETTINGS, VERCEL_USAGE_DERIVED, VERCEL_USAGE_KEYS } from "./keys.js";
+import { VERCEL, VERCEL_OPERATIONS, VERCEL_SETTINGS, VERCEL_USAGE_DERIVED, VERCEL_USAGE_KEYS } from "./keys.js";
 export type OperationKind = keyof typeof VERCEL_OPERATIONS;
 
 export const SPAN_TYPES: Readonly<Record<OperationKind, SpanType>> = {
@@ -10,6 +10,10 @@ export const SPAN_TYPES: Readonly<Record<OperationKind, SpanType>> = {
   toolCalls: "TOOL",
   embeddings: "EMBEDDING",
   rerank: "RERANKER",
+  // A model call that answers questions about (or extracts fields from) its input: no chat shape, LLM.
+  decisions: "LLM",
+  // Speech and transcription call a model too; MLflow has no audio span type.
+  audio: "LLM",
 };
 
 /** Each known `ai.operationId` and its group, built once. */
@@ -21,4 +25,11 @@ export const OPERATIONS: ReadonlyMap<string, OperationKind> = new Map(
 export const VERCEL_GROUPS = {
   settings: keyGroup("vercel-ai.settings", VERCEL_SETTINGS.map((s) => s.key)),
   usage: keyGroup("vercel-ai.usage", [...Object.values(VERCEL_USAGE_KEYS).flat(), ...Object.values(VERCEL_USAGE_DERIVED)]),
+  /** AI SDK 7 decide / extract and speech / transcription content. */
+  ai7: keyGroup("vercel-ai.ai7", [
+    VERCEL.decisionState, VERCEL.decisionQuestions, VERCEL.decisionAnswers,
+    VERCEL.extractionState, VERCEL.extractionFields, VERCEL.extractionReferenceDate, VERCEL.extractionAnswers,
+    VERCEL.requestText, VERCEL.requestAudioSize, VERCEL.requestAudioMediaType, VERCEL.requestAudioMediaTypeLegacy,
+    VERCEL.responseAudioSize, VERCEL.responseAudioMediaType, VERCEL.responseAudioMediaTypeLegacy, VERCEL.responseAudioFormat,
+  ]),
 } as const;

@@ -12,13 +12,13 @@ import { stripOf, withoutPaths } from "../../properties/losses.js";
 const base = (fields: Partial<MlflowSpan>): MlflowSpan => ({ name: "s", spanType: "UNKNOWN", attributes: {}, conventions: [], diagnostics: [], ...fields });
 
 describe("emitted attributes", () => {
-  it("a chat span: indexed messages with tool calls, request type, model, usage in both spellings", () => {
+  it("a chat span: indexed messages with tool calls, the 0.5 operation, provider and usage keys", () => {
     const s = toMlflowSpan(loadFixture("openllmetry/traceloop-legacy-anthropic__messages-tool-result")[0]!);
     const out = fromMlflowSpan(s, { to: "openllmetry" });
     expect(out.kind).toBe("CLIENT");
     expect(out.attributes).toMatchObject({
-      "llm.request.type": "chat",
-      "gen_ai.system": "anthropic",
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "anthropic",
       "gen_ai.request.model": "claude-haiku-4-5",
       "gen_ai.response.model": "claude-haiku-4-5-20251001",
       "gen_ai.request.max_tokens": 256,
@@ -34,23 +34,50 @@ describe("emitted attributes", () => {
       "gen_ai.completion.0.role": "assistant",
       "gen_ai.completion.0.content": "It is currently 18 °C and sunny in Paris.",
       "gen_ai.completion.0.finish_reason": "end_turn",
-      "gen_ai.usage.prompt_tokens": 512,
-      "gen_ai.usage.completion_tokens": 16,
       "gen_ai.usage.input_tokens": 512,
       "gen_ai.usage.output_tokens": 16,
-      "llm.usage.total_tokens": 528,
       "gen_ai.usage.total_tokens": 528,
     });
-    expect(out.attributes["traceloop.entity.input"]).toBeUndefined();
+    // The keys semconv_ai 0.5 replaced are not written.
+    for (const key of ["llm.request.type", "gen_ai.system", "gen_ai.usage.prompt_tokens", "gen_ai.usage.completion_tokens", "llm.usage.total_tokens", "traceloop.entity.input"]) {
+      expect(out.attributes[key], key).toBeUndefined();
+    }
   });
 
-  it("tools as llm.request.functions.N.*", () => {
+  it("tools as one gen_ai.tool.definitions JSON array (0.5), no llm.request.functions.N.*", () => {
     const s = toMlflowSpan(loadFixture("openllmetry/traceloop-legacy-openai__chat-tools")[0]!);
     const out = fromMlflowSpan(s, { to: "openllmetry" });
-    expect(out.attributes["llm.request.functions.0.name"]).toBe("get_weather");
-    expect(out.attributes["llm.request.functions.0.description"]).toBe("Get the current weather for a city.");
-    expect(JSON.parse(out.attributes["llm.request.functions.0.parameters"] as string)).toMatchObject({ type: "object", required: ["city"] });
-    expect(out.attributes["llm.request.functions.0.arguments"]).toBeUndefined();
+    const defs = JSON.parse(out.attributes["gen_ai.tool.definitions"] as string) as Array<Record<string, unknown>>;
+    expect(defs).toHaveLength(1);
+    expect(defs[0]).toMatchObject({ type: "function", name: "get_weather", description: "Get the current weather for a city.", parameters: { type: "object", required: ["city"] } });
+    expect(Object.keys(out.attributes).filter((k) => k.startsWith("llm.request.functions."))).toEqual([]);
+  });
+
+  it("request parameters under their 0.5 names; usage cache and reasoning counts in the dotted keys", () => {
+    const span = base({
+      spanType: "CHAT_MODEL",
+      inputs: { messages: [{ role: "user", content: "hi" }], top_k: 40, frequency_penalty: 0.5, stop: ["END"], stream: true, user: "u-1", repetition_penalty: 1.1, reasoning_effort: "low" },
+      tokenUsage: { input_tokens: 10, output_tokens: 5, total_tokens: 15, cache_read_input_tokens: 4, cache_creation_input_tokens: 2, reasoning_tokens: 3 },
+    });
+    const out = fromMlflowSpan(span, { to: "openllmetry" });
+    expect(out.attributes).toMatchObject({
+      "gen_ai.request.top_k": 40,
+      "gen_ai.request.frequency_penalty": 0.5,
+      "gen_ai.request.stop_sequences": ["END"],
+      "gen_ai.is_streaming": true,
+      "gen_ai.user": "u-1",
+      "gen_ai.request.repetition_penalty": 1.1,
+      "gen_ai.request.reasoning_effort": "low",
+      "gen_ai.usage.cache_read.input_tokens": 4,
+      "gen_ai.usage.cache_creation.input_tokens": 2,
+      "gen_ai.usage.reasoning_tokens": 3,
+    });
+    for (const key of ["llm.top_k", "llm.frequency_penalty", "llm.chat.stop_sequences", "llm.is_streaming", "llm.user", "llm.request.repetition_penalty", "gen_ai.usage.cache_read_input_tokens", "gen_ai.usage.cache_creation_input_tokens"]) {
+      expect(out.attributes[key], key).toBeUndefined();
+    }
+    const back = toMlflowSpan(out);
+    expect(back.inputs).toEqual(span.inputs);
+    expect(back.tokenUsage).toEqual(span.tokenUsage);
   });
 
   it("wrapper spans: traceloop.span.kind and entity input/output; unrelated and traceloop keys kept", () => {
@@ -82,12 +109,42 @@ describe("emitted attributes", () => {
   });
 
   it.each([
-    ["CHAT_MODEL", "chat"],
-    ["LLM", "completion"],
-    ["EMBEDDING", "embedding"],
-    ["RERANKER", "rerank"],
-  ] as const)("%s -> llm.request.type %s", (type, requestType) => {
-    expect(fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes["llm.request.type"]).toBe(requestType);
+    ["CHAT_MODEL", "chat", "chat"],
+    ["LLM", "text_completion", "completion"],
+    ["EMBEDDING", "embeddings", "embedding"],
+    ["RERANKER", "rerank", "rerank"],
+  ] as const)("%s -> gen_ai.operation.name %s; llm.request.type %s only on a span with no other OpenLLMetry key", (type, operation, requestType) => {
+    const bare = fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes;
+    expect(bare["gen_ai.operation.name"]).toBe(operation);
+    expect(bare["llm.request.type"]).toBe(requestType);
+    const counted = fromMlflowSpan(base({ spanType: type, tokenUsage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 } }), { to: "openllmetry" }).attributes;
+    expect(counted["gen_ai.operation.name"]).toBe(operation);
+    expect(counted["llm.request.type"]).toBeUndefined();
+  });
+
+  it.each([
+    ["GUARDRAIL", "guard"],
+    ["RETRIEVER", "vector_db_retrieve"],
+  ] as const)("%s -> gen_ai.operation.name %s", (type, operation) => {
+    expect(fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes["gen_ai.operation.name"]).toBe(operation);
+  });
+
+  it("a guardrail has no Traceloop kind (JS 0.27 guard spans have none) and reads back as GUARDRAIL", () => {
+    const out = fromMlflowSpan(base({ spanType: "GUARDRAIL", inputs: { text: "x" }, outputs: { status: "PASSED" } }), { to: "openllmetry" });
+    expect(out.attributes["traceloop.span.kind"]).toBeUndefined();
+    expect(toMlflowSpan(out).spanType).toBe("GUARDRAIL");
+  });
+
+  it("CHAIN is written as task; a source gen_ai.operation.name (AI SDK 7 agent_step) is kept, so it reads back as CHAIN", () => {
+    const kept = fromMlflowSpan(base({ spanType: "CHAIN", attributes: { "gen_ai.operation.name": "agent_step" } }), { to: "openllmetry" });
+    expect(kept.attributes).toMatchObject({ "traceloop.span.kind": "task", "gen_ai.operation.name": "agent_step" });
+    expect(toMlflowSpan(kept).spanType).toBe("CHAIN");
+    // Without one, the type is lost (the task-kind loss).
+    const bare = fromMlflowSpan(base({ spanType: "CHAIN" }), { to: "openllmetry" });
+    expect(bare.attributes["gen_ai.operation.name"]).toBeUndefined();
+    expect(toMlflowSpan(bare).spanType).toBe("TASK");
+    // A tool's source operation is not copied: TOOL has its own kind.
+    expect(fromMlflowSpan(base({ spanType: "TOOL", attributes: { "gen_ai.operation.name": "execute_tool" } }), { to: "openllmetry" }).attributes["gen_ai.operation.name"]).toBeUndefined();
   });
 
   it("retriever documents as db.query.result events, parsed back to the same documents", () => {

@@ -28,6 +28,13 @@ const JS_NAMES: Partial<Record<keyof typeof OPENLLMETRY, keyof typeof SpanAttrib
   stopSequences: "LLM_CHAT_STOP_SEQUENCES",
   vectorDbVendor: "VECTOR_DB_VENDOR",
   vectorDbQueryTopK: "VECTOR_DB_QUERY_TOP_K",
+  guardrailInput: "GEN_AI_GUARDRAIL_INPUT",
+  guardrailOutput: "GEN_AI_GUARDRAIL_OUTPUT",
+  guardrailStatus: "GEN_AI_GUARDRAIL_STATUS",
+  guardrailGuardCount: "GEN_AI_GUARDRAIL_GUARD_COUNT",
+  guardrailFailedGuardCount: "GEN_AI_GUARDRAIL_FAILED_GUARD_COUNT",
+  guardrailErrorType: "GEN_AI_GUARDRAIL_ERROR_TYPE",
+  guardrailErrorMessage: "GEN_AI_GUARDRAIL_ERROR_MESSAGE",
 };
 
 /** Keys only the Python package defines (opentelemetry/semconv_ai/__init__.py), spelled out. */
@@ -39,6 +46,20 @@ const PYTHON_ONLY: Partial<Record<keyof typeof OPENLLMETRY, string>> = {
   responseFinishReason: "llm.response.finish_reason",
   responseStopReason: "llm.response.stop_reason",
   vectorDbOperation: "db.operation",
+  reasoningEffort: "llm.request.reasoning_effort",
+  reasoningTokens: "llm.usage.reasoning_tokens",
+  // semconv_ai 0.5.2 SpanAttributes.GEN_AI_* (renamed from LLM_*) and the task keys.
+  genAiIsStreaming: "gen_ai.is_streaming",
+  genAiUser: "gen_ai.user",
+  genAiRepetitionPenalty: "gen_ai.request.repetition_penalty",
+  genAiResponseFinishReason: "gen_ai.response.finish_reason",
+  genAiResponseStopReason: "gen_ai.response.stop_reason",
+  genAiReasoningEffort: "gen_ai.request.reasoning_effort",
+  genAiReasoningSummary: "gen_ai.request.reasoning_summary",
+  genAiRequestN: "gen_ai.request.n",
+  genAiMaxCompletionTokens: "gen_ai.request.max_completion_tokens",
+  taskInput: "gen_ai.task.input",
+  taskOutput: "gen_ai.task.output",
 };
 
 /** Keys of the first releases that no current package defines, spelled out. */

@@ -39,10 +39,10 @@ describe("span type from ai.operationId", () => {
   });
 
   it("an unknown operation gives unknown-operation and the type is inferred", () => {
-    const s = span({ "ai.operationId": "ai.generateSpeech", "ai.usage.inputTokens": 3, "ai.usage.outputTokens": 0 });
+    const s = span({ "ai.operationId": "ai.workflowAgent.stream", "ai.usage.inputTokens": 3, "ai.usage.outputTokens": 0 });
     expect(s.spanType).toBe("LLM");
     expect(codes(s)).toEqual(["unknown-operation"]);
-    expect(s.attributes["ai.operationId"]).toBe("ai.generateSpeech");
+    expect(s.attributes["ai.operationId"]).toBe("ai.workflowAgent.stream");
     expect(span({ "ai.prompt.messages": j([{ role: "user", content: "hi" }]) }).spanType).toBe("CHAT_MODEL");
     expect(span({ "ai.toolCall.name": "f", "ai.toolCall.args": "{}" }).spanType).toBe("TOOL");
   });

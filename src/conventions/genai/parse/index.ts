@@ -26,11 +26,14 @@ import { readDeprecatedContent } from "./legacy.js";
 import { readProvider } from "./model.js";
 import { hasAnyKey, mergeParams, readGenAiParams } from "./params.js";
 import { mergeResponse } from "./response.js";
-import { readRetrieval } from "./retrieval.js";
+import { readMemory, readRetrieval } from "./retrieval.js";
 import { inferSpanType, spanTypeOfOperation } from "./span-type.js";
 import { readStructured } from "./structured.js";
 import { readToolExecution } from "./tool.js";
 import { readUsage } from "./usage.js";
+
+/** AI SDK 7 model calls whose inputs are an object other than messages (read by the Vercel AI parser). */
+const OBJECT_INPUT_MODEL_CALLS: ReadonlySet<string> = new Set(["decide", "extract", "ai.generateSpeech", "ai.transcribe", "ai.streamTranscribe"]);
 
 /** What the steps of one span share. */
 interface State {
@@ -123,6 +126,7 @@ export const parseGenAi = parser<State>(
     { name: "deprecated content", run: (ctx, s) => void (readDeprecatedContent(ctx, s.finishReasons) && (s.hasChat = true)) },
     { name: "tool execution", run: (ctx, s) => void (s.isTool = readToolExecution(ctx)) },
     { name: "retrieval", run: (ctx, s) => void (s.isRetrieval = readRetrieval(ctx)) },
+    { name: "memory", run: (ctx, s) => readMemory(ctx, s.operation) },
     {
       name: "content not captured",
       run(ctx, s) {
@@ -138,7 +142,7 @@ export const parseGenAi = parser<State>(
     {
       name: "merge parameters and response",
       run(ctx, s) {
-        if (hasAnyKey(s.params)) mergeParams(ctx, s.params);
+        if (hasAnyKey(s.params)) mergeParams(ctx, s.params, s.operation !== undefined && OBJECT_INPUT_MODEL_CALLS.has(s.operation));
         mergeResponse(ctx, s.responseModel);
         if (s.hasChat) ctx.offer("messageFormat", NORMALIZED_CHAT_FORMAT, RANK.structured, "genai");
       },

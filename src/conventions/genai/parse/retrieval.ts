@@ -20,7 +20,10 @@ export function readRetrieval(ctx: ParseContext): boolean {
   const query = ctx.get(GENAI.retrievalQueryText);
   if (typeof query === "string") {
     ctx.consume(GENAI.retrievalQueryText);
-    ctx.offer("inputs", query, RANK.structured, "genai");
+    // The query alone is the input, as every convention's retriever inputs; with the newest spec's
+    // `gen_ai.retrieval.top_k` both go in one object (OpenInference's reranker inputs are shaped so).
+    const topK = readTopK(ctx);
+    ctx.offer("inputs", topK === undefined ? query : { query, top_k: topK }, RANK.structured, "genai");
     found = true;
   } else if (query !== undefined) {
     ctx.diagnose("invalid-value", "warning", `${GENAI.retrievalQueryText} should be a string, got ${describeValue(query)}`, GENAI.retrievalQueryText);
@@ -59,4 +62,50 @@ export function readRetrieval(ctx: ParseContext): boolean {
   } else ctx.consume(GENAI.retrievalDocuments);
   ctx.offer("outputs", documents, RANK.structured, "genai");
   return true;
+}
+
+function readTopK(ctx: ParseContext): number | undefined {
+  const raw = ctx.get(GENAI.retrievalTopK);
+  if (raw === undefined) return undefined;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) {
+    ctx.consume(GENAI.retrievalTopK);
+    return raw;
+  }
+  ctx.diagnose("invalid-value", "warning", `${GENAI.retrievalTopK} should be a non-negative integer, got ${describeValue(raw)}`, GENAI.retrievalTopK);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory operations (newest spec: create_memory_store, search_memory, create_memory, update_memory,
+// upsert_memory, delete_memory, delete_memory_store)
+
+/**
+ * `gen_ai.memory.query.text` -> inputs `{query}`; `gen_ai.memory.records` (JSON list of records) ->
+ * outputs `{records}` on `search_memory` (the records found), inputs `{records}` on the operations that
+ * write them. Store and record ids stay attributes (they name the store, they are not content).
+ */
+export function readMemory(ctx: ParseContext, operation: string | undefined): void {
+  if (!ctx.present(GENAI_GROUPS.memory)) return;
+  const inputs: Obj = {};
+  const query = ctx.get(GENAI.memoryQueryText);
+  if (typeof query === "string") {
+    ctx.consume(GENAI.memoryQueryText);
+    inputs.query = query;
+  } else if (query !== undefined) {
+    ctx.diagnose("invalid-value", "warning", `${GENAI.memoryQueryText} should be a string, got ${describeValue(query)}`, GENAI.memoryQueryText);
+  }
+  if (ctx.has(GENAI.memoryRecords)) {
+    const parsed = ctx.json(GENAI.memoryRecords);
+    if (parsed.ok && Array.isArray(parsed.value)) {
+      ctx.consume(GENAI.memoryRecords);
+      if (operation === "search_memory") ctx.offer("outputs", { records: parsed.value }, RANK.structured, "genai");
+      else inputs.records = parsed.value;
+    } else if (parsed.ok) {
+      ctx.diagnose("invalid-value", "warning", `${GENAI.memoryRecords} should be a JSON array of memory records, got ${describeValue(parsed.value)}; kept raw`, GENAI.memoryRecords);
+    }
+  }
+  for (const _ in inputs) {
+    ctx.offer("inputs", inputs, RANK.structured, "genai");
+    break;
+  }
 }

@@ -8,7 +8,9 @@ import { finishReason } from "../../../readers/finish.js";
  * - `llm.usage.total_tokens` -> a partial usage (flattened), which the GenAI parser completes with the
  *   `gen_ai.usage.*` counts of the same span;
  * - vector-database result events / keys -> RETRIEVER documents (events);
- * - `traceloop.entity.input` / `.output` -> inputs/outputs with the SDK envelopes unwrapped (raw).
+ * - `traceloop.entity.input` / `.output` -> inputs/outputs with the SDK envelopes unwrapped (raw), and
+ *   the 0.5 `gen_ai.task.input` / `.output` the same way when the entity keys are absent;
+ * - JS SDK guard spans: `gen_ai.guardrail.input` -> inputs, status / output / error -> outputs (structured).
  *
  * Non-indexed `gen_ai.*` keys (model, provider, `gen_ai.usage.*`, `gen_ai.request.*`, structured
  * messages) are the GenAI parser's, which runs after this one on the same context.
@@ -32,6 +34,7 @@ import { flagStreamedToolArguments } from "./stream-args.js";
 import { readUsage } from "./usage.js";
 import { readRetrieval } from "./retrieval.js";
 import { readEntity } from "./entity.js";
+import { readGuard, readTask } from "./task-guard.js";
 /** What the steps of one span share: the indexed families found by one pass over the keys. */
 interface State {
   prompts: IndexedFamily | undefined;
@@ -92,6 +95,13 @@ export const parseOpenLlmetry = parser<State>(
       run(ctx) {
         readEntity(ctx, OPENLLMETRY.entityInput, "inputs");
         readEntity(ctx, OPENLLMETRY.entityOutput, "outputs");
+      },
+    },
+    {
+      name: "task and guard",
+      run(ctx) {
+        readTask(ctx);
+        readGuard(ctx);
       },
     },
     {

@@ -112,9 +112,12 @@ export function readMessages(ctx: ParseContext, prefix: string, family: IndexedF
   return out;
 }
 
+/** The span-level finish reason: the pre-0.5 `llm.*` keys, then the 0.5 `gen_ai.*` spellings. */
+const FINISH_KEYS = [OPENLLMETRY.responseFinishReason, OPENLLMETRY.responseStopReason, OPENLLMETRY.genAiResponseFinishReason, OPENLLMETRY.genAiResponseStopReason] as const;
+
 /** Python instrumentations write the finish reason once per span. */
 export function spanFinishReason(ctx: ParseContext): string | undefined {
-  for (const key of [OPENLLMETRY.responseFinishReason, OPENLLMETRY.responseStopReason]) {
+  for (const key of FINISH_KEYS) {
     const v = ctx.get(key);
     if (typeof v === "string" && v !== "") {
       ctx.consume(key);

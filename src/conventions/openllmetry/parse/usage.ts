@@ -19,6 +19,6 @@ export function readUsage(ctx: ParseContext): void {
 }
 
 const USAGE_SOURCES = countSources(
-  { input_tokens: [OPENLLMETRY.legacyPromptTokens], output_tokens: [OPENLLMETRY.legacyCompletionTokens], total_tokens: [OPENLLMETRY.totalTokens] },
+  { input_tokens: [OPENLLMETRY.legacyPromptTokens], output_tokens: [OPENLLMETRY.legacyCompletionTokens], total_tokens: [OPENLLMETRY.totalTokens], reasoning_tokens: [OPENLLMETRY.reasoningTokens] },
   () => OPENLLMETRY_GROUPS.usage,
 );

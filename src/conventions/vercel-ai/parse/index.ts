@@ -10,7 +10,8 @@
  * Span types: the outer text and object calls are LLM (as MLflow's own Vercel translator types them;
  * one such call may run several model requests and tools), each provider request is CHAT_MODEL (a
  * chat call with messages, as the other conventions' chat calls are), tool calls TOOL, embeddings
- * EMBEDDING, reranking RERANKER.
+ * EMBEDDING, reranking RERANKER. AI SDK 7's decide / extract (outer span and provider request) and
+ * speech / transcription calls are LLM: model calls without a chat shape (parse/ai7.ts).
  */
 import { VERCEL } from "../keys.js";
 import { NORMALIZED_CHAT_FORMAT } from "../../../canonical/span.js";
@@ -26,6 +27,7 @@ import { readChatInputs, readChatOutputs } from "./chat.js";
 import { readValue } from "./values.js";
 import { readEmbeddings, readRerank } from "./embeddings.js";
 import { inferSpanType } from "./span-type.js";
+import { hasAi7Keys, readAudio, readDecision } from "./ai7.js";
 /** What the steps of one span share. */
 interface State {
   kind: OperationKind | undefined;
@@ -75,12 +77,20 @@ export const parseVercelAi = parser<State>(
       },
     },
     {
+      name: "decide, extract, speech, transcription",
+      run(ctx, s) {
+        if (!hasAi7Keys(ctx)) return;
+        if (readDecision(ctx, s.params)) s.paramsPlaced = true;
+        if (readAudio(ctx, s.params)) s.paramsPlaced = true;
+      },
+    },
+    {
       name: "tool calls, embeddings, reranking",
       run(ctx, s) {
         if (s.hasChat) return;
         readValue(ctx, ctx.has(VERCEL.toolCallArgs) ? VERCEL.toolCallArgs : VERCEL.toolCallInput, "inputs");
         readValue(ctx, ctx.has(VERCEL.toolCallResult) ? VERCEL.toolCallResult : VERCEL.toolCallOutput, "outputs");
-        s.paramsPlaced = readEmbeddings(ctx, s.params);
+        s.paramsPlaced = readEmbeddings(ctx, s.params) || s.paramsPlaced;
         readRerank(ctx);
       },
     },
