@@ -3,12 +3,11 @@
  * import: it lists the same conventions in the same order, each module is built on its own reader, and
  * the translation path therefore bundles no emitter, validation rule or declared loss.
  */
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { CONVENTIONS } from "../../src/conventions/index.js";
 import { parserOf, READERS } from "../../src/conventions/readers.js";
 import type { ConventionModule, ConventionReader } from "../../src/conventions/types.js";
-import { ROOT } from "../helpers/fixtures.js";
+import { bundledInputs } from "../helpers/bundle.js";
 
 describe("READERS and CONVENTIONS agree", () => {
   it("same ids in the same order (detection bits and parse order come from READERS)", () => {
@@ -37,21 +36,7 @@ describe("READERS and CONVENTIONS agree", () => {
 
 describe("the translation path bundles only the parse side", () => {
   it("toMlflowSpan + toMlflowAttributes: no emit.ts, rules.ts, losses.ts, module index.ts or the CONVENTIONS list", async () => {
-    // Not minified (the tree shaking is the same), so it stays fast; npm run size measures the real bundle.
-    const result = await build({
-      stdin: { contents: `export { toMlflowSpan, toMlflowAttributes } from "./src/index.ts";`, resolveDir: ROOT, loader: "ts" },
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      mainFields: ["module", "main"],
-      write: false,
-      metafile: true,
-      logLevel: "error",
-      outfile: "out.js",
-    });
-    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)
-      .filter(([, v]) => v.bytesInOutput > 0)
-      .map(([path]) => path);
+    const inputs = await bundledInputs(`export { toMlflowSpan, toMlflowAttributes } from "./src/index.ts";`);
     // The bundle does hold every parser (a check that the metafile is read right).
     for (const m of CONVENTIONS) expect(inputs, m.id).toContain(`src/conventions/${m.id}/reader.ts`);
     const emitSide = inputs.filter((p) => /^src\/conventions\/([^/]+\/(emit|rules|losses|index)|index|rule-types|losses)\.ts$/.test(p));

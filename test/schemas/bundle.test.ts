@@ -4,29 +4,15 @@
  * imported as a namespace so a bundler keeps only what the schemas call (`import { z }` kept every
  * locale and the JSON Schema converters). npm run size measures the minified bundle.
  */
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { CONVENTION_IDS } from "../../src/index.js";
 import { CONVENTION_ID_LIST } from "../../src/conventions/ids.js";
 import { MlflowSpanSchema } from "../../src/schemas/index.js";
-import { ROOT } from "../helpers/fixtures.js";
+import { bundledInputs } from "../helpers/bundle.js";
 
 describe("the schemas subpath bundle", () => {
   it("holds no convention module and no zod locale but English", async () => {
-    const result = await build({
-      stdin: { contents: `export * from "./src/schemas/index.ts";`, resolveDir: ROOT, loader: "ts" },
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      mainFields: ["module", "main"],
-      write: false,
-      metafile: true,
-      logLevel: "error",
-      outfile: "out.js",
-    });
-    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)
-      .filter(([, v]) => v.bytesInOutput > 0)
-      .map(([path]) => path);
+    const inputs = await bundledInputs(`export * from "./src/schemas/index.ts";`);
     expect(inputs).toContain("src/schemas/index.ts");
     expect(inputs.filter((p) => p.startsWith("src/conventions/"))).toEqual(["src/conventions/ids.ts"]);
     expect(inputs.filter((p) => /zod\/v4\/locales\//.test(p)).map((p) => p.replace(/^.*zod\//, "zod/"))).toEqual(["zod/v4/locales/en.js"]);
