@@ -22,10 +22,16 @@ export function finishReasonToSpec(reason: string): string {
   return Object.prototype.hasOwnProperty.call(TO_SPEC_FINISH, reason) ? TO_SPEC_FINISH[reason]! : reason;
 }
 
-/** Tool-call arguments as the spec prefers them: the JSON value when the string is JSON. */
-function argumentsValue(text: string): unknown {
+/**
+ * Tool-call arguments as the spec prefers them, the JSON value, but only when reading it back gives
+ * the same text byte for byte (the reader encodes a structured value with JSON.stringify). Anything
+ * else stays the original string: JSON with other spacing or key order, `null` (read back as "{}"),
+ * numbers JSON cannot hold exactly, non-JSON text.
+ */
+export function argumentsValue(text: string): unknown {
   const parsed = safeJsonParse(text);
-  return parsed.ok ? parsed.value : text;
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== "object") return text;
+  return safeJsonStringify(parsed.value) === text ? parsed.value : text;
 }
 
 /** One canonical part -> one GenAI part (spec shapes; unknown parts pass through when they fit the schema). */
