@@ -8,7 +8,6 @@ import { it } from "vitest";
 
 type Suite = "genai-emit" | "cross-convention" | "nothing-lost" | "openllmetry-emit";
 
-const FINISH = "the GenAI emitter writes the provider's finish reason, the parser maps it back to the OpenAI value (end_turn -> stop, tool_use -> tool_calls)";
 const NO_MESSAGES = "an output message without content (aws-sdk records no content at all) does not come back through OpenInference / OpenLLMetry";
 const OPENLIT_KEYS = "OpenLIT's openai.response.system_fingerprint / openai.response.service_tier / openai.api.type are dropped but belong to no convention";
 const EMPTY_ANYVALUE = "openinference-vercel exports unset message fields as empty AnyValues; the parser refuses them (invalid-value) yet drops the raw key";
@@ -16,11 +15,6 @@ const AGENT_STEP = "the AI SDK 7 'step N' span (agent_step, UNKNOWN today) is em
 
 const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
   "genai-emit": {
-    "genai/otel-aws-sdk-bedrock__converse": FINISH,
-    "genai/otel-aws-sdk-bedrock__converse-tool-result": FINISH,
-    "genai/otel-aws-sdk-bedrock__converse-tools": FINISH,
-    "genai/otel-aws-sdk-bedrock__invoke-anthropic": FINISH,
-    "genai/otel-aws-sdk-bedrock__invoke-nova": FINISH,
     "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide is UNKNOWN, and comes back from the GenAI target as LLM (AI SDK 7 operations)",
   },
   "cross-convention": {

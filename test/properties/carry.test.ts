@@ -61,7 +61,7 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/other-parameters": { span: otherParameter, path: "inputs.user" },
   "genai/request-model": { span: chat() },
   "genai/response-model": { span: chat({ inputs: { model: "gpt-4o" }, model: "gpt-4o-2024-08-06" }) },
-  "genai/finish-reason-vocabulary": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "x" }, finish_reason: "end_turn" }] }) },
+  "genai/finish-reason-vocabulary": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "x" }, finish_reason: "tool-calls" }] }), path: "outputs.choices[].finish_reason" },
   "genai/reasoning-signature": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: [{ type: "reasoning", text: "hmm", signature: "sig" }, { type: "text", text: "x" }] }, finish_reason: "stop" }] }), path: "outputs.choices[].message.content[].signature" },
   "genai/total-tokens": { span: chat({ tokenUsage: { input_tokens: 10, output_tokens: 5, total_tokens: 20 } }), path: "tokenUsage.total_tokens" },
   "genai/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },

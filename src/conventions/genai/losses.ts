@@ -50,8 +50,7 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
   {
     id: "finish-reason-vocabulary",
     field: "outputs.choices[].finish_reason",
-    reason: "mapped to the spec's values: end_turn and stop_sequence → stop, tool_use → tool_calls, max_tokens → length",
-    strip: ["outputs.choices[].finish_reason"],
+    reason: "written as the source gave it (`end_turn` stays `end_turn`); only the other spellings of the tool-call and content-filter reasons (`tool_call`, `tool-calls`, `content-filter`) come back as `tool_calls` / `content_filter`",
   },
   {
     id: "reasoning-signature",

@@ -130,8 +130,8 @@ describe("emitGenAi", () => {
       // Anthropic takes the system prompt apart from the history: it goes to system_instructions.
       "gen_ai.system_instructions": JSON.stringify([{ type: "text", content: "Be brief." }]),
       "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Hi" }] }]),
-      "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Hello" }], finish_reason: "stop" }]),
-      "gen_ai.response.finish_reasons": ["stop"],
+      "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Hello" }], finish_reason: "end_turn" }]),
+      "gen_ai.response.finish_reasons": ["end_turn"],
       "gen_ai.response.id": "msg_1",
       "gen_ai.usage.input_tokens": 10,
       "gen_ai.usage.output_tokens": 2,
