@@ -161,7 +161,7 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
     }
   }
 
-  if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = "_OTHER";
+  if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = exceptionType(span) ?? "_OTHER";
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   if (usage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
@@ -169,6 +169,20 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
   const kind: SpanKindName = operation !== undefined && GENAI_MODEL_OPERATIONS.has(operation) ? "CLIENT" : "INTERNAL";
   out.kind = kind;
   return out;
+}
+
+/**
+ * The type an `exception` event names (`exception.type`, the OTel exception convention), for
+ * `error.type`, which the spec asks to be the exception's type when there is one; the first such
+ * event wins. `_OTHER` is the spec's value only when nothing names the type.
+ */
+function exceptionType(span: CanonicalSpan): string | undefined {
+  for (const event of span.events ?? []) {
+    if (event.name !== "exception") continue;
+    const type = event.attributes?.["exception.type"];
+    if (typeof type === "string" && type !== "") return type;
+  }
+  return undefined;
 }
 
 /**

@@ -173,6 +173,26 @@ describe("emitGenAi", () => {
     expect(fromMlflowSpan(failed, { to: "genai" }).attributes["error.type"]).toBe("_OTHER");
   });
 
+  it("an ERROR span whose exception event names the type gets that type as error.type", () => {
+    const events = [
+      { name: "log", attributes: { "exception.type": "NotAnException" } },
+      { name: "exception", attributes: { "exception.message": "no type" } },
+      { name: "exception", attributes: { "exception.type": "RateLimitError", "exception.message": "429" } },
+      { name: "exception", attributes: { "exception.type": "Later" } },
+    ];
+    const failed = toMlflowSpan({ name: "x", attributes: { "gen_ai.operation.name": "chat" }, status: { code: "ERROR" }, events });
+    expect(fromMlflowSpan(failed, { to: "genai" }).attributes["error.type"]).toBe("RateLimitError");
+    // An error.type the source wrote wins over the event.
+    const typed = toMlflowSpan({ name: "x", attributes: { "gen_ai.operation.name": "chat", "error.type": "400" }, status: { code: "ERROR" }, events });
+    expect(fromMlflowSpan(typed, { to: "genai" }).attributes["error.type"]).toBe("400");
+  });
+
+  it("captured: the aws-sdk Bedrock error span (no error.type, an exception event) gets the exception's type", () => {
+    const span = loadFixture("genai/otel-aws-sdk-bedrock__converse-error").map((s) => toMlflowSpan(s)).find((s) => s.status?.code === "ERROR")!;
+    expect(span.attributes["error.type"]).toBeUndefined();
+    expect(fromMlflowSpan(span, { to: "genai" }).attributes["error.type"]).toBe("ValidationException");
+  });
+
   it("media, reasoning, refusal and tool parts are written in the spec shapes", () => {
     const media = toMlflowSpan({
       attributes: {
