@@ -29,10 +29,6 @@ const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
     "genai/ai-sdk-otel__anthropic-tools": AGENT_STEP,
     "genai/ai-sdk-otel__openai-error": AGENT_STEP,
     "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide (UNKNOWN today) is emitted to OpenLLMetry without an OpenLLMetry key, so the re-parse detects GenAI only",
-    "genai/openlit-openai__chat": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
-    "genai/openlit-openai__chat-stream": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
-    "genai/openlit-openai__chat-tool-result": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
-    "genai/openlit-openai__chat-tools": "inputs.output_type (gen_ai.output.type) has no OpenLLMetry key and is not declared a loss",
   },
 };
 
