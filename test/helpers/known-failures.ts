@@ -16,11 +16,6 @@ const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
     "vercel-ai/vercel-ai-v7-legacy__decide": "ai.decide is UNKNOWN, and comes back from the GenAI target as LLM (AI SDK 7 operations)",
   },
   "cross-convention": {
-    "genai/openlit-openai__chat-error": "a CHAT_MODEL span without messages comes back from OpenInference as LLM",
-    "genai/otel-aws-sdk-bedrock__converse-error": "a CHAT_MODEL span without messages comes back from OpenInference as LLM",
-    "genai/otel-aws-sdk-bedrock__converse": NO_MESSAGES,
-    "genai/otel-aws-sdk-bedrock__converse-tool-result": NO_MESSAGES,
-    "genai/otel-aws-sdk-bedrock__converse-tools": NO_MESSAGES,
   },
   "nothing-lost": {
   },
