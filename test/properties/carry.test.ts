@@ -66,7 +66,6 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/total-tokens": { span: chat({ tokenUsage: { input_tokens: 10, output_tokens: 5, total_tokens: 20 } }), path: "tokenUsage.total_tokens" },
   "genai/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },
   "genai/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
-  "genai/audio-tokens": { span: audio },
   "genai/tool-strict": { span: strict },
   "genai/provider-spelling": { span: chat({ provider: "OpenAI" }), path: "provider" },
   "genai/cost": { span: cost },

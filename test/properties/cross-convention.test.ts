@@ -13,8 +13,8 @@
  * - message `name` and `refusal`, `""` content next to tool calls, a text that is exactly "null" or
  *   starts like a JSON list of blocks (OpenLLMetry);
  * - tool messages whose content is a part list (GenAI reads them back as text);
- * - a total that is not input + output (GenAI has no total key), audio token counts (OpenLLMetry and
- *   GenAI have no key), cost and messageFormat (only OpenInference and MLflow carry them);
+ * - a total that is not input + output (GenAI has no total key), audio token counts (OpenLLMetry has
+ *   no key), cost and messageFormat (only OpenInference and MLflow carry them);
  * - request parameters: each convention carries a different set, so only `messages` is compared
  *   from the inputs.
  */

@@ -155,6 +155,8 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
       attrs[GENAI.cacheCreationTokens] = usage.cache_creation_input_tokens;
     }
     if (usage.reasoning_tokens !== undefined) attrs[GENAI.reasoningTokens] = usage.reasoning_tokens;
+    if (usage.input_audio_tokens !== undefined) attrs[GENAI.audioInputTokens] = usage.input_audio_tokens;
+    if (usage.output_audio_tokens !== undefined) attrs[GENAI.audioOutputTokens] = usage.output_audio_tokens;
     if (deprecated) {
       if (usage.input_tokens !== undefined) attrs[GENAI.promptTokens] = usage.input_tokens;
       if (usage.output_tokens !== undefined) attrs[GENAI.completionTokens] = usage.output_tokens;

@@ -1,6 +1,6 @@
 /** What a round trip through genai cannot carry (README "Round trips"; test/properties/carry.test.ts shows each). */
 import type { CarryLoss } from "../types.js";
-import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, AUDIO_TOKENS, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
+import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
 
 export const GENAI_LOSSES: readonly CarryLoss[] = [
   {
@@ -65,7 +65,6 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
   },
   CACHE_ABOVE_INPUT,
   PROVIDER_INFERRED,
-  AUDIO_TOKENS,
   TOOL_STRICT,
   {
     id: "provider-spelling",
