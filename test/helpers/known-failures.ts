@@ -5,10 +5,10 @@
  * (and the test then asserts the fixed behaviour like every other fixture).
  */
 import { it } from "vitest";
+import type { EmitTarget } from "../../src/index.js";
 
 type Suite = "genai-emit" | "cross-convention" | "nothing-lost" | "openllmetry-emit";
 
-const NO_MESSAGES = "an output message without content (aws-sdk records no content at all) does not come back through OpenInference / OpenLLMetry";
 const AGENT_STEP = "the AI SDK 7 'step N' span (agent_step, UNKNOWN today) is emitted to OpenLLMetry with no convention key at all, so the re-parse detects no convention";
 
 const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
@@ -33,3 +33,29 @@ export function itFixture(suite: Suite, fixtureId: string): (name: string, fn: (
   if (reason === undefined) return (name, fn) => it(name, fn);
   return (name, fn) => it.fails(`${name} [known failure, issue 13: ${reason}]`, fn);
 }
+
+/**
+ * Findings of `validate --convention <to>` on emitted spans that are emitter faults (test/properties/
+ * emit-validates.test.ts sets them aside; test/helpers/emit-findings.ts). Each row has an `it.fails`
+ * test there that passes while the finding still occurs: whoever fixes it must delete the row.
+ */
+export interface KnownFinding {
+  to: EmitTarget;
+  code: string;
+  key: string;
+  /** Only on these span types; every type when absent. */
+  spanTypes?: readonly string[];
+  reason: string;
+}
+
+const OLD_NAMES = "the OpenLLMetry emitter writes the pre-0.5 key names gen_ai.system, gen_ai.usage.prompt_tokens / completion_tokens, deprecated in GenAI (being changed by ops-13)";
+const NO_KIND = "the OpenLLMetry emitter writes no llm.request.type / traceloop.span.kind for RETRIEVER and UNKNOWN spans (being changed by ops-13)";
+const NO_KEY = "the OpenLLMetry emitter writes no OpenLLMetry key on an AI SDK 7 decide span (UNKNOWN today), so the re-parse finds GenAI only (AI SDK 7 operations, ops-13)";
+
+export const KNOWN_FINDINGS: readonly KnownFinding[] = [
+  { to: "openllmetry", code: "deprecated-attribute", key: "gen_ai.system", reason: OLD_NAMES },
+  { to: "openllmetry", code: "deprecated-attribute", key: "gen_ai.usage.prompt_tokens", reason: OLD_NAMES },
+  { to: "openllmetry", code: "deprecated-attribute", key: "gen_ai.usage.completion_tokens", reason: OLD_NAMES },
+  { to: "openllmetry", code: "attribute-recommended", key: "llm.request.type", spanTypes: ["RETRIEVER", "UNKNOWN"], reason: NO_KIND },
+  { to: "openllmetry", code: "convention-missing", key: "", spanTypes: ["UNKNOWN"], reason: NO_KEY },
+];
