@@ -52,6 +52,7 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/no-operation": { span: wrapper("CHAIN", { q: 1 }), path: "spanType" },
   "genai/non-chat-inputs-outputs": { span: wrapper("AGENT", { q: 1 }, "done"), path: "inputs" },
   "genai/retrieval-document-fields": { span: wrapper("RETRIEVER", "capital of France", [{ id: "d1", page_content: "Paris", metadata: { score: 0.9, content: "html" } }]) },
+  "genai/tool-json-text": { span: wrapper("TOOL", '{ "city": "Paris" }', '["sunny"]'), path: "inputs" },
   "genai/one-text-part": { span: onePart, path: "inputs.messages[].content" },
   "genai/tool-message-parts": {
     span: chat({ messages: [{ role: "assistant", content: null, tool_calls: [call] }, { role: "tool", tool_call_id: "c1", content: [{ type: "text", text: "sun" }, { type: "text", text: "ny" }] }] }),

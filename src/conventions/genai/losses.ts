@@ -19,6 +19,11 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
     reason: "a retrieved document is written as `{id, score, content, …metadata}`: metadata named `content` or `id` would be the document's own fields, so it is not written",
     strip: ["outputs[].metadata.content", "outputs[].metadata.id"],
   },
+  {
+    id: "tool-json-text",
+    field: "inputs, outputs (TOOL spans, strings)",
+    reason: "arguments or a result that is the JSON text of an object or list comes back as that value (`gen_ai.tool.call.arguments` / `result` hold JSON text or the value alike); any other string comes back as it was",
+  },
   ONE_TEXT_PART,
   {
     id: "tool-message-parts",
