@@ -72,7 +72,6 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/cost": { span: cost },
   "genai/message-format": { span: format },
 
-  "openinference/llm-kind": { span: wrapper("TASK", "x"), path: "spanType" },
   "openinference/one-text-part": { span: onePart, path: "inputs.messages[].content" },
   "openinference/one-finish-reason": {
     span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "a" }, finish_reason: "stop" }, { index: 1, message: { role: "assistant", content: "b" }, finish_reason: "length" }] }),

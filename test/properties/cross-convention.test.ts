@@ -126,8 +126,8 @@ describe("cross-convention agreement", () => {
     });
     for (const fixture of listFixtures()) {
       // A chat span without input messages (a failed request, an aws-sdk span recorded without
-      // content) is compared too: it reads back from OpenInference as LLM, which the
-      // openinference/llm-kind normaliser applies to both sides. Left out: a span typed CHAT_MODEL only
+      // content) is compared too: OpenInference keeps its type with mlflow.spanType beside the LLM
+      // kind. Left out: a span typed CHAT_MODEL only
       // because it carries an empty input message list and nothing else (Strands'
       // execute_agent_loop_cycle under gen_ai_latest_experimental; known gap, see docs/strands.md).
       const chats = loadFixture(fixture)
