@@ -52,6 +52,7 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/no-operation": { span: wrapper("CHAIN", { q: 1 }), path: "spanType" },
   "genai/non-chat-inputs-outputs": { span: wrapper("AGENT", { q: 1 }, "done"), path: "inputs" },
   "genai/retrieval-document-fields": { span: wrapper("RETRIEVER", "capital of France", [{ id: "d1", page_content: "Paris", metadata: { score: 0.9, content: "html" } }]) },
+  "genai/tool-json-text": { span: wrapper("TOOL", '{ "city": "Paris" }', '["sunny"]'), path: "inputs" },
   "genai/one-text-part": { span: onePart, path: "inputs.messages[].content" },
   "genai/tool-message-parts": {
     span: chat({ messages: [{ role: "assistant", content: null, tool_calls: [call] }, { role: "tool", tool_call_id: "c1", content: [{ type: "text", text: "sun" }, { type: "text", text: "ny" }] }] }),
@@ -61,18 +62,16 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/other-parameters": { span: otherParameter, path: "inputs.user" },
   "genai/request-model": { span: chat() },
   "genai/response-model": { span: chat({ inputs: { model: "gpt-4o" }, model: "gpt-4o-2024-08-06" }) },
-  "genai/finish-reason-vocabulary": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "x" }, finish_reason: "end_turn" }] }) },
+  "genai/finish-reason-vocabulary": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "x" }, finish_reason: "tool-calls" }] }), path: "outputs.choices[].finish_reason" },
   "genai/reasoning-signature": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: [{ type: "reasoning", text: "hmm", signature: "sig" }, { type: "text", text: "x" }] }, finish_reason: "stop" }] }), path: "outputs.choices[].message.content[].signature" },
   "genai/total-tokens": { span: chat({ tokenUsage: { input_tokens: 10, output_tokens: 5, total_tokens: 20 } }), path: "tokenUsage.total_tokens" },
   "genai/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },
   "genai/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
-  "genai/audio-tokens": { span: audio },
   "genai/tool-strict": { span: strict },
   "genai/provider-spelling": { span: chat({ provider: "OpenAI" }), path: "provider" },
   "genai/cost": { span: cost },
   "genai/message-format": { span: format },
 
-  "openinference/llm-kind": { span: wrapper("TASK", "x"), path: "spanType" },
   "openinference/one-text-part": { span: onePart, path: "inputs.messages[].content" },
   "openinference/one-finish-reason": {
     span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "a" }, finish_reason: "stop" }, { index: 1, message: { role: "assistant", content: "b" }, finish_reason: "length" }] }),

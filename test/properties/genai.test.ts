@@ -43,13 +43,18 @@ const choices = fc
   .array(fc.tuple(assistantMessage, finish), { minLength: 1, maxLength: 2 })
   .map((list) => list.map(([message, finish_reason], index) => ({ index, message: message as ChatMessage, finish_reason })));
 const usage = fc
-  .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), creation: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }) })
-  .map(({ input, output, read, creation, reasoning }) => {
+  .record({
+    input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), creation: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }),
+    audioIn: fc.option(fc.nat(100), { nil: undefined }), audioOut: fc.option(fc.nat(100), { nil: undefined }),
+  })
+  .map(({ input, output, read, creation, reasoning, audioIn, audioOut }) => {
     const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: input + (read ?? 0) + (creation ?? 0), output_tokens: output, total_tokens: 0 };
     u.total_tokens = u.input_tokens! + output;
     if (read !== undefined) u.cache_read_input_tokens = read;
     if (creation !== undefined) u.cache_creation_input_tokens = creation;
     if (reasoning !== undefined) u.reasoning_tokens = reasoning;
+    if (audioIn !== undefined) u.input_audio_tokens = audioIn;
+    if (audioOut !== undefined) u.output_audio_tokens = audioOut;
     return u;
   });
 const tool = fc.record(

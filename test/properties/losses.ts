@@ -54,8 +54,6 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
   "openllmetry/empty-content-with-tool-calls": (span) => {
     for (const m of messagesOf(span)) if (m.content === "" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0) m.content = null;
   },
-  // OpenInference has one LLM kind: a chat span without input messages (Claude Code's failed request)
-  // reads back as LLM.
   // A span without a provider whose model id names one comes back with it (providerFromModel).
   ...Object.fromEntries(
     (["genai", "openinference", "openllmetry"] as const).map((to) => [
@@ -69,10 +67,6 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
       },
     ]),
   ),
-  "openinference/llm-kind": (span) => {
-    const s = span as { spanType?: unknown; inputs?: { messages?: unknown } };
-    if (s.spanType === "CHAT_MODEL" && s.inputs?.messages === undefined) s.spanType = "LLM";
-  },
 };
 
 /** A deep copy without the target's strip paths (and `extra` paths), with its shape normalisers applied. */

@@ -75,11 +75,13 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     usage: fc.option(usage, { nil: undefined }),
     tools: fc.option(fc.array(tool, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     cost: fc.option(cost, { nil: undefined }),
+    // The LLM kind stands for both; the emitter's mlflow.spanType keeps an LLM span written with messages LLM.
+    spanType: fc.constantFrom("CHAT_MODEL", "LLM") as fc.Arbitrary<MlflowSpan["spanType"]>,
   })
   .map((g) => {
     const inputs: Record<string, unknown> = { messages: g.messages, ...g.params };
     if (g.requestModel !== undefined) inputs.model = g.requestModel;
-    const span = base({ spanType: "CHAT_MODEL", inputs, messageFormat: "openai" });
+    const span = base({ spanType: g.spanType, inputs, messageFormat: "openai" });
     if (g.model !== undefined) span.model = g.model;
     if (g.provider !== undefined) span.provider = g.provider;
     if (g.choices) span.outputs = { ...g.response, choices: g.choices.map((message, index) => ({ index, message, finish_reason: g.finish })) };
@@ -108,7 +110,7 @@ const otherSpan: fc.Arbitrary<MlflowSpan> = fc.oneof(
       }),
     ),
   fc
-    .tuple(fc.constantFrom("CHAIN", "AGENT", "TOOL", "GUARDRAIL", "EVALUATOR", "UNKNOWN") as fc.Arbitrary<MlflowSpan["spanType"]>, fc.oneof(text, fc.jsonValue()), fc.oneof(text, fc.jsonValue()))
+    .tuple(fc.constantFrom("CHAIN", "AGENT", "TOOL", "GUARDRAIL", "EVALUATOR", "UNKNOWN", "PARSER", "MEMORY", "WORKFLOW", "TASK") as fc.Arbitrary<MlflowSpan["spanType"]>, fc.oneof(text, fc.jsonValue()), fc.oneof(text, fc.jsonValue()))
     .map(([spanType, inputs, outputs]) => base({ spanType, inputs: inputs ?? undefined, outputs: outputs ?? undefined })),
 );
 

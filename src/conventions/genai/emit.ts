@@ -155,13 +155,15 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
       attrs[GENAI.cacheCreationTokens] = usage.cache_creation_input_tokens;
     }
     if (usage.reasoning_tokens !== undefined) attrs[GENAI.reasoningTokens] = usage.reasoning_tokens;
+    if (usage.input_audio_tokens !== undefined) attrs[GENAI.audioInputTokens] = usage.input_audio_tokens;
+    if (usage.output_audio_tokens !== undefined) attrs[GENAI.audioOutputTokens] = usage.output_audio_tokens;
     if (deprecated) {
       if (usage.input_tokens !== undefined) attrs[GENAI.promptTokens] = usage.input_tokens;
       if (usage.output_tokens !== undefined) attrs[GENAI.completionTokens] = usage.output_tokens;
     }
   }
 
-  if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = "_OTHER";
+  if (span.status?.code === "ERROR" && attrs["error.type"] === undefined) attrs["error.type"] = exceptionType(span) ?? "_OTHER";
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   if (usage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
@@ -169,6 +171,20 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
   const kind: SpanKindName = operation !== undefined && GENAI_MODEL_OPERATIONS.has(operation) ? "CLIENT" : "INTERNAL";
   out.kind = kind;
   return out;
+}
+
+/**
+ * The type an `exception` event names (`exception.type`, the OTel exception convention), for
+ * `error.type`, which the spec asks to be the exception's type when there is one; the first such
+ * event wins. `_OTHER` is the spec's value only when nothing names the type.
+ */
+function exceptionType(span: CanonicalSpan): string | undefined {
+  for (const event of span.events ?? []) {
+    if (event.name !== "exception") continue;
+    const type = event.attributes?.["exception.type"];
+    if (typeof type === "string" && type !== "") return type;
+  }
+  return undefined;
 }
 
 /**

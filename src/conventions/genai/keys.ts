@@ -64,10 +64,10 @@ export const GENAI = {
   cacheCreationTokens: ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
   /** The newest spec name of the cache-creation count (semantic-conventions-genai), not yet in a release. */
   cacheWriteTokens: "gen_ai.usage.cache_write.input_tokens",
-  reasoningTokens: ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
-  /** Newest spec: per-modality parts of the input / output counts (MLflow stores none of them; audio has a canonical field). */
+  /** Per-modality counts of the newest spec (semantic-conventions-genai), sub-counts of input / output. */
   audioInputTokens: "gen_ai.usage.audio.input_tokens",
   audioOutputTokens: "gen_ai.usage.audio.output_tokens",
+  reasoningTokens: ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   /** Not in the spec; OpenLLMetry 0.27+ writes it. */
   totalTokens: "gen_ai.usage.total_tokens",
   // Deprecated keys (the replacement is named in the registry).

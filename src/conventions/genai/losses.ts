@@ -1,6 +1,6 @@
 /** What a round trip through genai cannot carry (README "Round trips"; test/properties/carry.test.ts shows each). */
 import type { CarryLoss } from "../types.js";
-import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, AUDIO_TOKENS, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
+import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
 
 export const GENAI_LOSSES: readonly CarryLoss[] = [
   {
@@ -18,6 +18,11 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
     field: "outputs[].metadata.content, outputs[].metadata.id (RETRIEVER)",
     reason: "a retrieved document is written as `{id, score, content, …metadata}`: metadata named `content` or `id` would be the document's own fields, so it is not written",
     strip: ["outputs[].metadata.content", "outputs[].metadata.id"],
+  },
+  {
+    id: "tool-json-text",
+    field: "inputs, outputs (TOOL spans, strings)",
+    reason: "arguments or a result that is the JSON text of an object or list comes back as that value (`gen_ai.tool.call.arguments` / `result` hold JSON text or the value alike); any other string comes back as it was",
   },
   ONE_TEXT_PART,
   {
@@ -50,8 +55,7 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
   {
     id: "finish-reason-vocabulary",
     field: "outputs.choices[].finish_reason",
-    reason: "mapped to the spec's values: end_turn and stop_sequence → stop, tool_use → tool_calls, max_tokens → length",
-    strip: ["outputs.choices[].finish_reason"],
+    reason: "written as the source gave it (`end_turn` stays `end_turn`); only the other spellings of the tool-call and content-filter reasons (`tool_call`, `tool-calls`, `content-filter`) come back as `tool_calls` / `content_filter`",
   },
   {
     id: "reasoning-signature",
@@ -66,7 +70,6 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
   },
   CACHE_ABOVE_INPUT,
   PROVIDER_INFERRED,
-  AUDIO_TOKENS,
   TOOL_STRICT,
   {
     id: "provider-spelling",

@@ -5,27 +5,28 @@ import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject } from "../../internal/records.js";
 import type { Obj } from "../../internal/records.js";
 import { guessModality, parseDataUrl, responseText, str } from "./messages-read.js";
-const TO_SPEC_FINISH: Readonly<Record<string, string>> = {
-  tool_calls: "tool_call",
-  function_call: "tool_call",
-  tool_use: "tool_call",
-  end_turn: "stop",
-  stop_sequence: "stop",
-  max_tokens: "length",
-  STOP: "stop",
-  MAX_TOKENS: "length",
-  SAFETY: "content_filter",
-};
-
-/** Canonical / provider finish reasons -> the spec's enumerated values where one fits. */
+/**
+ * Canonical finish reason -> the value written. The canonical span keeps the provider's reason as the
+ * source wrote it (`end_turn`, `tool_use`, `MAX_TOKENS`: every parser does, docs/genai.md), and the
+ * spec's `finish_reason` / `gen_ai.response.finish_reasons` are open strings, so it is written as it
+ * is: mapping `end_turn` to `stop` here could not be undone on read-back, and the round trip would
+ * change the value. Only the canonical `tool_calls` is spelled the spec's way, `tool_call`, which
+ * every reader maps back (readers/finish.ts).
+ */
 export function finishReasonToSpec(reason: string): string {
-  return Object.prototype.hasOwnProperty.call(TO_SPEC_FINISH, reason) ? TO_SPEC_FINISH[reason]! : reason;
+  return reason === "tool_calls" ? "tool_call" : reason;
 }
 
-/** Tool-call arguments as the spec prefers them: the JSON value when the string is JSON. */
-function argumentsValue(text: string): unknown {
+/**
+ * Tool-call arguments as the spec prefers them, the JSON value, but only when reading it back gives
+ * the same text byte for byte (the reader encodes a structured value with JSON.stringify). Anything
+ * else stays the original string: JSON with other spacing or key order, `null` (read back as "{}"),
+ * numbers JSON cannot hold exactly, non-JSON text.
+ */
+export function argumentsValue(text: string): unknown {
   const parsed = safeJsonParse(text);
-  return parsed.ok ? parsed.value : text;
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== "object") return text;
+  return safeJsonStringify(parsed.value) === text ? parsed.value : text;
 }
 
 /** One canonical part -> one GenAI part (spec shapes; unknown parts pass through when they fit the schema). */

@@ -74,6 +74,7 @@ export const GENAI_USAGE_KEYS = {
     "gen_ai.usage.output_tokens.reasoning",
     "gen_ai.usage.reasoning_tokens",
   ],
+  // The newest spec's per-modality counts; only audio has a canonical field (text and image stay in attributes).
   input_audio_tokens: [GENAI.audioInputTokens],
   output_audio_tokens: [GENAI.audioOutputTokens],
 } as const;

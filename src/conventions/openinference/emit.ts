@@ -9,7 +9,7 @@
  * Attributes kept from the source span: keys of no LLM convention (http.*, session.id, metadata, tag.tags,
  * tool.name, …) and the OpenInference keys this emitter does not write (`llm.prompt_template.*`,
  * `llm.function_call`, …). `mlflow.*`, GenAI and OpenLLMetry keys are left out: the written keys carry
- * their content.
+ * their content, except `mlflow.spanType`, written where the kind cannot say the type (MLFLOW_SPAN_TYPE).
  */
 import type { Attributes, AttributeValue, ChatChoice, ChatMessage, ChatTool, ContentPart, CanonicalSpan, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
@@ -175,9 +175,26 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
 
   writeValue(attrs, OI.inputValue, OI.inputMimeType, span.inputs);
   writeValue(attrs, OI.outputValue, OI.outputMimeType, span.outputs);
+  const readBack = typeReadBack(attrs[OI.spanKind], (messages?.length ?? 0) > 0 || (choices?.length ?? 0) > 0);
+  if (readBack !== undefined && readBack !== span.spanType) attrs[MLFLOW_SPAN_TYPE] = JSON.stringify(span.spanType);
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };
   if (span.tokenUsage && ctx.envelope.scope) out.scope = scopeForEmit(ctx.envelope.scope);
   return out;
+}
+
+/**
+ * MLflow's own span-type key, written only where the OpenInference kind cannot say the type: the LLM
+ * kind stands for CHAT_MODEL and LLM (the reader tells them apart by the chat messages alone, so a chat
+ * call without content, or a completion written as messages, would change type), and CHAIN for PARSER,
+ * MEMORY, WORKFLOW and TASK. The reader already takes it (the MLflow convention), and MLflow stores it.
+ */
+const MLFLOW_SPAN_TYPE = "mlflow.spanType";
+
+/** The type the reader gives a span of this kind, or undefined for a kind it does not know. */
+function typeReadBack(kind: AttributeValue | undefined, chat: boolean): SpanType | undefined {
+  if (typeof kind !== "string" || !Object.prototype.hasOwnProperty.call(OI_KIND_SPAN_TYPES, kind)) return undefined;
+  if (kind === OI_SPAN_KINDS.LLM) return chat ? "CHAT_MODEL" : "LLM";
+  return OI_KIND_SPAN_TYPES[kind];
 }
 
 /** The kind for the span type; a source kind that maps to the same type (PROMPT, lower case) or an unknown one on an UNKNOWN span is kept. */

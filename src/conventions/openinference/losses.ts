@@ -3,11 +3,6 @@ import type { CarryLoss } from "../types.js";
 import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, PROVIDER_INFERRED } from "../losses.js";
 
 export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
-  {
-    id: "llm-kind",
-    field: "spanType",
-    reason: "CHAT_MODEL and LLM are both the `LLM` kind: read back as CHAT_MODEL with chat messages, else LLM; PARSER, MEMORY, WORKFLOW, TASK come back as CHAIN",
-  },
   ONE_TEXT_PART,
   {
     id: "one-finish-reason",

@@ -28,7 +28,7 @@ export const OPENLLMETRY_LOSSES: readonly CarryLoss[] = [
   {
     id: "other-parameters",
     field: "inputs (other request parameters)",
-    reason: "request parameters other than temperature, top_p, max_tokens and the `llm.*` ones (`seed`, `response_format`, …) are not written",
+    reason: "request parameters other than temperature, top_p, max_tokens and the `llm.*` ones (`seed`, `response_format`, `output_type` from `gen_ai.output.type`, `tool_choice`, …) are not written",
   },
   {
     id: "other-output-keys",

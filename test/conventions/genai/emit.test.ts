@@ -130,13 +130,58 @@ describe("emitGenAi", () => {
       // Anthropic takes the system prompt apart from the history: it goes to system_instructions.
       "gen_ai.system_instructions": JSON.stringify([{ type: "text", content: "Be brief." }]),
       "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Hi" }] }]),
-      "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Hello" }], finish_reason: "stop" }]),
-      "gen_ai.response.finish_reasons": ["stop"],
+      "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Hello" }], finish_reason: "end_turn" }]),
+      "gen_ai.response.finish_reasons": ["end_turn"],
       "gen_ai.response.id": "msg_1",
       "gen_ai.usage.input_tokens": 10,
       "gen_ai.usage.output_tokens": 2,
       "gen_ai.usage.cache_read.input_tokens": 4,
     });
+  });
+
+  it("token usage in the newest spec form: the cache-creation count under cache_write and cache_creation, audio counts per modality", () => {
+    const span = { ...chat, tokenUsage: { input_tokens: 1200, output_tokens: 40, total_tokens: 1240, cache_read_input_tokens: 300, cache_creation_input_tokens: 500, reasoning_tokens: 7, input_audio_tokens: 90, output_audio_tokens: 12 } };
+    const a = fromMlflowSpan(span, { to: "genai" }).attributes;
+    const usage = Object.fromEntries(Object.entries(a).filter(([k]) => k.startsWith("gen_ai.usage.")));
+    expect(usage).toEqual({
+      "gen_ai.usage.input_tokens": 1200,
+      "gen_ai.usage.output_tokens": 40,
+      "gen_ai.usage.cache_read.input_tokens": 300,
+      // The newest name (semantic-conventions-genai) and the released one, while the rename is unreleased.
+      "gen_ai.usage.cache_write.input_tokens": 500,
+      "gen_ai.usage.cache_creation.input_tokens": 500,
+      "gen_ai.usage.reasoning.output_tokens": 7,
+      "gen_ai.usage.audio.input_tokens": 90,
+      "gen_ai.usage.audio.output_tokens": 12,
+    });
+    // Read back: every count, the total as input + output.
+    expect(toMlflowSpan(fromMlflowSpan(span, { to: "genai" })).tokenUsage).toEqual(span.tokenUsage);
+  });
+
+  it("writes no audio or cache key the canonical usage does not have", () => {
+    const a = fromMlflowSpan({ ...chat, tokenUsage: { input_tokens: 10, output_tokens: 2 } }, { to: "genai" }).attributes;
+    expect(Object.keys(a).filter((k) => k.startsWith("gen_ai.usage.")).sort()).toEqual(["gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens"]);
+  });
+
+  it("reads the newest keys alone: cache_write without cache_creation, audio counts", () => {
+    const s = toMlflowSpan(
+      {
+        name: "chat m",
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.provider.name": "openai",
+          "gen_ai.request.model": "m",
+          "gen_ai.usage.input_tokens": 100,
+          "gen_ai.usage.output_tokens": 20,
+          "gen_ai.usage.cache_write.input_tokens": 30,
+          "gen_ai.usage.audio.input_tokens": 8,
+          "gen_ai.usage.audio.output_tokens": 4,
+        },
+      },
+      { keepSource: false },
+    );
+    expect(s.tokenUsage).toEqual({ input_tokens: 100, output_tokens: 20, total_tokens: 120, cache_creation_input_tokens: 30, input_audio_tokens: 8, output_audio_tokens: 4 });
+    expect(Object.keys(s.attributes).filter((k) => k.startsWith("gen_ai.usage."))).toEqual([]);
   });
 
   it("includeDeprecated also writes gen_ai.system, prompt/completion tokens and gen_ai.prompt/completion", () => {
@@ -171,6 +216,26 @@ describe("emitGenAi", () => {
   it("an ERROR span without error.type gets error.type _OTHER", () => {
     const failed = toMlflowSpan({ name: "x", attributes: { "gen_ai.operation.name": "chat" }, status: { code: "ERROR" } });
     expect(fromMlflowSpan(failed, { to: "genai" }).attributes["error.type"]).toBe("_OTHER");
+  });
+
+  it("an ERROR span whose exception event names the type gets that type as error.type", () => {
+    const events = [
+      { name: "log", attributes: { "exception.type": "NotAnException" } },
+      { name: "exception", attributes: { "exception.message": "no type" } },
+      { name: "exception", attributes: { "exception.type": "RateLimitError", "exception.message": "429" } },
+      { name: "exception", attributes: { "exception.type": "Later" } },
+    ];
+    const failed = toMlflowSpan({ name: "x", attributes: { "gen_ai.operation.name": "chat" }, status: { code: "ERROR" }, events });
+    expect(fromMlflowSpan(failed, { to: "genai" }).attributes["error.type"]).toBe("RateLimitError");
+    // An error.type the source wrote wins over the event.
+    const typed = toMlflowSpan({ name: "x", attributes: { "gen_ai.operation.name": "chat", "error.type": "400" }, status: { code: "ERROR" }, events });
+    expect(fromMlflowSpan(typed, { to: "genai" }).attributes["error.type"]).toBe("400");
+  });
+
+  it("captured: the aws-sdk Bedrock error span (no error.type, an exception event) gets the exception's type", () => {
+    const span = loadFixture("genai/otel-aws-sdk-bedrock__converse-error").map((s) => toMlflowSpan(s)).find((s) => s.status?.code === "ERROR")!;
+    expect(span.attributes["error.type"]).toBeUndefined();
+    expect(fromMlflowSpan(span, { to: "genai" }).attributes["error.type"]).toBe("ValidationException");
   });
 
   it("media, reasoning, refusal and tool parts are written in the spec shapes", () => {

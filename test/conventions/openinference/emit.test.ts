@@ -133,6 +133,31 @@ describe("emitted attributes", () => {
     expect(emit({ spanType: "AGENT", attributes: { "openinference.span.kind": "PROMPT" } }).attributes["openinference.span.kind"]).toBe("AGENT");
   });
 
+  it("mlflow.spanType is written only where the kind cannot say the type, and the type comes back", () => {
+    const chat = { inputs: { messages: [{ role: "user" as const, content: "hi" }] } };
+    const cases: [SpanType, Partial<MlflowSpan>, string | undefined][] = [
+      // The LLM kind: the reader says CHAT_MODEL with chat messages or choices, LLM without.
+      ["CHAT_MODEL", { inputs: { model: "gpt-4o-mini", temperature: 0.2 } }, '"CHAT_MODEL"'],
+      ["CHAT_MODEL", {}, '"CHAT_MODEL"'],
+      ["CHAT_MODEL", chat, undefined],
+      ["LLM", chat, '"LLM"'],
+      ["LLM", { inputs: { prompt: "Once" }, outputs: "upon" }, undefined],
+      // The CHAIN kind stands for four more types.
+      ["MEMORY", { inputs: { q: 1 } }, '"MEMORY"'],
+      ["WORKFLOW", {}, '"WORKFLOW"'],
+      ["TASK", {}, '"TASK"'],
+      ["PARSER", {}, '"PARSER"'],
+      ["CHAIN", {}, undefined],
+      ["AGENT", {}, undefined],
+      ["UNKNOWN", {}, undefined],
+    ];
+    for (const [spanType, fields, marker] of cases) {
+      const out = fromMlflowSpan(canonical({ ...fields, spanType }), { to: "openinference" });
+      expect({ spanType, marker: out.attributes["mlflow.spanType"] }).toEqual({ spanType, marker });
+      expect({ spanType, back: toMlflowSpan(out).spanType }).toEqual({ spanType, back: spanType });
+    }
+  });
+
   it("retriever documents, reranker lists, embeddings", () => {
     const docs = [{ id: "1", page_content: "Paris.", metadata: { score: 0.9, source: "wiki" } }, { page_content: "Lyon.", metadata: {} }];
     expect(emit({ spanType: "RETRIEVER", inputs: "capital?", outputs: docs }).attributes).toMatchObject({

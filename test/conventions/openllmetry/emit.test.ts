@@ -198,9 +198,10 @@ describe("fixture round trips through OpenLLMetry", () => {
         if (first.conventions.length === 0) continue;
         const second = toMlflowSpan(fromMlflowSpan(first, { to: "openllmetry" }));
         expect(second.conventions).toContain("openllmetry");
-        // Losses carry.ts lists that AI SDK spans show: an outer call has a model but no response
-        // model (it comes back as one), and `tool_choice` has no OpenLLMetry key (other-parameters).
-        const lossy = ["inputs.tool_choice"];
+        // Losses carry.ts lists that AI SDK and OpenLIT spans show: an outer call has a model but no
+        // response model (it comes back as one), and `tool_choice` and `output_type`
+        // (gen_ai.output.type) have no OpenLLMetry key (other-parameters).
+        const lossy = ["inputs.tool_choice", "inputs.output_type"];
         if (first.outputs !== undefined && (first.outputs as { model?: unknown }).model === undefined) lossy.push(...responseModel);
         expect(withoutPaths(fields(second), lossy)).toEqual(withoutPaths(fields(first), lossy));
       }

@@ -24,7 +24,10 @@ export function mergeResponse(ctx: ParseContext, responseModel: string | undefin
     const v = ctx.get(key);
     if (typeof v === "string" && !(name in extra)) {
       extra[name] = v;
-      ctx.consume(key);
+      // The `openai.response.*` spelling is no convention's key (detection claims `gen_ai.` only), so
+      // it stays in the attributes even with keepSource: false: nothing is dropped that no detected
+      // convention owns (test/properties/nothing-lost.test.ts, OpenLIT).
+      if (key.startsWith("gen_ai.")) ctx.consume(key);
     }
   }
   if (!hasAnyKey(extra)) return;

@@ -43,6 +43,8 @@ function messageFromItem(m: Obj, ctx: ParseContext, key: string, sink: ImageSink
   if (m.tool_calls !== undefined) {
     if (Array.isArray(m.tool_calls)) {
       m.tool_calls.forEach((c, k) => {
+        // Every field an empty AnyValue (openinference-vercel exports unset fields so): no call at all.
+        if (allUnset(c)) return;
         const call = isPlainObject(c) ? toolCallFromItem(c, ctx, `${key}.${MF.toolCalls}.${k}`) : undefined;
         if (call) calls.push(call);
         else ctx.diagnose("invalid-message", "warning", `${key}.${MF.toolCalls}.${k} has no tool_call.* fields; left out`, `${key}.${MF.toolCalls}.${k}`);
@@ -82,6 +84,14 @@ export function asText(value: unknown, ctx: ParseContext, key: string): string {
   // The text loses the value's type; the attribute keeps it.
   ctx.keep(key);
   return safeJsonStringify(value);
+}
+
+/** A value whose every leaf is undefined (an empty OTLP AnyValue decodes to undefined). */
+function allUnset(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isPlainObject(value)) return false;
+  for (const k in value) if (!allUnset(value[k])) return false;
+  return true;
 }
 
 function toolCallFromItem(item: Obj, ctx: ParseContext, key: string): ToolCall | undefined {
