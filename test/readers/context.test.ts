@@ -5,7 +5,7 @@
  * (and does nothing on an empty slot)".
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ParseContext, RANK, type FieldName } from "../../src/readers/context.js";
 
 const FIELDS: readonly FieldName[] = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"];
@@ -99,5 +99,41 @@ describe("ParseContext precedence against the model", () => {
     expect(ctx.current("model")).toMatchObject({ value: "first", rank: RANK.structured, convention: "genai" });
     ctx.replace("model", "refined");
     expect(ctx.current("model")).toMatchObject({ value: "refined", rank: RANK.structured, convention: "genai" });
+  });
+});
+
+describe("ParseContext.jsonScalar", () => {
+  it("decodes a JSON scalar's text as safeJsonParse does, and gives a text that is not JSON as not ok", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), fc.string(), (scalar, junk) => {
+        const ctx = new ParseContext({}, [], "s", undefined, undefined);
+        expect(ctx.jsonScalar(JSON.stringify(scalar))).toEqual({ ok: true, value: JSON.parse(JSON.stringify(scalar)) });
+        let valid = true;
+        try {
+          JSON.parse(junk);
+        } catch {
+          valid = false;
+        }
+        expect(ctx.jsonScalar(junk).ok).toBe(valid);
+        expect(ctx.diagnostics).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("parses a text once per span however often it is asked, and each span afresh", () => {
+    const text = JSON.stringify("You are a helpful assistant. ".repeat(50));
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const ctx = new ParseContext({}, [], "s", undefined, undefined);
+      const first = ctx.jsonScalar(text);
+      expect(ctx.jsonScalar("42")).toEqual({ ok: true, value: 42 });
+      expect(ctx.jsonScalar(`${text}`)).toBe(first);
+      expect(parse).toHaveBeenCalledTimes(2);
+      new ParseContext({}, [], "t", undefined, undefined).jsonScalar(text);
+      expect(parse).toHaveBeenCalledTimes(3);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
