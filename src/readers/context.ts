@@ -300,6 +300,19 @@ export class ParseContext {
     return result;
   }
 
+  /**
+   * `json(key)` for a reader that only wants a document mentioning `word` (a property name it looks
+   * for): a text without the word (nor a `\u` escape, which could spell it) is not parsed, and gives
+   * `{ok:false}` with no diagnostic. Vercel's `ai.response.providerMetadata` is read for Anthropic's
+   * usage only, and is otherwise a few hundred characters of JSON parsed for nothing; see
+   * docs/performance.md.
+   */
+  jsonMentioning(key: string, word: string): JsonValue {
+    const raw = this.get(key);
+    if (typeof raw === "string" && !raw.includes(word) && !raw.includes("\\u")) return { ok: false };
+    return this.json(key);
+  }
+
   /** Like `json`, but a string that does not look like an object or array is returned as the string. */
   jsonOrString(key: string): JsonValue {
     const raw = this.get(key);

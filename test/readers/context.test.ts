@@ -137,3 +137,32 @@ describe("ParseContext.jsonScalar", () => {
     }
   });
 });
+
+describe("ParseContext.jsonMentioning", () => {
+  const at = (text: unknown) => new ParseContext({ k: text as string }, [], "s", undefined, undefined);
+  it("parses a document that mentions the word, as json(key) does", () => {
+    const ctx = at('{"anthropic":{"usage":{"input_tokens":3}}}');
+    expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: { anthropic: { usage: { input_tokens: 3 } } } });
+    expect(ctx.jsonMentioning("k", "anthropic")).toBe(ctx.json("k"));
+  });
+  it("a text without the word is not parsed and not diagnosed, even when it is not JSON", () => {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const ctx = at('{"openai":{"cachedPromptTokens":0}');
+      expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: false });
+      expect(parse).not.toHaveBeenCalled();
+      expect(ctx.diagnostics).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+  it("a \\u escape could spell the word, so such a text is parsed", () => {
+    expect(at('{"\\u0061nthropic":1}').jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: { anthropic: 1 } });
+  });
+  it("a broken document that mentions the word is diagnosed as json(key) does; a value that is not a string is returned", () => {
+    const ctx = at('{"anthropic":');
+    expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: false });
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(["invalid-json"]);
+    expect(at(7).jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: 7 });
+  });
+});
