@@ -9,7 +9,9 @@
  * `valgrind --tool=callgrind` twice, with `--passes` and with twice that many passes over the row's spans
  * after the same warm-up, and (second − first) ÷ (spans in the extra passes) is the figure: start-up,
  * corpus loading and warm-up cancel out. Node runs `--single-threaded`, so compilation and GC happen on
- * the thread callgrind counts, at the same points in both runs.
+ * the thread callgrind counts. They do not cancel out: a GC cycle or a re-optimisation that falls in the
+ * extra passes of one run counts as the row's work, and at the default 2 against 4 passes that has put
+ * a row tens of percent off (once negative). Raise `--passes` and repeat before trusting a difference.
  *
  *   npx tsx bench/icount.ts [--root DIR ...] [--only conv,mixed] [--fixtures DIR] [--passes 2] [--warm 30]
  *                           [--size 400] [--jobs 2] [--floor]
