@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONVENTION_IDS, decodeOtlpJson, detectConventions, type Attributes, type DecodedSpan } from "../src/index.js";
+import { CONVENTION_IDS, decodeOtlpJson, detectConventions, type DecodedSpan } from "../src/index.js";
 
 export const NONE_LABEL = "none (HTTP)";
 
@@ -72,27 +72,4 @@ export function mixedCorpus(spans: DecodedSpan[], size: number): DecodedSpan[] {
   return out;
 }
 
-/**
- * The floor: copy the attribute record and `JSON.parse` each JSON-valued attribute once. A translation
- * must at least read every attribute and decode the JSON it carries; nothing cheaper can translate.
- */
-export let floorParsed = 0;
-export function floor(span: DecodedSpan): Attributes {
-  const copy: Attributes = {};
-  let parsed = 0;
-  const attributes = span.attributes;
-  for (const key in attributes) {
-    const value = attributes[key];
-    copy[key] = value!;
-    if (typeof value === "string" && (value.startsWith("{") || value.startsWith("["))) {
-      try {
-        JSON.parse(value);
-        parsed++;
-      } catch {
-        // not JSON; the floor does not care
-      }
-    }
-  }
-  floorParsed += parsed;
-  return copy;
-}
+export { floor, floorParsed } from "./floor.js";

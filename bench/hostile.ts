@@ -13,6 +13,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { toMlflowSpan, type Attributes } from "../src/index.js";
+import { exitOnHelpOrError, HOSTILE_USAGE, parseHostileArgs } from "./args.js";
+
+exitOnHelpOrError(parseHostileArgs(process.argv.slice(2)), HOSTILE_USAGE);
 
 // A forced collection before each heap reading, so the figures are live memory, not garbage.
 setFlagsFromString("--expose-gc");

@@ -12,7 +12,8 @@
  * and plain HTTP spans), the Arize peer on GenAI spans, MLflow's translator, decode of OTLP/JSON and
  * OTLP/protobuf, `convert` on a large JSON Lines file, and `serve` sustained.
  *
- *   npm run bench                         all rows, default sizes (about five minutes on 2 cores)
+ *   npm run bench                         all rows, default sizes (about five minutes on 2 cores), then hostile.ts
+ *   npm run bench -- --help               the options (bench/args.ts)
  *   npm run bench -- --quick              small sizes, 3 runs
  *   npm run bench -- --only conv,mixed    rows whose id starts with one of these
  *   npm run bench -- --convert-mib 1024   convert on 1 GiB (the documented figure)
@@ -28,9 +29,9 @@ import { cpus, loadavg, totalmem, release } from "node:os";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { build } from "tsup";
 import { decodeOtlpJson, encodeOtlpJson, encodeOtlpProtobuf } from "../src/index.js";
+import { exitOnHelpOrError, parseRunArgs, RUN_USAGE } from "./args.js";
 import { fixtureFiles, groups, loadSpans } from "./corpus.js";
 import type { ChildResult, Job } from "./child.js";
 
@@ -38,29 +39,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TMP = join(ROOT, ".bench-tmp");
 const MLFLOW_PY = process.env.MLFLOW_PY ?? "/work/shared/peers/mlflow-py/run.py";
 
-const { values: opt } = parseArgs({
-  options: {
-    check: { type: "boolean", default: false },
-    "update-baseline": { type: "boolean", default: false },
-    quick: { type: "boolean", default: false },
-    runs: { type: "string" },
-    ms: { type: "string" },
-    size: { type: "string" },
-    mixed: { type: "string" },
-    "decode-repeat": { type: "string" },
-    "convert-mib": { type: "string" },
-    "convert-runs": { type: "string" },
-    "serve-seconds": { type: "string" },
-    "mlflow-spans": { type: "string" },
-    only: { type: "string" },
-    skip: { type: "string" },
-    json: { type: "string" },
-    profile: { type: "string" },
-    fixtures: { type: "string" },
-    baseline: { type: "string" },
-    "single-threaded": { type: "boolean", default: false },
-  },
-});
+const opt = exitOnHelpOrError(parseRunArgs(process.argv.slice(2)), RUN_USAGE);
 
 const checkMode = opt.check || opt["update-baseline"];
 const BASELINE = opt.baseline ?? join(ROOT, "bench", "baseline.json");
@@ -497,3 +476,8 @@ writeFileSync(jsonPath, `${JSON.stringify({ machine: start, loadavgEnd: end, con
 note(`result written to ${jsonPath}`);
 for (const f of ["json", "protobuf", "jsonl"]) if (files[f]) rmSync(files[f]!, { force: true });
 process.exitCode = exitCode;
+if (opt.hostile) {
+  // `npm run bench` passes --hostile: the linearity report follows the rows, after the same arguments were checked.
+  const hostile = spawnSync(process.execPath, [...process.execArgv, join(ROOT, "bench", "hostile.ts")], { stdio: "inherit" });
+  if (hostile.status !== 0) process.exitCode = hostile.status ?? 1;
+}

@@ -7,7 +7,7 @@
  * parsers run in the order of `detectConventions`, most specific convention first.
  */
 import type { Attributes, ChatTool, Cost, Diagnostic, Severity, SpanEvent, SpanKindName, SpanStatus, SpanType, TokenUsage } from "../canonical/span.js";
-import { looksLikeJsonContainer, safeJsonParse } from "../internal/json.js";
+import { looksLikeJsonContainer, safeJsonParse, type JsonResult } from "../internal/json.js";
 import { ALL_GROUPS, type KeyGroup } from "./groups.js";
 
 export const RANK = {
@@ -96,6 +96,9 @@ export class ParseContext {
    */
   private jsonKeys: string[] | undefined;
   private jsonResults: JsonValue[] | undefined;
+  /** Texts decoded by `jsonScalar` and their results, likewise created on first use. */
+  private scalarTexts: string[] | undefined;
+  private scalarResults: JsonResult[] | undefined;
 
   constructor(
     readonly attributes: Attributes,
@@ -273,6 +276,41 @@ export class ParseContext {
       this.jsonResults!.push(result);
     }
     return result;
+  }
+
+  /**
+   * `safeJsonParse` of a text that is not an object or array (a JSON string literal, number, true,
+   * false, null), once per text per span: two parsers may decode the same attribute (Gemini CLI's and
+   * GenAI's, of `gen_ai.system_instructions`, a string literal of some pages). Scalars only, so the
+   * result is a primitive and sharing it is safe; see docs/performance.md.
+   */
+  jsonScalar(text: string): JsonResult {
+    const texts = this.scalarTexts;
+    if (texts !== undefined) {
+      for (let i = 0; i < texts.length; i++) if (texts[i] === text) return this.scalarResults![i]!;
+    }
+    const result = safeJsonParse(text);
+    if (texts === undefined) {
+      this.scalarTexts = [text];
+      this.scalarResults = [result];
+    } else {
+      texts.push(text);
+      this.scalarResults!.push(result);
+    }
+    return result;
+  }
+
+  /**
+   * `json(key)` for a reader that only wants a document mentioning `word` (a property name it looks
+   * for): a text without the word (nor a `\u` escape, which could spell it) is not parsed, and gives
+   * `{ok:false}` with no diagnostic. Vercel's `ai.response.providerMetadata` is read for Anthropic's
+   * usage only, and is otherwise a few hundred characters of JSON parsed for nothing; see
+   * docs/performance.md.
+   */
+  jsonMentioning(key: string, word: string): JsonValue {
+    const raw = this.get(key);
+    if (typeof raw === "string" && !raw.includes(word) && !raw.includes("\\u")) return { ok: false };
+    return this.json(key);
   }
 
   /** Like `json`, but a string that does not look like an object or array is returned as the string. */

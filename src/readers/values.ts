@@ -51,7 +51,7 @@ function mayBeJsonScalar(text: string): boolean {
 export function readJsonValue(ctx: ParseContext, key: string): JsonValue {
   const raw = ctx.get(key);
   if (typeof raw === "string" && !looksLikeJsonContainer(raw)) {
-    const parsed = mayBeJsonScalar(raw) ? safeJsonParse(raw) : undefined;
+    const parsed = mayBeJsonScalar(raw) ? ctx.jsonScalar(raw) : undefined;
     return { ok: true, value: parsed !== undefined && parsed.ok ? parsed.value : raw };
   }
   return ctx.json(key);

@@ -5,7 +5,7 @@
  * (and does nothing on an empty slot)".
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ParseContext, RANK, type FieldName } from "../../src/readers/context.js";
 
 const FIELDS: readonly FieldName[] = ["spanType", "inputs", "outputs", "tokenUsage", "model", "provider", "tools", "cost", "messageFormat"];
@@ -99,5 +99,70 @@ describe("ParseContext precedence against the model", () => {
     expect(ctx.current("model")).toMatchObject({ value: "first", rank: RANK.structured, convention: "genai" });
     ctx.replace("model", "refined");
     expect(ctx.current("model")).toMatchObject({ value: "refined", rank: RANK.structured, convention: "genai" });
+  });
+});
+
+describe("ParseContext.jsonScalar", () => {
+  it("decodes a JSON scalar's text as safeJsonParse does, and gives a text that is not JSON as not ok", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), fc.string(), (scalar, junk) => {
+        const ctx = new ParseContext({}, [], "s", undefined, undefined);
+        expect(ctx.jsonScalar(JSON.stringify(scalar))).toEqual({ ok: true, value: JSON.parse(JSON.stringify(scalar)) });
+        let valid = true;
+        try {
+          JSON.parse(junk);
+        } catch {
+          valid = false;
+        }
+        expect(ctx.jsonScalar(junk).ok).toBe(valid);
+        expect(ctx.diagnostics).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("parses a text once per span however often it is asked, and each span afresh", () => {
+    const text = JSON.stringify("You are a helpful assistant. ".repeat(50));
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const ctx = new ParseContext({}, [], "s", undefined, undefined);
+      const first = ctx.jsonScalar(text);
+      expect(ctx.jsonScalar("42")).toEqual({ ok: true, value: 42 });
+      expect(ctx.jsonScalar(`${text}`)).toBe(first);
+      expect(parse).toHaveBeenCalledTimes(2);
+      new ParseContext({}, [], "t", undefined, undefined).jsonScalar(text);
+      expect(parse).toHaveBeenCalledTimes(3);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
+
+describe("ParseContext.jsonMentioning", () => {
+  const at = (text: unknown) => new ParseContext({ k: text as string }, [], "s", undefined, undefined);
+  it("parses a document that mentions the word, as json(key) does", () => {
+    const ctx = at('{"anthropic":{"usage":{"input_tokens":3}}}');
+    expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: { anthropic: { usage: { input_tokens: 3 } } } });
+    expect(ctx.jsonMentioning("k", "anthropic")).toBe(ctx.json("k"));
+  });
+  it("a text without the word is not parsed and not diagnosed, even when it is not JSON", () => {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const ctx = at('{"openai":{"cachedPromptTokens":0}');
+      expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: false });
+      expect(parse).not.toHaveBeenCalled();
+      expect(ctx.diagnostics).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+  it("a \\u escape could spell the word, so such a text is parsed", () => {
+    expect(at('{"\\u0061nthropic":1}').jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: { anthropic: 1 } });
+  });
+  it("a broken document that mentions the word is diagnosed as json(key) does; a value that is not a string is returned", () => {
+    const ctx = at('{"anthropic":');
+    expect(ctx.jsonMentioning("k", "anthropic")).toEqual({ ok: false });
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(["invalid-json"]);
+    expect(at(7).jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: 7 });
   });
 });

@@ -291,12 +291,8 @@ export function systemFromGenAi(value: unknown, ctx: ParseContext, key: string):
   if (typeof value === "string") {
     // Text as is, or text JSON-encoded once more (a JSON string literal: Gemini CLI).
     if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) {
-      try {
-        const inner: unknown = JSON.parse(value);
-        if (typeof inner === "string") return { role: "system", content: inner };
-      } catch {
-        // not JSON: the text itself
-      }
+      const inner = ctx.jsonScalar(value); // not JSON: the text itself
+      if (inner.ok && typeof inner.value === "string") return { role: "system", content: inner.value };
     }
     return { role: "system", content: value };
   }

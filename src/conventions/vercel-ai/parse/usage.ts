@@ -40,7 +40,7 @@ const PROVIDER_METADATA = "ai.response.providerMetadata";
  */
 function anthropicMetadataCache(ctx: ParseContext, usage: PartialUsage): string | undefined {
   if (!ctx.has(PROVIDER_METADATA) || usage.input_tokens === undefined) return undefined;
-  const meta = ctx.json(PROVIDER_METADATA);
+  const meta = ctx.jsonMentioning(PROVIDER_METADATA, "anthropic");
   if (!meta.ok || !isRecord(meta.value)) return undefined;
   const anthropic = meta.value["anthropic"];
   if (!isRecord(anthropic)) return undefined;
