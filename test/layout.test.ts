@@ -13,6 +13,7 @@ const files = (path: string) => readdirSync(path).filter((name) => statSync(join
 
 /** Test folders that cut across src, and why. */
 const CROSS_CUTTING: Readonly<Record<string, string>> = {
+  bench: "the benchmark harness's own code (bench/, outside src/): its argument parsing",
   dist: "the built package (dist/, exports map, CommonJS and ESM entry points), not one source folder",
   golden: "reviewed goldens of whole translations in both directions (fixtures/), through every layer",
   helpers: "shared test code (fixture loading, CLI runner, generators), no tests of its own",
