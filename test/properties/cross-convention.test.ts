@@ -24,6 +24,7 @@ import { fromMlflowSpan, toMlflowSpan, type ChatMessage, type MlflowSpan } from 
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
 import { itFixture } from "../helpers/known-failures.js";
 import { comparable } from "./losses.js";
+import { tokenUsage } from "../helpers/arbitraries.js";
 
 const TARGETS = ["genai", "openinference", "openllmetry"] as const;
 
@@ -50,16 +51,7 @@ const message: fc.Arbitrary<ChatMessage> = fc.oneof(
 const history = fc
   .tuple(fc.option(text, { nil: undefined }), fc.array(message, { minLength: 1, maxLength: 4 }))
   .map(([system, rest]) => (system === undefined ? rest : [{ role: "system", content: system } as ChatMessage, ...rest]));
-const usage = fc
-  .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }) })
-  .map((g) => {
-    const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output, total_tokens: 0 };
-    u.total_tokens = u.input_tokens! + u.output_tokens!;
-    if (g.read !== undefined) u.cache_read_input_tokens = g.read;
-    if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
-    if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;
-    return u;
-  });
+const usage = tokenUsage({ audio: false });
 const tool = fc.record({
   type: fc.constant("function" as const),
   function: fc.record({ name: word, description: text, parameters: fc.constant({ type: "object", properties: { q: { type: "string" } } }) }, { requiredKeys: ["name"] }),

@@ -12,6 +12,7 @@ import { EMIT_TARGETS, fromMlflowSpan, toMlflowSpan, type ChatMessage, type Mlfl
 import { allFindings, emitterFindings, isKnown, newFindings } from "../helpers/emit-findings.js";
 import { KNOWN_FINDINGS } from "../helpers/known-failures.js";
 import { listFixtures, loadFixture } from "../helpers/fixtures.js";
+import { tokenUsage } from "../helpers/arbitraries.js";
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/);
 const text = fc.string({ minLength: 1, maxLength: 16 });
@@ -29,22 +30,7 @@ const message: fc.Arbitrary<ChatMessage> = fc.oneof(
   fc.record({ role: fc.constant("assistant"), content }),
   fc.record({ role: fc.constant("tool"), content: text, tool_call_id: word }),
 );
-const usage = fc
-  .record({
-    input: fc.nat(10_000), output: fc.nat(1000),
-    read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }),
-    reasoning: fc.option(fc.nat(100), { nil: undefined }), audioIn: fc.option(fc.nat(50), { nil: undefined }), audioOut: fc.option(fc.nat(50), { nil: undefined }),
-  })
-  .map((g) => {
-    const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output };
-    u.total_tokens = u.input_tokens! + u.output_tokens!;
-    if (g.read !== undefined) u.cache_read_input_tokens = g.read;
-    if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
-    if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;
-    if (g.audioIn !== undefined) u.input_audio_tokens = g.audioIn;
-    if (g.audioOut !== undefined) u.output_audio_tokens = g.audioOut;
-    return u;
-  });
+const usage = tokenUsage({ audio: true });
 const SPAN_TYPES = ["CHAT_MODEL", "LLM", "EMBEDDING", "TOOL", "AGENT", "WORKFLOW", "RETRIEVER", "CHAIN", "RERANKER", "UNKNOWN"] as const;
 
 const canonical: fc.Arbitrary<MlflowSpan> = fc

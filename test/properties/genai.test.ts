@@ -13,6 +13,7 @@ import { fromMlflowSpan, toMlflowSpan, type Attributes, type ChatMessage, type M
 import { MlflowSpanSchema } from "../../src/schemas/index.js";
 import { stripOf, withoutPaths } from "./losses.js";
 import { GenAiInputMessagesSchema, GenAiOutputMessagesSchema, GenAiSystemInstructionsSchema } from "../../src/schemas/genai.js";
+import { tokenUsage } from "../helpers/arbitraries.js";
 
 const word = fc.stringMatching(/^[a-z]{1,6}$/);
 const text = fc.string({ maxLength: 20 });
@@ -42,21 +43,7 @@ const finish = fc.constantFrom("stop", "length", "tool_calls", "content_filter",
 const choices = fc
   .array(fc.tuple(assistantMessage, finish), { minLength: 1, maxLength: 2 })
   .map((list) => list.map(([message, finish_reason], index) => ({ index, message: message as ChatMessage, finish_reason })));
-const usage = fc
-  .record({
-    input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), creation: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }),
-    audioIn: fc.option(fc.nat(100), { nil: undefined }), audioOut: fc.option(fc.nat(100), { nil: undefined }),
-  })
-  .map(({ input, output, read, creation, reasoning, audioIn, audioOut }) => {
-    const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: input + (read ?? 0) + (creation ?? 0), output_tokens: output, total_tokens: 0 };
-    u.total_tokens = u.input_tokens! + output;
-    if (read !== undefined) u.cache_read_input_tokens = read;
-    if (creation !== undefined) u.cache_creation_input_tokens = creation;
-    if (reasoning !== undefined) u.reasoning_tokens = reasoning;
-    if (audioIn !== undefined) u.input_audio_tokens = audioIn;
-    if (audioOut !== undefined) u.output_audio_tokens = audioOut;
-    return u;
-  });
+const usage = tokenUsage({ audio: true });
 const tool = fc.record(
   { type: fc.constant("function" as const), function: fc.record({ name: word, description: text, parameters: fc.constant({ type: "object", properties: {} }) }, { requiredKeys: ["name"] }) },
 );

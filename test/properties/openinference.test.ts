@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromMlflowSpan, toMlflowSpan, type Attributes, type ChatMessage, type MlflowSpan } from "../../src/index.js";
 import { MlflowSpanSchema } from "../../src/schemas/index.js";
+import { tokenUsage } from "../helpers/arbitraries.js";
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/);
 const text = fc.string({ maxLength: 20 });
@@ -42,18 +43,7 @@ const assistant: fc.Arbitrary<ChatMessage> = fc.oneof(
   fc.record({ role: fc.constant("assistant"), content: fc.constant(null), tool_calls: fc.array(toolCall, { minLength: 1, maxLength: 2 }) }),
 );
 const params = fc.record({ temperature: fc.double({ min: 0, max: 2, noNaN: true }), max_tokens: fc.nat(4096), top_p: fc.double({ min: 0, max: 1, noNaN: true }), stop: fc.array(word, { maxLength: 2 }) }, { requiredKeys: [] });
-const usage = fc
-  .record({ input: fc.nat(10_000), output: fc.nat(1000), read: fc.option(fc.nat(100), { nil: undefined }), write: fc.option(fc.nat(100), { nil: undefined }), reasoning: fc.option(fc.nat(100), { nil: undefined }), audioIn: fc.option(fc.nat(10), { nil: undefined }), audioOut: fc.option(fc.nat(10), { nil: undefined }) })
-  .map((g) => {
-    const u: NonNullable<MlflowSpan["tokenUsage"]> = { input_tokens: g.input + (g.read ?? 0) + (g.write ?? 0), output_tokens: g.output, total_tokens: 0 };
-    u.total_tokens = u.input_tokens! + u.output_tokens!;
-    if (g.read !== undefined) u.cache_read_input_tokens = g.read;
-    if (g.write !== undefined) u.cache_creation_input_tokens = g.write;
-    if (g.reasoning !== undefined) u.reasoning_tokens = g.reasoning;
-    if (g.audioIn !== undefined) u.input_audio_tokens = g.audioIn;
-    if (g.audioOut !== undefined) u.output_audio_tokens = g.audioOut;
-    return u;
-  });
+const usage = tokenUsage({ audio: true });
 const tool = fc.record({
   type: fc.constant("function" as const),
   function: fc.record({ name: word, description: text, parameters: fc.constant({ type: "object", properties: {} }), strict: fc.boolean() }, { requiredKeys: ["name"] }),
