@@ -18,7 +18,7 @@ import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import type { EmitContext, EmitOptions } from "../types.js";
 import { GENAI_OPERATION_SPAN_TYPES } from "./tables.js";
-import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "./messages-write.js";
+import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "../../readers/genai-parts-write.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
 import type { Obj } from "../../internal/records.js";
