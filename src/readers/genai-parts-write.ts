@@ -5,7 +5,7 @@
  * the OpenLLMetry one (whose current releases write the same keys), with the small helpers the GenAI
  * reader uses too.
  */
-import type { ChatMessage, ChatTool, ContentPart } from "../canonical/span.js";
+import type { ChatChoice, ChatMessage, ChatTool, ContentPart } from "../canonical/span.js";
 import { genAiPartIssue, withoutProtoKeys, type GenAiPart } from "./genai-shapes.js";
 import { safeJsonParse, safeJsonStringify } from "../internal/json.js";
 import { isPlainObject } from "../internal/records.js";
@@ -131,6 +131,26 @@ export function messageToGenAi(message: ChatMessage): { role: string; parts: Gen
   const out: { role: string; parts: GenAiPart[]; name?: string } = { role: message.role, parts };
   if (message.name !== undefined) out.name = message.name;
   return out;
+}
+
+/**
+ * Chat choices -> GenAI output messages, one per choice with its `finish_reason` (a `tool` reply is
+ * written as the assistant's), and the reasons in order for `gen_ai.response.finish_reasons`: only
+ * when every choice has one, so positions match.
+ */
+export function choicesToGenAi(choices: readonly ChatChoice[]): { messages: Obj[]; finishReasons: string[] | undefined } {
+  const reasons: string[] = [];
+  const messages = choices.map((c) => {
+    const m: Obj = messageToGenAi(c.message);
+    if (c.message.role === "tool") m.role = "assistant";
+    if (typeof c.finish_reason === "string" && c.finish_reason !== "") {
+      const reason = finishReasonToSpec(c.finish_reason);
+      m.finish_reason = reason;
+      reasons.push(reason);
+    }
+    return m;
+  });
+  return { messages, finishReasons: reasons.length > 0 && reasons.length === choices.length ? reasons : undefined };
 }
 
 export function toolToGenAi(tool: ChatTool): Obj {
