@@ -41,12 +41,8 @@ export interface KnownFinding {
   reason: string;
 }
 
-const INDEXED = "the OpenLLMetry emitter writes the indexed gen_ai.prompt.N.* / gen_ai.completion.N.* messages and llm.request.type, which semconv_ai 0.5 removed (current releases write gen_ai.input.messages / gen_ai.output.messages and gen_ai.operation.name)";
 const NO_KIND = "the OpenLLMetry emitter writes no OpenLLMetry key on a RETRIEVER or GUARDRAIL span without content";
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
-  { to: "openllmetry", code: "deprecated-attribute", key: "gen_ai.prompt.N.*", reason: INDEXED },
-  { to: "openllmetry", code: "deprecated-attribute", key: "gen_ai.completion.N.*", reason: INDEXED },
-  { to: "openllmetry", code: "deprecated-attribute", key: "llm.request.type", reason: INDEXED },
   { to: "openllmetry", code: "convention-missing", key: "", spanTypes: ["RETRIEVER", "GUARDRAIL"], reason: NO_KIND },
 ];

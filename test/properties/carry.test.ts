@@ -90,9 +90,13 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
 
   "openllmetry/task-kind": { span: wrapper("CHAIN", { q: 1 }), path: "spanType" },
   "openllmetry/one-text-part": { span: onePart, path: "inputs.messages[].content" },
-  "openllmetry/empty-content-with-tool-calls": { span: chat({ messages: [{ role: "assistant", content: "", tool_calls: [call] }] }), path: "inputs.messages[].content" },
-  "openllmetry/text-like-blocks": { span: chat({ messages: [{ role: "user", content: '[{"type":"text","text":"a"},{"type":"text","text":"b"}]' }] }), path: "inputs.messages[].content" },
-  "openllmetry/refusal": { span: refusal, path: "outputs.choices[].message.refusal" },
+  "openllmetry/tool-message-parts": {
+    span: chat({ messages: [{ role: "assistant", content: null, tool_calls: [call] }, { role: "tool", tool_call_id: "c1", content: [{ type: "text", text: "sun" }, { type: "text", text: "ny" }] }] }),
+    path: "inputs.messages[].content",
+  },
+  "openllmetry/reasoning-signature": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: [{ type: "reasoning", text: "hmm", signature: "sig" }, { type: "text", text: "x" }] }, finish_reason: "stop" }] }), path: "outputs.choices[].message.content[].signature" },
+  "openllmetry/finish-reason-vocabulary": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: "x" }, finish_reason: "tool-calls" }] }), path: "outputs.choices[].finish_reason" },
+  "openllmetry/stream-flag": { span: chat(), path: "inputs.stream" },
   "openllmetry/other-parameters": { span: otherParameter, path: "inputs.seed" },
   "openllmetry/other-output-keys": { span: otherOutputKey, path: "outputs.system_fingerprint" },
   "openllmetry/request-model": { span: chat() },

@@ -39,20 +39,20 @@ export function strippedPaths(to: EmitTarget): string[] {
   return CANNOT_CARRY[to].flatMap((loss) => loss.strip ?? []);
 }
 
-type Message = { content?: unknown; tool_calls?: unknown[] };
-function messagesOf(span: unknown): Message[] {
-  return [...valuesAt(span, "inputs.messages[]"), ...valuesAt(span, "outputs.choices[].message")].filter((m): m is Message => m !== null && typeof m === "object");
-}
-
 /**
  * Shape losses (entries without `strip`) that real data shows, as a rewrite applied to both sides of a
  * fixture comparison: `target/id` of the table entry -> the canonical form both sides are brought to.
  * carry.test.ts checks each key names a table entry.
  */
 export const NORMALIZERS: Record<string, (span: unknown) => void> = {
-  // OpenLLMetry writes no content for "" and reads an absent content next to tool calls as null.
-  "openllmetry/empty-content-with-tool-calls": (span) => {
-    for (const m of messagesOf(span)) if (m.content === "" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0) m.content = null;
+  // OpenLLMetry marks a model span that has nothing else of its own with `gen_ai.is_streaming`: false and absent are one.
+  "openllmetry/stream-flag": (span) => {
+    const s = span as { inputs?: unknown };
+    if (typeof s.inputs !== "object" || s.inputs === null || Array.isArray(s.inputs)) return;
+    const inputs = s.inputs as Record<string, unknown>;
+    if (inputs.stream !== false) return;
+    delete inputs.stream;
+    if (Object.keys(inputs).length === 0) delete s.inputs;
   },
   // A span without a provider whose model id names one comes back with it (providerFromModel).
   ...Object.fromEntries(

@@ -94,6 +94,7 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     top_k: fc.option(fc.nat({ max: 50 }), { nil: undefined }),
     stop: fc.option(fc.array(text, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     usage: fc.option(usage, { nil: undefined }),
+    stream: fc.option(fc.boolean(), { nil: undefined }),
     tools: fc.option(fc.array(tool, { minLength: 1, maxLength: 2 }), { nil: undefined }),
   })
   .map((r) => {
@@ -101,6 +102,8 @@ const chatSpan: fc.Arbitrary<MlflowSpan> = fc
     if (r.temperature !== undefined) inputs.temperature = r.temperature;
     if (r.top_k !== undefined) inputs.top_k = r.top_k;
     if (r.stop !== undefined) inputs.stop = r.stop;
+    // Without usage, the emitter marks the span with gen_ai.is_streaming (the stream-flag loss): set it.
+    if (r.stream !== undefined || r.usage === undefined) inputs.stream = r.stream ?? false;
     const span: MlflowSpan = { name: "s", spanType: r.spanType, inputs, model: r.model, provider: r.provider, attributes: {}, conventions: [], diagnostics: [] };
     if (r.choices.length > 0) span.outputs = { model: r.model, choices: r.choices.map((c, index) => ({ index, ...c })) };
     if (r.usage) span.tokenUsage = r.usage as unknown as MlflowSpan["tokenUsage"];

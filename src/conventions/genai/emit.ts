@@ -18,7 +18,7 @@ import { safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject, setOwn } from "../../internal/records.js";
 import type { EmitContext, EmitOptions } from "../types.js";
 import { GENAI_OPERATION_SPAN_TYPES } from "./tables.js";
-import { finishReasonToSpec, messageToGenAi, toolToGenAi } from "./messages-write.js";
+import { choicesToGenAi, messageToGenAi, toolToGenAi } from "../../readers/genai-parts-write.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
 
 import type { Obj } from "../../internal/records.js";
@@ -110,19 +110,9 @@ export function emitGenAi(span: CanonicalSpan, options: EmitOptions, ctx: EmitCo
     if (deprecated) attrs[GENAI.prompt] = safeJsonStringify(chatMessages(span.inputs));
   }
   if (choices) {
-    const reasons: string[] = [];
-    const out = choices.map((c) => {
-      const m: Obj = messageToGenAi(c.message);
-      if (c.message.role === "tool") m.role = "assistant";
-      if (typeof c.finish_reason === "string" && c.finish_reason !== "") {
-        m.finish_reason = finishReasonToSpec(c.finish_reason);
-        reasons.push(m.finish_reason as string);
-      }
-      return m;
-    });
+    const { messages: out, finishReasons } = choicesToGenAi(choices);
     attrs[GENAI.outputMessages] = safeJsonStringify(out);
-    // One reason per generation, in order: written only when every choice has one, so positions match.
-    if (reasons.length > 0 && reasons.length === choices.length) attrs[GENAI.finishReasons] = reasons;
+    if (finishReasons) attrs[GENAI.finishReasons] = finishReasons;
     if (deprecated) attrs[GENAI.completion] = safeJsonStringify(choices.map((c) => c.message));
   }
   if (outputs) {

@@ -1,34 +1,21 @@
 import { finishReason } from "../../readers/finish.js";
 /**
- * GenAI structured messages (`{role, parts}`) <-> the canonical OpenAI chat shapes, both directions.
- * Parsing normalises the older part shapes seen in the wild before the zod check; emitting writes the
- * pinned spec shapes only (see src/conventions/genai.ts).
+ * GenAI structured messages (`{role, parts}`) -> the canonical OpenAI chat shapes. Parsing normalises
+ * the older part shapes seen in the wild before the zod check. The other direction, shared with the
+ * OpenLLMetry emitter, is src/readers/genai-parts-write.ts.
  */
 import type { ChatChoice, ChatMessage, ChatTool, ContentPart, ToolCall } from "../../canonical/span.js";
-import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys, type GenAiMessageShape } from "./shapes.js";
-import { type GenAiPart } from "./tables.js";
+import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys, type GenAiMessageShape, type GenAiPart } from "../../readers/genai-shapes.js";
+import { guessModality, parseDataUrl, responseText, str } from "../../readers/genai-parts-write.js";
 import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
 import { isPlainObject } from "../../internal/records.js";
 import { normalizeRole, simplifyContent, toolCall } from "../../readers/chat.js";
 import type { ParseContext } from "../../readers/context.js";
 import type { Obj } from "../../internal/records.js";
-export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-
-// ---------------------------------------------------------------------------------------------
-// Finish reasons
-
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: GenAI -> canonical
 
-export function guessModality(mime: unknown): string {
-  if (typeof mime === "string") {
-    if (mime.startsWith("image/")) return "image";
-    if (mime.startsWith("audio/")) return "audio";
-    if (mime.startsWith("video/")) return "video";
-  }
-  return "document";
-}
 
 /** Older or vendor part shapes -> the pinned shapes. Returns the input when nothing changes. */
 export function normalizePart(raw: unknown): unknown {
@@ -110,17 +97,6 @@ function passThroughPart(part: GenAiPart): ContentPart {
   return out as ContentPart;
 }
 
-/** Tool results as text: strings stay, lists of text blocks are joined, anything else is JSON. */
-export function responseText(response: unknown): string {
-  if (typeof response === "string") return response;
-  if (Array.isArray(response) && response.length > 0 && response.every((b) => isPlainObject(b) && (b as Obj).type === "text")) {
-    return response.map((b) => {
-      const block = b as Obj;
-      return str(block.text) ?? str(block.content) ?? "";
-    }).join("");
-  }
-  return safeJsonStringify(response);
-}
 
 function dataUrl(mime: unknown, data: string): string {
   return `data:${typeof mime === "string" ? mime : ""};base64,${data}`;
@@ -363,17 +339,4 @@ function toolParameters(fn: Obj): Obj | undefined {
   const keys = Object.keys(params);
   if (keys.length === 1 && keys[0] === "json" && isPlainObject(params.json)) return params.json as Obj;
   return params as Obj;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Emitting: canonical -> GenAI
-
-export function parseDataUrl(url: string): { mime: string | null; data: string } | undefined {
-  if (!url.startsWith("data:")) return undefined;
-  const comma = url.indexOf(",");
-  if (comma < 0) return undefined;
-  const meta = url.slice(5, comma);
-  if (!meta.endsWith(";base64")) return undefined;
-  const mime = meta.slice(0, -";base64".length);
-  return { mime: mime === "" ? null : mime, data: url.slice(comma + 1) };
 }

@@ -81,7 +81,6 @@ export const GENAI_USAGE_KEYS = {
 
 /** Operations that call a model (span kind CLIENT when emitted). */
 export const GENAI_MODEL_OPERATIONS: ReadonlySet<string> = new Set(["chat", "text_completion", "generate_content", "embeddings"]);
-export type GenAiPart = { type: string; [key: string]: unknown };
 /** `gen_ai.operation.name` -> MLflow span type. Values not listed get an `unknown-operation` diagnostic. */
 export const GENAI_OPERATION_SPAN_TYPES: Readonly<Record<string, SpanType>> = {
   chat: "CHAT_MODEL",

@@ -1,9 +1,10 @@
 /**
  * CanonicalSpan -> a span in OpenLLMetry's attributes, with the keys of its current releases (Python
- * semconv_ai 0.5, whose MIGRATION.md replaced the `llm.*` keys; JS 0.27) and the indexed messages
- * (`gen_ai.prompt.N.*` / `gen_ai.completion.N.*`, which 0.5 keeps and MLflow's TraceloopTranslator reads):
+ * semconv_ai 0.5, whose MIGRATION.md replaced the `llm.*` keys and the indexed messages; JS 0.27):
  * - model spans: `gen_ai.operation.name` (in place of `llm.request.type`), `gen_ai.provider.name`,
- *   `gen_ai.request.model` / `gen_ai.response.model`, indexed messages with tool calls,
+ *   `gen_ai.request.model` / `gen_ai.response.model`, the messages as GenAI JSON in
+ *   `gen_ai.input.messages` / `gen_ai.output.messages` (in place of `gen_ai.prompt.N.*` /
+ *   `gen_ai.completion.N.*`) with `gen_ai.response.finish_reasons`,
  *   `gen_ai.tool.definitions` (one JSON array, in place of `llm.request.functions.N.*`), request
  *   parameters under their 0.5 names (`gen_ai.request.*`, `gen_ai.is_streaming`, `gen_ai.user`,
  *   `gen_ai.request.reasoning_effort`, …), and usage as `gen_ai.usage.input_tokens` / `output_tokens` /
@@ -15,7 +16,7 @@
  * Source attributes of no LLM convention, and OpenLLMetry keys this emitter does not write
  * (`traceloop.workflow.name`, `traceloop.entity.name`, association properties, `db.*`), are kept.
  */
-import type { Attributes, ChatChoice, ChatMessage, ChatTool, CanonicalSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
+import type { Attributes, ChatTool, CanonicalSpan, RetrievedDocument, SpanEvent, SpanType } from "../../canonical/span.js";
 import type { SpanLike } from "../../otlp/span-like.js";
 import { scopeForEmit } from "../../readers/usage.js";
 import { OPENLLMETRY, OPENLLMETRY_EVENT_ATTRIBUTES as EA, OPENLLMETRY_EVENTS } from "./keys.js";
@@ -25,6 +26,7 @@ import type { EmitContext, EmitOptions } from "../types.js";
 import { paramValue } from "../../readers/params.js";
 import { CURRENT_PARAMS, LLM_PARAMS, unwrapEntity } from "./tables.js";
 import { chatChoices, chatMessages } from "../../readers/chat.js";
+import { choicesToGenAi, messageToGenAi, toolToGenAi } from "../../readers/genai-parts-write.js";
 
 import type { Obj } from "../../internal/records.js";
 
@@ -41,18 +43,6 @@ const OPERATION_OF: Partial<Record<SpanType, string>> = {
 };
 
 const MODEL_TYPES: ReadonlySet<SpanType> = new Set(["CHAT_MODEL", "LLM", "EMBEDDING", "RERANKER"]);
-
-/**
- * `llm.request.type`, the key 0.5 replaced by `gen_ai.operation.name` but still defines for the
- * instrumentations not yet moved: written only on a model span that would otherwise carry no
- * OpenLLMetry key at all (no messages, usage or parameters), which would not be OpenLLMetry any more.
- */
-const LEGACY_REQUEST_TYPE_OF: Partial<Record<SpanType, string>> = {
-  CHAT_MODEL: "chat",
-  LLM: "completion",
-  EMBEDDING: "embedding",
-  RERANKER: "rerank",
-};
 
 /** Span types with a Traceloop span kind. CHAIN, PARSER, MEMORY and EVALUATOR are written as `task`. */
 const SPAN_KIND_OF: Partial<Record<SpanType, string>> = {
@@ -128,43 +118,15 @@ function documents(value: unknown): RetrievedDocument[] | undefined {
   return value as RetrievedDocument[];
 }
 
-/** Message content as OpenLLMetry writes it: text verbatim, parts as their JSON list. */
-function contentAttribute(content: ChatMessage["content"]): string | undefined {
-  if (content === null || content === undefined) return undefined;
-  if (typeof content === "string") return content;
-  return safeJsonStringify(content);
-}
-
-function writeMessage(attrs: Attributes, base: string, msg: ChatMessage): void {
-  attrs[`${base}.role`] = msg.role;
-  const content = contentAttribute(msg.content);
-  if (content !== undefined) attrs[`${base}.content`] = content;
-  if (typeof msg.tool_call_id === "string") attrs[`${base}.tool_call_id`] = msg.tool_call_id;
-  if (typeof msg.name === "string") attrs[`${base}.name`] = msg.name;
-  if (Array.isArray(msg.tool_calls)) {
-    msg.tool_calls.forEach((call, k) => {
-      const fn = isPlainObject(call?.function) ? call.function : undefined;
-      if (!fn) return;
-      if (typeof call.id === "string" && call.id !== "") attrs[`${base}.tool_calls.${k}.id`] = call.id;
-      attrs[`${base}.tool_calls.${k}.name`] = typeof fn.name === "string" ? fn.name : "";
-      attrs[`${base}.tool_calls.${k}.arguments`] = typeof fn.arguments === "string" ? fn.arguments : safeJsonStringify(fn.arguments);
-    });
-  }
-}
-
 /** 0.5 (MIGRATION.md section 4): one JSON array in `gen_ai.tool.definitions`, in the GenAI tool shape. */
 function writeTools(attrs: Attributes, tools: ChatTool[]): void {
-  const defs = tools.map((tool) => {
-    const fn = tool.function;
-    const def: Obj = { type: "function", name: fn.name };
-    if (typeof fn.description === "string") def.description = fn.description;
-    if (fn.parameters !== undefined) def.parameters = fn.parameters;
-    return def;
-  });
-  attrs[TOOL_DEFINITIONS] = safeJsonStringify(defs);
+  attrs[TOOL_DEFINITIONS] = safeJsonStringify(tools.map(toolToGenAi));
 }
 
 const TOOL_DEFINITIONS = "gen_ai.tool.definitions";
+const INPUT_MESSAGES = "gen_ai.input.messages";
+const OUTPUT_MESSAGES = "gen_ai.output.messages";
+const FINISH_REASONS = "gen_ai.response.finish_reasons";
 
 function writeParams(attrs: Attributes, inputs: Obj): void {
   // The same value kinds as the parsers' (readers/params.ts), so what is written reads back.
@@ -236,7 +198,8 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
   if (responseModel !== undefined) attrs["gen_ai.response.model"] = responseModel;
 
   if (messages) {
-    messages.forEach((m, i) => writeMessage(attrs, `${OPENLLMETRY.prompt}.${i}`, m));
+    // System messages stay in the list, as the Python instrumentations write them.
+    attrs[INPUT_MESSAGES] = safeJsonStringify(messages.map(messageToGenAi));
     writeParams(attrs, inputs!);
   } else if (span.inputs !== undefined) {
     attrs[OPENLLMETRY.entityInput] = entityInput(span.inputs);
@@ -245,11 +208,10 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
   let events = span.events;
   const docs = type === "RETRIEVER" ? documents(span.outputs) : undefined;
   if (choices) {
-    choices.forEach((c, i) => {
-      const base = `${OPENLLMETRY.completion}.${i}`;
-      writeMessage(attrs, base, c.message);
-      if (typeof c.finish_reason === "string" && c.finish_reason !== "") attrs[`${base}.finish_reason`] = c.finish_reason;
-    });
+    // One `{role, parts, finish_reason}` message per choice, the reasons again in gen_ai.response.finish_reasons.
+    const { messages: replies, finishReasons } = choicesToGenAi(choices);
+    attrs[OUTPUT_MESSAGES] = safeJsonStringify(replies);
+    if (finishReasons) attrs[FINISH_REASONS] = finishReasons;
     if (typeof outputs?.id === "string") attrs["gen_ai.response.id"] = outputs.id;
   } else if (docs) {
     const kept = (span.events ?? []).filter((e) => e.name !== OPENLLMETRY_EVENTS.queryResult && e.name !== OPENLLMETRY_EVENTS.searchResult);
@@ -272,8 +234,13 @@ export function emitOpenLlmetry(span: CanonicalSpan, _options: EmitOptions, ctx:
     if (usage.reasoning_tokens !== undefined) attrs["gen_ai.usage.reasoning_tokens"] = usage.reasoning_tokens;
   }
 
-  if (model && !Object.keys(attrs).some((key) => ctx.conventionOf(key) === "openllmetry")) {
-    attrs[OPENLLMETRY.requestType] = LEGACY_REQUEST_TYPE_OF[type]!;
+
+  // Python 0.5 writes `gen_ai.is_streaming` on every model call (JS only on streamed ones); written here
+  // when nothing else on a model span or a span with messages is OpenLLMetry's (no usage, no OpenLLMetry
+  // parameter), so the span stays recognisably OpenLLMetry. It reads back as `inputs.stream`
+  // (losses.ts "stream-flag").
+  if ((model || messages || choices) && !Object.keys(attrs).some((key) => ctx.conventionOf(key) === "openllmetry")) {
+    attrs[OPENLLMETRY.genAiIsStreaming] = inputs?.stream === true;
   }
 
   const out: SpanLike = { ...ctx.envelope, attributes: attrs };

@@ -1,5 +1,5 @@
 /**
- * The hand-written GenAI message checks (src/conventions/genai/shapes.ts) agree with the zod schemas
+ * The hand-written GenAI message checks (src/readers/genai-shapes.ts) agree with the zod schemas
  * pinned from semconv-genai (src/schemas/genai.ts) on values near the boundary (test/helpers/near.ts):
  * - genAiPartIssue / genAiMessageIssue accept exactly what the schema accepts once own `__proto__` keys
  *   are dropped (withoutProtoKeys);
@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys } from "../../../src/conventions/genai/shapes.js";
+import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys } from "../../../src/readers/genai-shapes.js";
 import { isPlainObject } from "../../../src/internal/records.js";
 import { GenAiInputMessageSchema, GenAiOutputMessageSchema, GenAiPartSchema } from "../../../src/schemas/genai.js";
 import { near } from "../../helpers/near.js";

@@ -7,12 +7,12 @@ import { fromMlflowSpan, toMlflowSpan, type MlflowSpan } from "../../../src/inde
 import { listFixtures, loadFixture } from "../../helpers/fixtures.js";
 import { entityInput, entityOutput } from "../../../src/conventions/openllmetry/emit.js";
 import { itFixture } from "../../helpers/known-failures.js";
-import { stripOf, withoutPaths } from "../../properties/losses.js";
+import { NORMALIZERS, stripOf, withoutPaths } from "../../properties/losses.js";
 
 const base = (fields: Partial<MlflowSpan>): MlflowSpan => ({ name: "s", spanType: "UNKNOWN", attributes: {}, conventions: [], diagnostics: [], ...fields });
 
 describe("emitted attributes", () => {
-  it("a chat span: indexed messages with tool calls, the 0.5 operation, provider and usage keys", () => {
+  it("a chat span: gen_ai.input/output.messages as GenAI JSON (0.5), the 0.5 operation, provider and usage keys", () => {
     const s = toMlflowSpan(loadFixture("openllmetry/traceloop-legacy-anthropic__messages-tool-result")[0]!);
     const out = fromMlflowSpan(s, { to: "openllmetry" });
     expect(out.kind).toBe("CLIENT");
@@ -22,26 +22,30 @@ describe("emitted attributes", () => {
       "gen_ai.request.model": "claude-haiku-4-5",
       "gen_ai.response.model": "claude-haiku-4-5-20251001",
       "gen_ai.request.max_tokens": 256,
-      "gen_ai.prompt.0.role": "user",
-      "gen_ai.prompt.0.content": "What's the weather like in Paris today?",
-      "gen_ai.prompt.1.role": "assistant",
-      "gen_ai.prompt.1.content": "I'll look up the current weather in Paris.",
-      "gen_ai.prompt.1.tool_calls.0.id": "toolu_fixture_0001",
-      "gen_ai.prompt.1.tool_calls.0.name": "get_weather",
-      "gen_ai.prompt.1.tool_calls.0.arguments": '{"city":"Paris","unit":"celsius"}',
-      "gen_ai.prompt.2.role": "tool",
-      "gen_ai.prompt.2.tool_call_id": "toolu_fixture_0001",
-      "gen_ai.completion.0.role": "assistant",
-      "gen_ai.completion.0.content": "It is currently 18 °C and sunny in Paris.",
-      "gen_ai.completion.0.finish_reason": "end_turn",
+      "gen_ai.response.finish_reasons": ["end_turn"],
       "gen_ai.usage.input_tokens": 512,
       "gen_ai.usage.output_tokens": 16,
       "gen_ai.usage.total_tokens": 528,
     });
-    // The keys semconv_ai 0.5 replaced are not written.
+    expect(JSON.parse(out.attributes["gen_ai.input.messages"] as string)).toEqual([
+      { role: "user", parts: [{ type: "text", content: "What's the weather like in Paris today?" }] },
+      {
+        role: "assistant",
+        parts: [
+          { type: "text", content: "I'll look up the current weather in Paris." },
+          { type: "tool_call", id: "toolu_fixture_0001", name: "get_weather", arguments: { city: "Paris", unit: "celsius" } },
+        ],
+      },
+      { role: "tool", parts: [{ type: "tool_call_response", id: "toolu_fixture_0001", response: '{"temperature":18,"condition":"sunny"}' }] },
+    ]);
+    expect(JSON.parse(out.attributes["gen_ai.output.messages"] as string)).toEqual([
+      { role: "assistant", parts: [{ type: "text", content: "It is currently 18 °C and sunny in Paris." }], finish_reason: "end_turn" },
+    ]);
+    // The keys semconv_ai 0.5 replaced are not written: no indexed messages, no llm.* keys.
     for (const key of ["llm.request.type", "gen_ai.system", "gen_ai.usage.prompt_tokens", "gen_ai.usage.completion_tokens", "llm.usage.total_tokens", "traceloop.entity.input"]) {
       expect(out.attributes[key], key).toBeUndefined();
     }
+    expect(Object.keys(out.attributes).filter((k) => k.startsWith("gen_ai.prompt.") || k.startsWith("gen_ai.completion."))).toEqual([]);
   });
 
   it("tools as one gen_ai.tool.definitions JSON array (0.5), no llm.request.functions.N.*", () => {
@@ -109,17 +113,19 @@ describe("emitted attributes", () => {
   });
 
   it.each([
-    ["CHAT_MODEL", "chat", "chat"],
-    ["LLM", "text_completion", "completion"],
-    ["EMBEDDING", "embeddings", "embedding"],
-    ["RERANKER", "rerank", "rerank"],
-  ] as const)("%s -> gen_ai.operation.name %s; llm.request.type %s only on a span with no other OpenLLMetry key", (type, operation, requestType) => {
+    ["CHAT_MODEL", "chat"],
+    ["LLM", "text_completion"],
+    ["EMBEDDING", "embeddings"],
+    ["RERANKER", "rerank"],
+  ] as const)("%s -> gen_ai.operation.name %s, never llm.request.type; gen_ai.is_streaming only on a span with no other OpenLLMetry key", (type, operation) => {
     const bare = fromMlflowSpan(base({ spanType: type }), { to: "openllmetry" }).attributes;
     expect(bare["gen_ai.operation.name"]).toBe(operation);
-    expect(bare["llm.request.type"]).toBe(requestType);
+    expect(bare["llm.request.type"]).toBeUndefined();
+    expect(bare["gen_ai.is_streaming"]).toBe(false);
     const counted = fromMlflowSpan(base({ spanType: type, tokenUsage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 } }), { to: "openllmetry" }).attributes;
     expect(counted["gen_ai.operation.name"]).toBe(operation);
     expect(counted["llm.request.type"]).toBeUndefined();
+    expect(counted["gen_ai.is_streaming"]).toBeUndefined();
   });
 
   it.each([
@@ -203,7 +209,13 @@ describe("fixture round trips through OpenLLMetry", () => {
         // (gen_ai.output.type) have no OpenLLMetry key (other-parameters).
         const lossy = ["inputs.tool_choice", "inputs.output_type"];
         if (first.outputs !== undefined && (first.outputs as { model?: unknown }).model === undefined) lossy.push(...responseModel);
-        expect(withoutPaths(fields(second), lossy)).toEqual(withoutPaths(fields(first), lossy));
+        // A model span with nothing else of OpenLLMetry's is marked with gen_ai.is_streaming (stream-flag).
+        const comparable = (span: MlflowSpan) => {
+          const copy = withoutPaths(fields(span), lossy);
+          NORMALIZERS["openllmetry/stream-flag"]!(copy);
+          return copy;
+        };
+        expect(comparable(second)).toEqual(comparable(first));
       }
     });
   }

@@ -1,10 +1,49 @@
-import type { ChatMessage, ChatTool, ContentPart } from "../../canonical/span.js";
-import { genAiPartIssue, withoutProtoKeys } from "./shapes.js";
-import { type GenAiPart } from "./tables.js";
-import { safeJsonParse, safeJsonStringify } from "../../internal/json.js";
-import { isPlainObject } from "../../internal/records.js";
-import type { Obj } from "../../internal/records.js";
-import { guessModality, parseDataUrl, responseText, str } from "./messages-read.js";
+/**
+ * Canonical chat messages, parts and tools -> the GenAI JSON shapes (`{role, parts:[{type, ...}]}`,
+ * the pinned semconv-genai schemas): what `gen_ai.input.messages` / `gen_ai.output.messages` /
+ * `gen_ai.tool.definitions` hold. Shared by the emitters that write those keys, the GenAI one and
+ * the OpenLLMetry one (whose current releases write the same keys), with the small helpers the GenAI
+ * reader uses too.
+ */
+import type { ChatChoice, ChatMessage, ChatTool, ContentPart } from "../canonical/span.js";
+import { genAiPartIssue, withoutProtoKeys, type GenAiPart } from "./genai-shapes.js";
+import { safeJsonParse, safeJsonStringify } from "../internal/json.js";
+import { isPlainObject } from "../internal/records.js";
+import type { Obj } from "../internal/records.js";
+
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+export function guessModality(mime: unknown): string {
+  if (typeof mime === "string") {
+    if (mime.startsWith("image/")) return "image";
+    if (mime.startsWith("audio/")) return "audio";
+    if (mime.startsWith("video/")) return "video";
+  }
+  return "document";
+}
+
+/** Tool results as text: strings stay, lists of text blocks are joined, anything else is JSON. */
+export function responseText(response: unknown): string {
+  if (typeof response === "string") return response;
+  if (Array.isArray(response) && response.length > 0 && response.every((b) => isPlainObject(b) && (b as Obj).type === "text")) {
+    return response.map((b) => {
+      const block = b as Obj;
+      return str(block.text) ?? str(block.content) ?? "";
+    }).join("");
+  }
+  return safeJsonStringify(response);
+}
+
+export function parseDataUrl(url: string): { mime: string | null; data: string } | undefined {
+  if (!url.startsWith("data:")) return undefined;
+  const comma = url.indexOf(",");
+  if (comma < 0) return undefined;
+  const meta = url.slice(5, comma);
+  if (!meta.endsWith(";base64")) return undefined;
+  const mime = meta.slice(0, -";base64".length);
+  return { mime: mime === "" ? null : mime, data: url.slice(comma + 1) };
+}
+
 /**
  * Canonical finish reason -> the value written. The canonical span keeps the provider's reason as the
  * source wrote it (`end_turn`, `tool_use`, `MAX_TOKENS`: every parser does, docs/genai.md), and the
@@ -92,6 +131,26 @@ export function messageToGenAi(message: ChatMessage): { role: string; parts: Gen
   const out: { role: string; parts: GenAiPart[]; name?: string } = { role: message.role, parts };
   if (message.name !== undefined) out.name = message.name;
   return out;
+}
+
+/**
+ * Chat choices -> GenAI output messages, one per choice with its `finish_reason` (a `tool` reply is
+ * written as the assistant's), and the reasons in order for `gen_ai.response.finish_reasons`: only
+ * when every choice has one, so positions match.
+ */
+export function choicesToGenAi(choices: readonly ChatChoice[]): { messages: Obj[]; finishReasons: string[] | undefined } {
+  const reasons: string[] = [];
+  const messages = choices.map((c) => {
+    const m: Obj = messageToGenAi(c.message);
+    if (c.message.role === "tool") m.role = "assistant";
+    if (typeof c.finish_reason === "string" && c.finish_reason !== "") {
+      const reason = finishReasonToSpec(c.finish_reason);
+      m.finish_reason = reason;
+      reasons.push(reason);
+    }
+    return m;
+  });
+  return { messages, finishReasons: reasons.length > 0 && reasons.length === choices.length ? reasons : undefined };
 }
 
 export function toolToGenAi(tool: ChatTool): Obj {

@@ -6,8 +6,10 @@
  * `__proto__` keys are dropped (`withoutProtoKeys`, as zod's copy drops them);
  * test/conventions/genai/shapes.test.ts checks that on generated values.
  */
-import { isPlainObject, type Obj } from "../../internal/records.js";
-import type { GenAiPart } from "./tables.js";
+import { isPlainObject, type Obj } from "../internal/records.js";
+
+/** One GenAI message part: a `type` and the fields of that type. */
+export type GenAiPart = { type: string; [key: string]: unknown };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
