@@ -41,8 +41,6 @@ export interface KnownFinding {
   reason: string;
 }
 
-const NO_KIND = "the OpenLLMetry emitter writes no OpenLLMetry key on a RETRIEVER or GUARDRAIL span without content";
-
-export const KNOWN_FINDINGS: readonly KnownFinding[] = [
-  { to: "openllmetry", code: "convention-missing", key: "", spanTypes: ["RETRIEVER", "GUARDRAIL"], reason: NO_KIND },
-];
+// None today: the last (a RETRIEVER or GUARDRAIL span without content carried no OpenLLMetry key) went
+// when OpenLLMetry's own operation names `guard` / `vector_db_retrieve` became a detection rule.
+export const KNOWN_FINDINGS: readonly KnownFinding[] = [];

@@ -86,6 +86,12 @@ describe("traceloop-sdk__guardrails (@traceloop/node-server-sdk 0.27 Guardrails)
 });
 
 describe("single rules", () => {
+  it("OpenLLMetry's own operation names mark a span that has no other OpenLLMetry key; the spec's retrieval does not", () => {
+    expect(one({ "gen_ai.operation.name": "guard" })).toMatchObject({ spanType: "GUARDRAIL", conventions: ["openllmetry", "genai"] });
+    expect(one({ "gen_ai.operation.name": "vector_db_retrieve" })).toMatchObject({ spanType: "RETRIEVER", conventions: ["openllmetry", "genai"] });
+    expect(one({ "gen_ai.operation.name": "retrieval" }).conventions).toEqual(["genai"]);
+  });
+
   it("gen_ai.request.reasoning_effort and the spec's gen_ai.request.reasoning.level give the same canonical field; the spec key wins", () => {
     const base = { "gen_ai.operation.name": "chat", "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "hi" }] }]) };
     expect((one({ ...base, "gen_ai.request.reasoning_effort": "high" }).inputs as { reasoning_effort?: unknown }).reasoning_effort).toBe("high");
