@@ -5,7 +5,7 @@
  * Source: Arize-ai/openinference `spec/semantic_conventions.md`, `spec/embedding_spans.md` and the
  * JS package `@arizeai/openinference-semantic-conventions@2.12.0` (`SemanticConventions`,
  * `OpenInferenceSpanKind`, `MimeType`). We take no runtime dependency on that package: every constant
- * below is checked against it in test/mappers/openinference/conventions.test.ts, and the few keys the
+ * below is checked against it in test/conventions/openinference/keys.test.ts, and the few keys the
  * spec has but the package lacks are listed in `OPENINFERENCE_SPEC_ONLY_KEYS`.
  *
  * Lists of objects are flattened with zero-based indices:

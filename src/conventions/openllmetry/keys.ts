@@ -5,7 +5,7 @@
  *
  * Sources: traceloop/openllmetry-js `packages/ai-semantic-conventions` (`SpanAttributes`, `Events`,
  * `EventAttributes`, `LLMRequestTypeValues`, `TraceloopSpanKindValues`; checked against
- * `@traceloop/ai-semantic-conventions@0.27.0` in test/mappers/openllmetry/conventions.test.ts) and the
+ * `@traceloop/ai-semantic-conventions@0.27.0` in test/conventions/openllmetry/keys.test.ts) and the
  * Python `opentelemetry-semantic-conventions-ai` package (`opentelemetry.semconv_ai`), which has a
  * few keys the JS package lacks (marked "Python only" below). The indexed prompt/completion prefixes
  * are the deprecated OTel `gen_ai.prompt` / `gen_ai.completion` keys with an index appended.

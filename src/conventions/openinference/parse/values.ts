@@ -56,7 +56,7 @@ export function fillFromLangChain(messages: ChatMessage[], decoded: ChatMessage[
 }
 
 /**
- * A whole `input.value` / `output.value` made readable: LangChain envelopes decoded (src/mappers/langchain.ts),
+ * A whole `input.value` / `output.value` made readable: LangChain envelopes decoded (src/readers/langchain.ts),
  * and LangChain's `{"output": x}` wrapping removed when x is a LangChain object (the instrumentation
  * already unwraps single-key objects holding a string, and an object of the application's own is kept).
  */
