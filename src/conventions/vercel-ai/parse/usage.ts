@@ -31,6 +31,14 @@ export function readUsage(ctx: ParseContext, embeddings: boolean): void {
 const PROVIDER_METADATA = "ai.response.providerMetadata";
 
 /**
+ * A cache count in the metadata that may be non-zero: one of the three keys `anthropicMetadataCache`
+ * reads, followed by a value other than `0` or `null`. Metadata without one has nothing to add, and is
+ * not parsed (see `ParseContext.jsonMentioning`); in the fixtures every Anthropic call without caching
+ * writes all three as 0.
+ */
+const SOME_CACHE_COUNT = /"(?:cache_read_input_tokens|cache_creation_input_tokens|cacheCreationInputTokens)"[ \t\n\r]*:(?![ \t\n\r]*(?:0|null)[ \t\n\r]*[,}\]])/;
+
+/**
  * AI SDK 5's Anthropic provider reports `usage.input_tokens` as is (cache reads and writes excluded)
  * and puts Anthropic's raw usage, with the cache counts, in the provider metadata. When the input
  * count read equals that raw, cache-exclusive count and the raw usage has cache tokens, the cache
@@ -40,7 +48,7 @@ const PROVIDER_METADATA = "ai.response.providerMetadata";
  */
 function anthropicMetadataCache(ctx: ParseContext, usage: PartialUsage): string | undefined {
   if (!ctx.has(PROVIDER_METADATA) || usage.input_tokens === undefined) return undefined;
-  const meta = ctx.jsonMentioning(PROVIDER_METADATA, "anthropic");
+  const meta = ctx.jsonMentioning(PROVIDER_METADATA, SOME_CACHE_COUNT);
   if (!meta.ok || !isRecord(meta.value)) return undefined;
   const anthropic = meta.value["anthropic"];
   if (!isRecord(anthropic)) return undefined;
