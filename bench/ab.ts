@@ -7,8 +7,10 @@
  * Each root's `src/index.ts` is bundled on its own (esbuild, one ESM file each) and both are imported
  * here. With `--separate`, each side of each round runs instead in a child process of its own (a fresh
  * JIT that saw only its own version, as `bench/run.ts` does): slower, and immune to the two versions
- * sharing type feedback, heap and GC in one process. The rows take the spans of this checkout's `bench/corpus.ts` grouping of `--fixtures` (default:
- * the base's fixtures/, which both versions know), decoded once and handed to both. Per row: a warm-up
+ * sharing type feedback, heap and GC in one process. The rows take the spans of this checkout's
+ * `bench/corpus.ts` grouping of `--fixtures` (default: the base's fixtures/, which both versions know);
+ * each side translates those spans as its own `decodeOtlpJson` decodes them from the same files, as
+ * `bench/run.ts`'s children do (a version may take a faster path for spans it decoded). Per row: a warm-up
  * of each side, then `--rounds` rounds of `--ms` CPU milliseconds per side, alternating which side goes
  * first; the best and median time per span of each side, and branch ÷ base of the bests.
  *
@@ -52,7 +54,7 @@ const ms = Number(opt.ms);
 interface Lib {
   toMlflowSpan(span: DecodedSpan): { name: string };
   toMlflowAttributes(span: unknown): Record<string, unknown>;
-  decodeOtlpJson(text: string): unknown[];
+  decodeOtlpJson(text: string, options?: { logs?: string }): DecodedSpan[];
   encodeOtlpJson(spans: readonly DecodedSpan[]): unknown;
 }
 const dir = join(ROOT, ".bench-tmp", "ab");
@@ -70,20 +72,39 @@ const store: Work = (lib, s) => Object.keys(lib.toMlflowAttributes(lib.toMlflowS
 const decode: Work = (lib, text) => lib.decodeOtlpJson(text as string).length;
 interface Row {
   id: string;
-  items: (DecodedSpan | string)[];
+  /** The items of each side (libs[i]): the same spans, decoded by that side's own library. */
+  items: (DecodedSpan | string)[][];
   /** Spans per item (a decode item is a request of many spans). */
   spans: number;
   work: Work;
 }
 const all = loadSpans(fixtures);
+/** The spans of loadSpans(fixtures, logs), in its order, as `lib` decodes them. */
+const decodedBy = (lib: Lib, logs = true): DecodedSpan[] =>
+  fixtureFiles(fixtures).flatMap((path) => {
+    const logPath = path.replace(/\.otlp\.json$/, ".logs.json");
+    return lib.decodeOtlpJson(readFileSync(path, "utf8"), logs && existsSync(logPath) ? { logs: readFileSync(logPath, "utf8") } : {});
+  });
+/** Each side's own spans at the places `pick` takes from `source` (this checkout's decoding). */
+function perSide(source: DecodedSpan[], logs: boolean, pick: (spans: DecodedSpan[]) => DecodedSpan[]): DecodedSpan[][] {
+  const at = new Map(source.map((span, i) => [span, i]));
+  const picked = pick(source);
+  return libs.map((lib) => {
+    const own = decodedBy(lib, logs);
+    if (own.length !== source.length) throw new Error("the two versions decode the fixtures into different numbers of spans");
+    return picked.map((span) => own[at.get(span)!]!);
+  });
+}
 const rows: Row[] = [];
 const byGroup = groups(all);
-for (const [label, spans] of byGroup) rows.push({ id: `conv:${label}`, items: replicate(spans, 2_000), spans: 1, work: translate });
-rows.push({ id: "mixed", items: mixedCorpus(all, 4_000), spans: 1, work: translate });
-rows.push({ id: "store:genai", items: replicate(byGroup.get("genai") ?? [], 2_000), spans: 1, work: store });
-const noLogs = fixtureFiles(fixtures).every((f) => !existsSync(f.replace(/\.otlp\.json$/, ".logs.json"))) ? all : loadSpans(fixtures, false);
-rows.push({ id: "mlflow", items: replicate(noLogs, 2_000), spans: 1, work: store });
-rows.push({ id: "decode-json", items: [JSON.stringify(libs[1]!.encodeOtlpJson(all))], spans: all.length, work: decode });
+for (const [label, spans] of byGroup) rows.push({ id: `conv:${label}`, items: perSide(all, true, () => replicate(spans, 2_000)), spans: 1, work: translate });
+rows.push({ id: "mixed", items: perSide(all, true, (s) => mixedCorpus(s, 4_000)), spans: 1, work: translate });
+rows.push({ id: "store:genai", items: perSide(all, true, () => replicate(byGroup.get("genai") ?? [], 2_000)), spans: 1, work: store });
+const logs = fixtureFiles(fixtures).some((f) => existsSync(f.replace(/\.otlp\.json$/, ".logs.json")));
+const noLogs = logs ? loadSpans(fixtures, false) : all;
+rows.push({ id: "mlflow", items: perSide(noLogs, false, (s) => replicate(s, 2_000)), spans: 1, work: store });
+const request = JSON.stringify(libs[1]!.encodeOtlpJson(all));
+rows.push({ id: "decode-json", items: [[request], [request]], spans: all.length, work: decode });
 const only = opt.only?.split(",");
 const selected = only ? rows.filter((r) => only.some((o) => r.id.startsWith(o))) : rows;
 
@@ -97,8 +118,9 @@ function time(row: Row, lib: Lib, budget: number): number {
   const start = cpu();
   let n = 0;
   do {
-    for (const item of row.items) sink += row.work(lib, item);
-    n += row.items.length * row.spans;
+    const items = row.items[libs.indexOf(lib)]!;
+    for (const item of items) sink += row.work(lib, item);
+    n += items.length * row.spans;
   } while (cpu() - start < budget);
   return ((cpu() - start) * 1000) / n;
 }

@@ -32,6 +32,33 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
   return { ok: true, value };
 }
 
+/**
+ * Whether JSON `text` may hold `quotedKey` (a property name in quotes) with the value `n`: false only
+ * when every occurrence of it is followed by `:` and a plain integer other than `n`. For a reader that
+ * parses a document only to compare one count with `n` (readers/context.ts `jsonMentioning`); whatever
+ * it cannot tell (a string, sign, fraction or exponent, an occurrence that is no key) counts as maybe.
+ * `\u` escapes, which could spell the name, are the caller's to rule out.
+ */
+export function mayHaveCount(text: string, quotedKey: string, n: number): boolean {
+  const digits = String(n);
+  for (let i = text.indexOf(quotedKey); i >= 0; i = text.indexOf(quotedKey, i + 1)) {
+    let j = skipSpace(text, i + quotedKey.length);
+    if (text.charCodeAt(j) !== 0x3a /* : */) return true;
+    j = skipSpace(text, j + 1);
+    let end = j;
+    for (let c = text.charCodeAt(end); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++end));
+    const next = text.charCodeAt(end);
+    if (end === j || next === 0x2e /* . */ || next === 0x65 /* e */ || next === 0x45 /* E */) return true;
+    if (end - j === digits.length && text.startsWith(digits, j)) return true;
+  }
+  return false;
+}
+
+function skipSpace(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
+  return i;
+}
+
 /** Texts longer than this are scanned for depth before parsing (below it the worst case is a few ms). */
 const DEPTH_SCAN_FROM = 16 * 1024;
 

@@ -188,7 +188,11 @@ export function markDecoded(span: SpanLike): void {
   DECODED.add(span);
 }
 
-export function normalizeEnvelope(span: SpanLike): Envelope {
+/**
+ * `keys`, when given, are `Object.keys(span.attributes)` the caller already took (translation reuses
+ * them for its own walk): the bigint check then does not collect them again (see docs/performance.md).
+ */
+export function normalizeEnvelope(span: SpanLike, keys?: readonly string[]): Envelope {
   if (DECODED.has(span)) return decodedEnvelope(span);
   const context = typeof span.spanContext === "function" ? span.spanContext() : undefined;
   let status: SpanStatus | undefined;
@@ -217,7 +221,7 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
   }
   return {
     name: typeof span.name === "string" ? span.name : "",
-    attributes: withoutBigints(span.attributes ?? {}),
+    attributes: withoutBigints(span.attributes ?? {}, keys),
     // `|| undefined`: the empty string of an unusable id or time means none, as before.
     traceId: normalizeId(span.traceId ?? context?.traceId, 16) || undefined,
     spanId: normalizeId(span.spanId ?? context?.spanId, 8) || undefined,
@@ -238,22 +242,43 @@ export function normalizeEnvelope(span: SpanLike): Envelope {
  * the attribute value types; a bigint would reach JSON.stringify and throw. The record is copied only
  * when it has one (top level or inside an array value).
  */
-function withoutBigints(attributes: Attributes): Attributes {
+function withoutBigints(attributes: Attributes, keys: readonly string[] | undefined): Attributes {
   let out: Attributes | undefined;
-  for (const key in attributes) {
-    const value = attributes[key] as unknown;
-    let fixed: AttributeValue | undefined;
-    if (typeof value === "bigint") fixed = bigintToValue(value);
-    else if (Array.isArray(value) && value.some((v) => typeof v === "bigint")) {
-      fixed = value.map((v: unknown) => (typeof v === "bigint" ? bigintToValue(v) : (v as AttributeValue)));
-    } else continue;
-    if (out === undefined) {
-      out = {};
-      for (const k of Object.keys(attributes)) setOwn(out, k, attributes[k]);
+  const proto: unknown = Object.getPrototypeOf(attributes);
+  if (keys !== undefined && (proto === Object.prototype || proto === null)) {
+    // A plain record has no inherited keys: its own keys are all of for-in's.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const fixed = withoutBigint(attributes[key]);
+      if (fixed !== undefined) out = withFixed(out, attributes, key, fixed);
     }
-    setOwn<AttributeValue>(out, key, fixed);
+    return out ?? attributes;
+  }
+  for (const key in attributes) {
+    const fixed = withoutBigint(attributes[key]);
+    if (fixed !== undefined) out = withFixed(out, attributes, key, fixed);
   }
   return out ?? attributes;
+}
+
+/** The value decoded as an int64 would be when it is or holds a bigint, else undefined (kept as is). */
+function withoutBigint(value: unknown): AttributeValue | undefined {
+  if (typeof value === "bigint") return bigintToValue(value);
+  if (!Array.isArray(value)) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] === "bigint") return value.map((v: unknown) => (typeof v === "bigint" ? bigintToValue(v) : (v as AttributeValue)));
+  }
+  return undefined;
+}
+
+/** `out` (a copy of `attributes`, made on the first fix) with `key` set to `fixed`. */
+function withFixed(out: Attributes | undefined, attributes: Attributes, key: string, fixed: AttributeValue): Attributes {
+  if (out === undefined) {
+    out = {};
+    for (const k of Object.keys(attributes)) setOwn(out, k, attributes[k]);
+  }
+  setOwn<AttributeValue>(out, key, fixed);
+  return out;
 }
 
 function bigintToValue(value: bigint): number | string {

@@ -42,10 +42,13 @@ function assertSpanLike(span: unknown, fn: string): asserts span is SpanLike {
 
 export function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): MlflowSpan {
   assertSpanLike(span, "toMlflowSpan");
-  const env = normalizeEnvelope(span);
+  // Taken once, for the envelope's bigint check, the detection walk and the parsers' key scans
+  // (ParseContext.keys); again only when the envelope had to copy the record.
+  const source = span.attributes ?? {};
+  const sourceKeys = Object.keys(source);
+  const env = normalizeEnvelope(span, sourceKeys);
   const attributes: Attributes = {};
-  // Taken here so the parsers' key scans can reuse it (ParseContext.keys).
-  const keys = Object.keys(env.attributes);
+  const keys = env.attributes === source ? sourceKeys : Object.keys(env.attributes);
   const index = detectAndCopy(env.attributes, env.events, attributes, keys, env.scope);
   const conventions = conventionsOfMask(index.conventions);
 

@@ -302,14 +302,14 @@ export class ParseContext {
 
   /**
    * `json(key)` for a reader that only wants a document mentioning `word` (a property name it looks
-   * for): a text without the word (nor a `\u` escape, which could spell it) is not parsed, and gives
-   * `{ok:false}` with no diagnostic. Vercel's `ai.response.providerMetadata` is read for Anthropic's
-   * usage only, and is otherwise a few hundred characters of JSON parsed for nothing; see
-   * docs/performance.md.
+   * for), or matching `word` when it is a pattern or a test (a property with a value the reader can use): a text
+   * without it (nor a `\u` escape, which could spell it) is not parsed, and gives `{ok:false}` with no
+   * diagnostic. Vercel's `ai.response.providerMetadata` is read for Anthropic's cache counts only, and
+   * is otherwise a few hundred characters of JSON parsed for nothing; see docs/performance.md.
    */
-  jsonMentioning(key: string, word: string): JsonValue {
+  jsonMentioning(key: string, word: string | RegExp | ((text: string) => boolean)): JsonValue {
     const raw = this.get(key);
-    if (typeof raw === "string" && !raw.includes(word) && !raw.includes("\\u")) return { ok: false };
+    if (typeof raw === "string" && !(typeof word === "string" ? raw.includes(word) : typeof word === "function" ? word(raw) : word.test(raw)) && !raw.includes("\\u")) return { ok: false };
     return this.json(key);
   }
 

@@ -116,7 +116,9 @@ export function isGenAiMessage(raw: unknown, output: boolean): raw is GenAiMessa
   const parts = raw.parts;
   if (!Array.isArray(parts)) return false;
   for (let i = 0; i < parts.length; i++) if (!isGenAiPart(parts[i])) return false;
-  return genAiMessageIssue(raw, output) === undefined;
+  // The parts passed isGenAiPart, which implies genAiPartIssue: only the message's own fields are left
+  // (genAiMessageIssue would check every part again, the slow way).
+  return typeof raw.role === "string" && isNullableString(raw.name) && (!output || isNullableString(raw.finish_reason));
 }
 
 /**

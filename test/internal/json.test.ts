@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, safeJsonStringify, textExceedsDepth } from "../../src/internal/json.js";
+import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, mayHaveCount, safeJsonStringify, textExceedsDepth } from "../../src/internal/json.js";
 
 describe("safeJsonParse", () => {
   it("returns values for JSON and reasons for everything else, never throwing", () => {
@@ -67,5 +67,26 @@ describe("small JSON helpers", () => {
       }),
     );
     expect(base64ToBytes("not base64!")).toBeUndefined();
+  });
+});
+
+describe("mayHaveCount", () => {
+  const key = '"input_tokens"';
+  it("is false only when every occurrence of the key has a plain integer other than n", () => {
+    expect(mayHaveCount('{"input_tokens":21,"a":{"input_tokens" :\n 7}}', key, 3)).toBe(false);
+    expect(mayHaveCount('{"cache_read_input_tokens":3}', key, 3)).toBe(false);
+    expect(mayHaveCount("{}", key, 3)).toBe(false);
+  });
+  it("on a serialised count, is true exactly when it is n", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.boolean(), (m, n, pretty) => {
+        expect(mayHaveCount(JSON.stringify({ usage: { input_tokens: m } }, null, pretty ? 2 : undefined), key, n)).toBe(m === n);
+      }),
+    );
+  });
+  it("is true for the count itself, and for whatever it cannot read", () => {
+    for (const text of ['{"input_tokens":3}', '{"input_tokens": 3 }', '{"input_tokens":21,"b":{"input_tokens":3}}', '{"input_tokens":3.0}', '{"input_tokens":3e0}', '{"input_tokens":"3"}', '{"input_tokens":-3}', '["input_tokens"]']) {
+      expect(mayHaveCount(text, key, 3)).toBe(true);
+    }
   });
 });

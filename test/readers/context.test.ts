@@ -165,4 +165,17 @@ describe("ParseContext.jsonMentioning", () => {
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(["invalid-json"]);
     expect(at(7).jsonMentioning("k", "anthropic")).toEqual({ ok: true, value: 7 });
   });
+  it("with a pattern, only a text the pattern matches is parsed", () => {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const count = /"n":(?!0[,}])/;
+      const zero = at('{"anthropic":{"n":0}}');
+      expect(zero.jsonMentioning("k", count)).toEqual({ ok: false });
+      expect(parse).not.toHaveBeenCalled();
+      expect(at('{"anthropic":{"n":5}}').jsonMentioning("k", count)).toEqual({ ok: true, value: { anthropic: { n: 5 } } });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
 });

@@ -121,6 +121,21 @@ describe("token usage", () => {
     expect(s.tokenUsage).toEqual({ input_tokens: 9, output_tokens: 3, total_tokens: 12, cache_read_input_tokens: 2, reasoning_tokens: 1 });
   });
 
+  it("AI SDK 5 with Anthropic: a non-zero cache count in ai.response.providerMetadata, whatever its layout, is added; zeros and nulls add nothing", () => {
+    const meta = (usage: object, top: object = {}) =>
+      span({ "ai.usage.inputTokens": 10, "ai.usage.outputTokens": 2, "ai.response.providerMetadata": JSON.stringify({ anthropic: { usage: { input_tokens: 10, ...usage }, ...top } }, null, 1) }).tokenUsage;
+    expect(meta({ cache_read_input_tokens: 4 })).toEqual({ input_tokens: 14, output_tokens: 2, total_tokens: 16, cache_read_input_tokens: 4 });
+    expect(meta({ cache_creation_input_tokens: 0 }, { cacheCreationInputTokens: 3 })).toEqual({ input_tokens: 10, output_tokens: 2, total_tokens: 12 });
+    expect(meta({}, { cacheCreationInputTokens: 3 })).toEqual({ input_tokens: 13, output_tokens: 2, total_tokens: 15, cache_creation_input_tokens: 3 });
+    expect(meta({ cache_creation_input_tokens: "5" })).toEqual({ input_tokens: 15, output_tokens: 2, total_tokens: 17, cache_creation_input_tokens: 5 });
+    expect(meta({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }, { cacheCreationInputTokens: null })).toEqual({ input_tokens: 10, output_tokens: 2, total_tokens: 12 });
+    // Anthropic's input count written as 10.0 or "10" is the same count; one that differs adds nothing.
+    const text = (input: string) => `{"anthropic":{"usage":{"input_tokens": ${input} ,"cache_read_input_tokens":4}}}`;
+    const withText = (input: string) => span({ "ai.usage.inputTokens": 10, "ai.usage.outputTokens": 2, "ai.response.providerMetadata": text(input) }).tokenUsage;
+    for (const same of ["10", "10.0", "1e1", '"10"']) expect(withText(same)).toMatchObject({ input_tokens: 14, cache_read_input_tokens: 4 });
+    for (const other of ["1", "100", "11"]) expect(withText(other)).toEqual({ input_tokens: 10, output_tokens: 2, total_tokens: 12 });
+  });
+
   it("a zero is a real count", () => {
     expect(span({ "ai.usage.inputTokens": 0, "ai.usage.outputTokens": 0 }).tokenUsage).toEqual({ input_tokens: 0, output_tokens: 0, total_tokens: 0 });
   });

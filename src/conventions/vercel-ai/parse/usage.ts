@@ -3,6 +3,7 @@ import { VERCEL_USAGE_DERIVED, VERCEL_USAGE_KEYS } from "../keys.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
 import { countSources, readCounts, settleCache, toCount } from "../../../readers/usage.js";
 import type { PartialUsage } from "../../../readers/context.js";
+import { mayHaveCount } from "../../../internal/json.js";
 const USAGE_SOURCES = countSources(VERCEL_USAGE_KEYS, () => VERCEL_GROUPS.usage);
 
 /**
@@ -31,6 +32,15 @@ export function readUsage(ctx: ParseContext, embeddings: boolean): void {
 const PROVIDER_METADATA = "ai.response.providerMetadata";
 
 /**
+ * A cache count in the metadata that may be non-zero: one of the three keys `anthropicMetadataCache`
+ * reads, followed by a value other than `0` or `null`. The metadata is parsed only when it may have
+ * one and an `input_tokens` equal to the count read (see `ParseContext.jsonMentioning`): in the
+ * fixtures every Anthropic call without caching writes all three as 0, and AI SDK 6+ reports a larger
+ * count than Anthropic's raw one whenever there was a cache.
+ */
+const SOME_CACHE_COUNT = /"(?:cache_read_input_tokens|cache_creation_input_tokens|cacheCreationInputTokens)"[ \t\n\r]*:(?![ \t\n\r]*(?:0|null)[ \t\n\r]*[,}\]])/;
+
+/**
  * AI SDK 5's Anthropic provider reports `usage.input_tokens` as is (cache reads and writes excluded)
  * and puts Anthropic's raw usage, with the cache counts, in the provider metadata. When the input
  * count read equals that raw, cache-exclusive count and the raw usage has cache tokens, the cache
@@ -40,7 +50,8 @@ const PROVIDER_METADATA = "ai.response.providerMetadata";
  */
 function anthropicMetadataCache(ctx: ParseContext, usage: PartialUsage): string | undefined {
   if (!ctx.has(PROVIDER_METADATA) || usage.input_tokens === undefined) return undefined;
-  const meta = ctx.jsonMentioning(PROVIDER_METADATA, "anthropic");
+  const input = usage.input_tokens;
+  const meta = ctx.jsonMentioning(PROVIDER_METADATA, (text) => mayHaveCount(text, '"input_tokens"', input) && SOME_CACHE_COUNT.test(text));
   if (!meta.ok || !isRecord(meta.value)) return undefined;
   const anthropic = meta.value["anthropic"];
   if (!isRecord(anthropic)) return undefined;
