@@ -128,7 +128,8 @@ describe("emitted spans validate under their own convention", () => {
   });
 
   // Each known finding still occurs (it.fails): once its emitter is fixed, this fails and the row goes.
-  describe("known findings", () => {
+  // (None are left today; vitest refuses a describe without tests.)
+  if (KNOWN_FINDINGS.length > 0) describe("known findings", () => {
     const sample = fc.sample(canonical, { numRuns: 300, seed: 13 });
     for (const row of KNOWN_FINDINGS) {
       it.fails(`${row.to}: ${row.code} ${row.key} [known failure, issue 13: ${row.reason}]`, () => {
