@@ -84,3 +84,19 @@ export function readParams(ctx: ParseContext, specs: readonly ParamSpec[], param
   }
   return keys;
 }
+
+/**
+ * Request keys under `gen_ai.*` that OpenLLMetry's Python semconv_ai 0.5 writes and the GenAI spec does
+ * not have (its `llm.*` keys renamed, MIGRATION.md section 2). Shared because two conventions use it:
+ * the GenAI parser reads them (0.5 spans carry GenAI keys) after the spec's keys, a spec key winning a
+ * name both give (`reasoning.level`), and the OpenLLMetry emitter writes them.
+ */
+export const OPENLLMETRY_GENAI_PARAMS: readonly ParamSpec[] = [
+  { key: "gen_ai.request.reasoning_effort", param: "reasoning_effort", kind: "string" },
+  { key: "gen_ai.request.reasoning_summary", param: "reasoning_summary", kind: "string" },
+  { key: "gen_ai.is_streaming", param: "stream", kind: "boolean" },
+  { key: "gen_ai.user", param: "user", kind: "string" },
+  { key: "gen_ai.request.repetition_penalty", param: "repetition_penalty", kind: "finite" },
+  { key: "gen_ai.request.n", param: "n", kind: "int" },
+  { key: "gen_ai.request.max_completion_tokens", param: "max_completion_tokens", kind: "int" },
+];

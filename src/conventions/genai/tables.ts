@@ -1,6 +1,6 @@
 import { ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT, ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, ATTR_GEN_AI_OPENAI_REQUEST_SEED, ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, ATTR_GEN_AI_OUTPUT_TYPE, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, ATTR_GEN_AI_REQUEST_ENCODING_FORMATS, ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, ATTR_GEN_AI_REQUEST_MAX_TOKENS, ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, ATTR_GEN_AI_REQUEST_SEED, ATTR_GEN_AI_REQUEST_STOP_SEQUENCES, ATTR_GEN_AI_REQUEST_STREAM, ATTR_GEN_AI_REQUEST_TEMPERATURE, ATTR_GEN_AI_REQUEST_TOP_K, ATTR_GEN_AI_REQUEST_TOP_P, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, ATTR_GEN_AI_USAGE_COMPLETION_TOKENS, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, ATTR_GEN_AI_USAGE_PROMPT_TOKENS, ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS } from "@opentelemetry/semantic-conventions/incubating";
 import { keyGroup, type KeyGroup } from "../../readers/groups.js";
-import type { ParamSpec } from "../../readers/params.js";
+import { OPENLLMETRY_GENAI_PARAMS, type ParamSpec } from "../../readers/params.js";
 import { GENAI } from "./keys.js";
 import type { SpanType } from "../../canonical/span.js";
 /**
@@ -29,22 +29,6 @@ export const GENAI_REQUEST_PARAMS: readonly ParamSpec[] = [
   { key: ATTR_GEN_AI_OPENAI_REQUEST_RESPONSE_FORMAT, param: "response_format", kind: "any" },
   { key: ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER, param: "service_tier", kind: "any" },
   { key: "openai.request.service_tier", param: "service_tier", kind: "any" },
-];
-
-/**
- * Request keys under `gen_ai.*` that OpenLLMetry's Python semconv_ai 0.5 writes and the spec does not
- * have (its `llm.*` keys renamed, MIGRATION.md section 2). Read after the spec's keys and merged into
- * the same inputs (a spec key wins a name both give, e.g. `reasoning.level`); never written by this
- * convention's emitter (the OpenLLMetry emitter writes them).
- */
-export const OPENLLMETRY_GENAI_PARAMS: readonly ParamSpec[] = [
-  { key: "gen_ai.request.reasoning_effort", param: "reasoning_effort", kind: "string" },
-  { key: "gen_ai.request.reasoning_summary", param: "reasoning_summary", kind: "string" },
-  { key: "gen_ai.is_streaming", param: "stream", kind: "boolean" },
-  { key: "gen_ai.user", param: "user", kind: "string" },
-  { key: "gen_ai.request.repetition_penalty", param: "repetition_penalty", kind: "number" },
-  { key: "gen_ai.request.n", param: "n", kind: "int" },
-  { key: "gen_ai.request.max_completion_tokens", param: "max_completion_tokens", kind: "int" },
 ];
 
 /**

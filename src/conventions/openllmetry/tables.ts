@@ -1,6 +1,6 @@
 import type { SpanType } from "../../canonical/span.js";
 import { keyGroup } from "../../readers/groups.js";
-import type { ParamSpec } from "../../readers/params.js";
+import { OPENLLMETRY_GENAI_PARAMS, type ParamSpec } from "../../readers/params.js";
 import { OPENLLMETRY } from "./keys.js";
 import { isPlainObject } from "../../internal/records.js";
 import type { Obj } from "../../internal/records.js";
@@ -49,13 +49,7 @@ export const CURRENT_PARAMS: readonly ParamSpec[] = [
   { key: "gen_ai.request.frequency_penalty", param: "frequency_penalty", kind: "finite" },
   { key: "gen_ai.request.presence_penalty", param: "presence_penalty", kind: "finite" },
   { key: "gen_ai.request.stop_sequences", param: "stop", kind: "strings" },
-  { key: OPENLLMETRY.genAiIsStreaming, param: "stream", kind: "boolean" },
-  { key: OPENLLMETRY.genAiUser, param: "user", kind: "string" },
-  { key: OPENLLMETRY.genAiRepetitionPenalty, param: "repetition_penalty", kind: "finite" },
-  { key: OPENLLMETRY.genAiReasoningEffort, param: "reasoning_effort", kind: "string" },
-  { key: OPENLLMETRY.genAiReasoningSummary, param: "reasoning_summary", kind: "string" },
-  { key: OPENLLMETRY.genAiRequestN, param: "n", kind: "int" },
-  { key: OPENLLMETRY.genAiMaxCompletionTokens, param: "max_completion_tokens", kind: "int" },
+  ...OPENLLMETRY_GENAI_PARAMS,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { GENAI_GROUPS, GENAI_PARAM_GROUPS } from "../tables.js";
-import { GENAI_REQUEST_PARAMS, OPENLLMETRY_GENAI_PARAMS } from "../tables.js";
+import { OPENLLMETRY_GENAI_PARAMS } from "../../../readers/params.js";
+import { GENAI_REQUEST_PARAMS } from "../tables.js";
 import { isPlainObject } from "../../../internal/records.js";
 import { RANK, type ParseContext } from "../../../readers/context.js";
 import { readParams } from "../../../readers/params.js";
