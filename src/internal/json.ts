@@ -20,6 +20,10 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
   if (mayBeDeep && text.length > DEPTH_SCAN_FROM && textExceedsDepth(text, maxDepth)) {
     return { ok: false, reason: "too-deep", message: `JSON nesting exceeds the depth limit of ${maxDepth}` };
   }
+  // Most texts that are not JSON say so in their first character (a model name, a span type after
+  // its quotes came off, plain prose): refuse those without letting JSON.parse build a SyntaxError
+  // with its stack, which costs microseconds. The message is the engine's own, made when read.
+  if (cannotBeJson(text)) return notJson(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -30,6 +34,38 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
     return { ok: false, reason: "too-deep", message: `JSON nesting exceeds the depth limit of ${maxDepth}` };
   }
   return { ok: true, value };
+}
+
+/**
+ * True only for a text that JSON.parse certainly refuses: empty or blank, or its first non-blank
+ * character starts no JSON value, or it starts with t / f / n but not with true / false / null.
+ * Anything else (a digit, a minus sign, a quote, a bracket) is left to JSON.parse.
+ */
+export function cannotBeJson(text: string): boolean {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++i);
+  if (c === 0x7b /* { */ || c === 0x5b /* [ */ || c === 0x22 /* " */ || c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) return false;
+  if (c === 0x74 /* t */) return !text.startsWith("true", i);
+  if (c === 0x66 /* f */) return !text.startsWith("false", i);
+  if (c === 0x6e /* n */) return !text.startsWith("null", i);
+  return true; // NaN (past the end) included
+}
+
+/** The refusal of a text `cannotBeJson` ruled out; JSON.parse runs only if the message is read. */
+function notJson(text: string): JsonResult {
+  return {
+    ok: false,
+    reason: "not-json",
+    get message(): string {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+      return "not JSON";
+    },
+  };
 }
 
 /**

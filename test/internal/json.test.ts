@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64, looksLikeJsonContainer, safeJsonParse, mayHaveCount, safeJsonStringify, textExceedsDepth } from "../../src/internal/json.js";
+import { base64ToBytes, bytesToBase64, cannotBeJson, looksLikeJsonContainer, safeJsonParse, mayHaveCount, safeJsonStringify, textExceedsDepth } from "../../src/internal/json.js";
 
 describe("safeJsonParse", () => {
   it("returns values for JSON and reasons for everything else, never throwing", () => {
@@ -41,6 +41,40 @@ describe("safeJsonParse", () => {
 
   it("checks depth on a 5000-deep document without overflowing the stack", () => {
     expect(safeJsonParse(`${"[".repeat(5000)}${"]".repeat(5000)}`, { maxDepth: 10_000 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("cannotBeJson: the shortcut that skips JSON.parse", () => {
+  const engine = (text: string): string | undefined => {
+    try {
+      JSON.parse(text);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  // Texts near the boundary: JSON literals, their prefixes, blanks, numbers, prose.
+  const nearJson = fc.oneof(
+    fc.string(),
+    fc.json(),
+    fc.constantFrom("true", "false", "null", "tru", "fals", "nul", "  true", "\tnull", "\n", " ", "", "-", "-1", "1e5", "text", "nothing", "CHAT_MODEL", "gpt-4o", '"x"', "{", "["),
+    fc.tuple(fc.constantFrom("", " ", "\n", "\r\t"), fc.json(), fc.string({ maxLength: 3 })).map(([a, b, c]) => a + b + c),
+  );
+  it("says 'cannot' only for texts JSON.parse refuses, and safeJsonParse keeps the engine's message", () => {
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        const message = engine(text);
+        if (cannotBeJson(text)) expect(message).toBeDefined();
+        const result = safeJsonParse(text);
+        if (message === undefined) expect(result.ok).toBe(true);
+        else expect(result).toEqual({ ok: false, reason: "not-json", message });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("takes the shortcut for prose, names and blank text, not for what might be JSON", () => {
+    for (const text of ["CHAT_MODEL", "gpt-4o", "text", "nothing", "fals", "", "  ", "\u00e9t\u00e9"]) expect(cannotBeJson(text)).toBe(true);
+    for (const text of ["true", " false", "\nnull", "-", "1, 2", '"a"', "{x", "[", "truex"]) expect(cannotBeJson(text)).toBe(false);
   });
 });
 
