@@ -67,3 +67,31 @@ describe("system instructions", () => {
     expect((s.inputs as Chat).messages.map((m) => m.role)).toEqual(["system", "user"]);
   });
 });
+
+describe("system instructions on the span and in the operation-details record (Gemini CLI writes both)", () => {
+  const details = (system: string) => ({
+    name: "gen_ai.client.inference.operation.details",
+    attributes: { "gen_ai.system_instructions": system, "gen_ai.input.messages": '[{"role":"user","parts":[{"type":"text","content":"Hi"}]}]' },
+  });
+  const chat = (spanSystem: string, recordSystem: string) =>
+    toMlflowSpan({ name: "chat", attributes: { "gen_ai.operation.name": "chat", "gen_ai.system_instructions": spanSystem }, events: [details(recordSystem)] });
+  const twoParts = '[{"type":"text","content":"Be brief."},{"type":"text","content":"Use metric units."}]';
+  it("one system message, the span's, then the record's conversation", () => {
+    expect((chat("Be brief.", '[{"type":"text","content":"Be brief."}]').inputs as Chat).messages).toEqual([
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "Hi" },
+    ]);
+  });
+  it("a system message of several parts is not repeated (the record's copy is not decoded again)", () => {
+    const messages = (chat(twoParts, twoParts).inputs as Chat).messages;
+    expect(messages.map((m) => m.role)).toEqual(["system", "user"]);
+    expect(messages[0]!.content).toEqual([
+      { type: "text", text: "Be brief." },
+      { type: "text", text: "Use metric units." },
+    ]);
+  });
+  it("the record alone: its own instructions are read", () => {
+    const s = toMlflowSpan({ name: "chat", attributes: { "gen_ai.operation.name": "chat" }, events: [details("Be brief.")] });
+    expect((s.inputs as Chat).messages.map((m) => [m.role, m.content])).toEqual([["system", "Be brief."], ["user", "Hi"]]);
+  });
+});

@@ -125,7 +125,7 @@ export function readEvents(ctx: ParseContext, finishReasons: string[] | undefine
   }
   if (details) {
     const attributes = details;
-    const structured = readStructured(ctx, attributes);
+    const structured = readStructured(ctx, attributes, system);
     const reasons = finishReasons ?? eventFinishReasons(attributes);
     if (structured.messages) ctx.offer("inputs", { messages: withSystem(structured.messages, system) }, RANK.events, "genai");
     if (structured.choices) ctx.offer("outputs", { choices: withFinishReasons(structured.choices, reasons) }, RANK.events, "genai");

@@ -4,6 +4,7 @@ import { GENAI } from "../keys.js";
 import { type ParseContext } from "../../../readers/context.js";
 import { inputMessagesFromGenAi, outputChoicesFromGenAi, systemFromGenAi } from "../messages-read.js";
 import { parseMaybeJson } from "../../../readers/values.js";
+import { looksLikeJsonContainer } from "../../../internal/json.js";
 // ---------------------------------------------------------------------------------------------
 // Structured messages (span attributes, or the attributes of an operation-details event)
 
@@ -14,7 +15,10 @@ import { parseMaybeJson } from "../../../readers/values.js";
 function lookupStructured(ctx: ParseContext, event: Attributes | undefined, key: string): { ok: true; value: unknown } | { ok: false } {
   // A plain string is a value too (`gen_ai.system_instructions` as text: contrib OpenAI 0.22).
   if (event === undefined) return ctx.has(key) ? ctx.jsonOrString(key) : NOT_FOUND;
-  return Object.prototype.hasOwnProperty.call(event, key) ? parseMaybeJson(event[key]) : NOT_FOUND;
+  if (!Object.prototype.hasOwnProperty.call(event, key)) return NOT_FOUND;
+  // The same in a record: plain text is the value, as on the span (a string AnyValue, not JSON).
+  const value = event[key];
+  return typeof value === "string" && !looksLikeJsonContainer(value) ? { ok: true, value } : parseMaybeJson(value);
 }
 
 const NOT_FOUND = { ok: false } as const;
@@ -26,11 +30,16 @@ export interface Structured {
   systemOnly?: ChatMessage;
 }
 
-export function readStructured(ctx: ParseContext, event: Attributes | undefined): Structured {
+/**
+ * `spanSystem`: the system message the span's own attributes gave, when `event` is an operation-details
+ * record. The record's copy of the instructions is then not decoded again (Gemini CLI repeats some
+ * 20 KB of them in both places); the span's copy goes first (events.ts `withSystem`).
+ */
+export function readStructured(ctx: ParseContext, event: Attributes | undefined, spanSystem?: ChatMessage): Structured {
   const consume = event === undefined;
   const out: Structured = {};
   let system: ChatMessage | undefined;
-  const sys = lookupStructured(ctx, event, GENAI.systemInstructions);
+  const sys = spanSystem !== undefined ? NOT_FOUND : lookupStructured(ctx, event, GENAI.systemInstructions);
   if (sys.ok) {
     const before = ctx.diagnostics.length;
     system = systemFromGenAi(sys.value, ctx, GENAI.systemInstructions);
