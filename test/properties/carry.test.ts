@@ -85,6 +85,7 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "openinference/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
   "openinference/provider-case": { span: chat({ provider: "OpenAI" }), path: "provider" },
   "openinference/embedding-input-string": { span: { ...wrapper("EMBEDDING", { input: "text" }), model: "emb" }, path: "inputs.input" },
+  "openinference/reranker-text-documents": { span: wrapper("RERANKER", { query: "q", documents: ["Paris.", "Lyon."], top_n: 1 }), path: "inputs.documents" },
   "openinference/negative-zero": { span: wrapper("CHAIN", { x: -0 }), path: "inputs" },
   "openinference/message-format": { span: format },
 

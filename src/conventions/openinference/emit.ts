@@ -159,10 +159,12 @@ export function emitOpenInference(span: CanonicalSpan, _options: EmitOptions, ct
     const out = documents(span.outputs);
     if (out) writeDocuments(attrs, OI.rerankerOutputDocuments, out);
     if (inputs) {
-      const inDocs = documents(inputs.documents);
+      // Documents as plain texts (Cohere's rerank request, through OpenLLMetry) are documents too.
+      const inDocs = documents(inputs.documents) ?? textDocuments(inputs.documents);
       if (inDocs) writeDocuments(attrs, OI.rerankerInputDocuments, inDocs);
       if (typeof inputs.query === "string") attrs[OI.rerankerQuery] = inputs.query;
-      if (typeof inputs.top_k === "number") attrs[OI.rerankerTopK] = inputs.top_k;
+      const topK = typeof inputs.top_k === "number" ? inputs.top_k : inputs.top_n;
+      if (typeof topK === "number") attrs[OI.rerankerTopK] = topK;
     }
   } else if (span.spanType === "EMBEDDING") {
     writeEmbeddings(attrs, inputs, span.outputs);
@@ -326,6 +328,11 @@ function documents(value: unknown): Doc[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
   if (!value.every((d) => isPlainObject(d) && typeof d.page_content === "string")) return undefined;
   return value as Doc[];
+}
+
+function textDocuments(value: unknown): Doc[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((d) => typeof d === "string")) return undefined;
+  return value.map((text: string) => ({ page_content: text }));
 }
 
 function writeDocuments(attrs: Attributes, prefix: string, docs: Doc[]): void {

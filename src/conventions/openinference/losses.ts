@@ -43,6 +43,11 @@ export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
     reason: "a single input string comes back as a one-item list",
   },
   {
+    id: "reranker-text-documents",
+    field: "inputs.documents, inputs.top_n (RERANKER)",
+    reason: "input documents given as plain texts come back as `{page_content}` documents, and `top_n` as `top_k` (`reranker.input_documents.*`, `reranker.top_k`)",
+  },
+  {
     id: "negative-zero",
     field: "inputs, outputs (JSON values)",
     reason: "`-0` comes back as `0` (written as JSON)",

@@ -158,6 +158,15 @@ describe("emitted attributes", () => {
     }
   });
 
+  it("reranker input documents as plain texts (Cohere through OpenLLMetry) and top_n", () => {
+    const span = toMlflowSpan(loadFixture("openllmetry/traceloop-cohere__rerank").find((s) => s.name.includes("rerank"))!);
+    expect(span.inputs).toMatchObject({ documents: ["Berlin is the capital of Germany.", "Paris is the capital and largest city of France.", "The Eiffel Tower stands in Paris.", "Madrid is the capital of Spain."], top_n: 3 });
+    const attrs = fromMlflowSpan(span, { to: "openinference" }).attributes!;
+    expect(attrs["reranker.input_documents.1.document.content"]).toBe("Paris is the capital and largest city of France.");
+    expect(attrs["reranker.input_documents.3.document.content"]).toBe("Madrid is the capital of Spain.");
+    expect(attrs["reranker.top_k"]).toBe(3);
+    expect(toMlflowSpan({ attributes: attrs }).inputs).toMatchObject({ query: "What is the capital of France?", top_k: 3, documents: [{ page_content: "Berlin is the capital of Germany." }, {}, {}, { page_content: "Madrid is the capital of Spain." }] });
+  });
   it("retriever documents, reranker lists, embeddings", () => {
     const docs = [{ id: "1", page_content: "Paris.", metadata: { score: 0.9, source: "wiki" } }, { page_content: "Lyon.", metadata: {} }];
     expect(emit({ spanType: "RETRIEVER", inputs: "capital?", outputs: docs }).attributes).toMatchObject({
