@@ -244,7 +244,7 @@ await runCapture({
     ]),
   ],
   notes: [
-    `built from source, not captured: ${REPO} at ${COMMIT} (the parent of 0dcd1f868b39, which added mlflow.llm.model to this autolog); files and line numbers cited in scripts/capture/from-source/mlflow-autolog.ts`,
-    "scope mlflow.tracing.provider; one INTERNAL span 'Completions' per call; every attribute value is JSON text (mlflow.traceRequestId, mlflow.spanType, mlflow.spanInputs, the kwargs, mlflow.message.format, mlflow.chat.tokenUsage, mlflow.spanOutputs)",
+    `built from source, not captured: ${REPO} (read from the snapshot of harupy/mlflow) at ${COMMIT}, the parent of 0dcd1f868b39 (#20327), which made this autolog write mlflow.llm.model; files and line numbers cited in scripts/capture/from-source/mlflow-autolog.ts`,
+    "scope mlflow.tracing.provider; one INTERNAL span 'Completions' per call; every attribute value is JSON text (mlflow.traceRequestId, mlflow.spanType, mlflow.spanInputs, the kwargs, mlflow.message.format, mlflow.chat.tokenUsage, mlflow.spanOutputs), so the token counts are only inside mlflow.chat.tokenUsage",
   ],
 });
