@@ -69,6 +69,8 @@ export type Convention =
   // Sources whose fixtures are built from their source code (scripts/capture/from-source/).
   | "pydantic-ai"
   | "spring-ai"
+  // MLflow's own spans (mlflow.spanInputs / mlflow.spanOutputs ...), as its Python autologs write them.
+  | "mlflow"
   // Framework sources MLflow reads (captured from the real packages, or MLflow's own test cases).
   | "langfuse"
   | "livekit"

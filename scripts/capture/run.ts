@@ -58,6 +58,7 @@ const JOBS: readonly Job[] = [
   { name: "spring-ai", script: "from-source/spring-ai.ts" },
   { name: "mlflow-tests", script: "from-source/mlflow-tests.ts" },
   { name: "traceloop-py", script: "from-source/openllmetry-py.ts" },
+  { name: "mlflow-autolog", script: "from-source/mlflow-autolog.ts" },
   // issue 13 (docs/issue-13-fixtures.md)
   { name: "otel-openai-022", script: "otel-openai-022.ts" },
   { name: "vercel-ai-v5", script: "vercel-ai-versions.ts", args: ["--v5"] },
@@ -86,7 +87,7 @@ const JOBS: readonly Job[] = [
   { name: "strands-anthropic", script: "strands/strands.ts", args: ["--anthropic"], installDir: "strands" },
 ];
 
-const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk", "gemini-cli", "claude-code", "mastra", "laminar", "strands"];
+const CONVENTION_DIRS = ["genai", "openinference", "openllmetry", "vercel-ai", "none", "pydantic-ai", "spring-ai", "langfuse", "livekit", "voltagent", "google-adk", "gemini-cli", "claude-code", "mastra", "laminar", "strands", "mlflow"];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ISOLATED_ENV_PREFIXES = [
   "OPENAI_",
@@ -210,7 +211,7 @@ real instrumentation package around a real provider SDK against the local mock p
 (\`scripts/capture/mock-provider.ts\`, 127.0.0.1 only). Nothing is hand-written and nothing was sent
 to the internet.
 
-Exception: sources that exist only in Python or Java (\`pydantic-ai/\`, \`spring-ai/\`, and the \`traceloop-py__*\` files of \`openllmetry/\`) cannot run here.
+Exception: sources that exist only in Python or Java (\`pydantic-ai/\`, \`spring-ai/\`, \`mlflow/\` (MLflow's own OpenAI autolog), and the \`traceloop-py__*\` files of \`openllmetry/\`) cannot run here.
 Their files are **built from the source code**: \`scripts/capture/from-source/<source>.ts\` states, span
 by span, what the source writes, citing repository, commit, file and line range for each attribute,
 and replays it through the same OTel JS SDK, id generator and serializer (\`from-source/spans.ts\`;

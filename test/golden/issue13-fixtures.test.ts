@@ -182,3 +182,17 @@ describe("issue 13: AI SDK 7 operations", () => {
     expect(loadFixture("genai/ai-sdk-otel__decide")[0]!.attributes["ai.decision.answers"]).toBeTypeOf("string");
   });
 });
+
+describe("issue 13: the model only in MLflow's span inputs / outputs", () => {
+  it("MLflow 3.9 OpenAI autolog (built from source): no model key, the request's and the response's model in the JSON", () => {
+    for (const id of ["mlflow/mlflow-autolog__chat", "mlflow/mlflow-autolog__chat-tools"]) {
+      const span = only(id);
+      expect(span.attributes["mlflow.spanType"], id).toBe('"CHAT_MODEL"');
+      expect((json(span.attributes["mlflow.spanInputs"]) as { model: unknown }).model, id).toBe("gpt-4o-mini");
+      expect((json(span.attributes["mlflow.spanOutputs"]) as { model: unknown }).model, id).toBe("gpt-4o-mini-2024-07-18");
+      // No mlflow.llm.model, gen_ai.*.model or llm.model_name: only the plain kwarg `model`, a key no
+      // convention (nor MLflow's server) reads as the model.
+      expect(keys(span, /model/), id).toEqual(["model"]);
+    }
+  });
+});
