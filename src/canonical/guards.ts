@@ -28,6 +28,10 @@ function str(v: unknown, path: string): Issue | undefined {
 function optional(check: Check): Check {
   return (v, path) => (v === undefined ? undefined : check(v, path));
 }
+/** Absent or null (MLflow's chat schema: `Optional[...] = None`), else `check`. */
+function nullable(check: Check): Check {
+  return (v, path) => (v === undefined || v === null ? undefined : check(v, path));
+}
 function finiteNumber(v: unknown, path: string): Issue | undefined {
   return typeof v === "number" && Number.isFinite(v) ? undefined : fail(path, `expected a finite number, got ${kind(v)}`);
 }
@@ -84,10 +88,10 @@ const messageContent: Check = (v, path) => {
 const chatMessage = object({
   role: str,
   content: (v, path) => (v === undefined ? fail(path, "content is required (null when there is none)") : messageContent(v, path)),
-  tool_calls: optional(list(toolCall)),
-  tool_call_id: optional(str),
-  name: optional(str),
-  refusal: optional(str),
+  tool_calls: nullable(list(toolCall)),
+  tool_call_id: nullable(str),
+  name: nullable(str),
+  refusal: nullable(str),
 });
 
 const chatChoice = object({

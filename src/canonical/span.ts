@@ -75,10 +75,12 @@ export interface ToolCall {
 export interface ChatMessage {
   role: string;
   content: string | ContentPart[] | null;
-  tool_calls?: ToolCall[];
-  tool_call_id?: string;
-  name?: string;
-  refusal?: string;
+  // null is "none", as in MLflow's chat schema (mlflow/types/chat.py: Optional[...] = None) and in the
+  // raw OpenAI replies MLflow's autolog stores (`refusal: null`, `tool_calls: null`).
+  tool_calls?: ToolCall[] | null;
+  tool_call_id?: string | null;
+  name?: string | null;
+  refusal?: string | null;
 }
 
 export interface ChatChoice {

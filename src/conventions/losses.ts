@@ -46,4 +46,15 @@ export const TOOL_STRICT: CarryLoss = {
   strip: ["tools[].function.strict"],
 };
 export const NO_COST: CarryLoss = { id: "cost", field: "cost", reason: "no cost keys", strip: ["cost"] };
-
+export const MODEL_FROM_RESPONSE: CarryLoss = {
+  id: "model-from-response",
+  field: "model",
+  reason:
+    "when the outputs name another model than `model` (MLflow's OpenAI autolog: `gpt-4o-mini` requested, `gpt-4o-mini-2024-07-18` in the reply), `model` comes back as the reply's: the parser reads the response model first, as MLflow's translator of this convention does (MLflow fills `mlflow.llm.model` from the request only for its own spans)",
+};
+export const RAW_REPLY_KEYS: CarryLoss = {
+  id: "raw-reply-keys",
+  field: "outputs.choices[] and their messages (other keys)",
+  reason:
+    "keys outside the canonical choice and message (`logprobs`, `annotations`, `audio`, `function_call`: a raw OpenAI reply as MLflow's autolog stores it) are not written, and a null `refusal`, `tool_calls`, `name` or `tool_call_id` comes back absent",
+};

@@ -119,17 +119,17 @@ function contentToParts(content: ChatMessage["content"]): GenAiPart[] {
 
 /** One canonical message -> one GenAI message. */
 export function messageToGenAi(message: ChatMessage): { role: string; parts: GenAiPart[]; name?: string } {
-  if (message.role === "tool" && message.tool_call_id !== undefined) {
+  if (message.role === "tool" && message.tool_call_id != null) {
     const response = typeof message.content === "string" ? message.content : message.content === null ? null : responseText(contentToParts(message.content).map((p) => (p.type === "text" ? { type: "text", text: p.content } : p)));
     return { role: "tool", parts: [{ type: "tool_call_response", id: message.tool_call_id, response }] };
   }
   const parts = contentToParts(message.content);
-  if (message.refusal !== undefined) parts.push({ type: "refusal", content: message.refusal });
+  if (message.refusal != null) parts.push({ type: "refusal", content: message.refusal });
   for (const call of message.tool_calls ?? []) {
     parts.push({ type: "tool_call", id: call.id === "" ? null : call.id, name: call.function.name, arguments: argumentsValue(call.function.arguments) });
   }
   const out: { role: string; parts: GenAiPart[]; name?: string } = { role: message.role, parts };
-  if (message.name !== undefined) out.name = message.name;
+  if (message.name != null) out.name = message.name;
   return out;
 }
 

@@ -63,10 +63,10 @@ export const ToolCallSchema = z.object({
 export const ChatMessageSchema = z.object({
   role: z.string(),
   content: z.union([z.string(), z.array(ContentPartSchema), z.null()]),
-  tool_calls: z.array(ToolCallSchema).optional(),
-  tool_call_id: z.string().optional(),
-  name: z.string().optional(),
-  refusal: z.string().optional(),
+  tool_calls: z.array(ToolCallSchema).nullish(),
+  tool_call_id: z.string().nullish(),
+  name: z.string().nullish(),
+  refusal: z.string().nullish(),
 });
 
 export const ChatChoiceSchema = z.object({

@@ -78,3 +78,19 @@ describe("canonical guards accept exactly what the zod schemas accept", () => {
     });
   }
 });
+
+describe("null optional message keys (MLflow's chat schema: Optional[...] = None)", () => {
+  // What MLflow's OpenAI autolog stores as the reply (fixtures/mlflow/mlflow-autolog__chat).
+  const raw = { role: "assistant", content: "Paris.", refusal: null, tool_calls: null, annotations: [], audio: null, function_call: null };
+  it("a raw OpenAI reply message is a chat message for the guard and the schema", () => {
+    expect(isChatMessage(raw)).toBe(true);
+    expect(ChatMessageSchema.safeParse(raw).success).toBe(true);
+    for (const key of ["refusal", "tool_calls", "name", "tool_call_id"]) expect(isChatMessage({ role: "user", content: "hi", [key]: null }), key).toBe(true);
+  });
+  it("a wrong non-null type is still refused", () => {
+    for (const [key, value] of [["refusal", 1], ["tool_calls", {}], ["name", false], ["tool_call_id", []]] as const) {
+      expect(isChatMessage({ role: "user", content: "hi", [key]: value }), key).toBe(false);
+      expect(ChatMessageSchema.safeParse({ role: "user", content: "hi", [key]: value }).success, key).toBe(false);
+    }
+  });
+});

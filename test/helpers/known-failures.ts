@@ -13,16 +13,6 @@ const KNOWN: Readonly<Record<Suite, Readonly<Record<string, string>>>> = {
   "genai-emit": {
   },
   "cross-convention": {
-    // MLflow's own OpenAI autolog span (built from source): two faults the fixture shows, neither in the
-    // model-from-inputs rule it was made for. (1) The canonical outputs are the raw ChatCompletion as
-    // MLflow stores it, whose message has `refusal: null` / `tool_calls: null`; the canonical guard
-    // (src/canonical/guards.ts chatMessage) accepts neither null, so no emitter sees chat choices and the
-    // GenAI target drops the reply. (2) model: from mlflow.spanInputs the request's gpt-4o-mini (as
-    // MLflow's server), but GenAI / OpenLLMetry write it back as gen_ai.request.model beside
-    // gen_ai.response.model = the outputs' gpt-4o-mini-2024-07-18, and their parsers (like MLflow's
-    // GenAI translator) read the response model first.
-    "mlflow/mlflow-autolog__chat": "raw OpenAI outputs with null refusal / tool_calls are not chat choices; request vs response model",
-    "mlflow/mlflow-autolog__chat-tools": "raw OpenAI outputs with null refusal are not chat choices; request vs response model",
   },
   "nothing-lost": {
   },

@@ -41,6 +41,9 @@ const cost = chat({ cost: { input_cost: 0.1, output_cost: 0.2, total_cost: 0.3 }
 const refusal = chat({ choices: [{ index: 0, message: { role: "assistant", content: null, refusal: "I cannot help" }, finish_reason: "stop" }] });
 const otherParameter = chat({ inputs: { seed: 7, user: "u1" } });
 const otherOutputKey = chat({ outputs: { id: "r1", system_fingerprint: "fp_1" } });
+// MLflow's OpenAI autolog span: the request's model, and the raw reply naming a dated one with null keys.
+const responseModel = chat({ outputs: { model: "gpt-4o-2024-08-06" } });
+const rawReply = chat({ choices: [{ index: 0, message: { role: "assistant", content: "hello", refusal: null, annotations: [], audio: null }, finish_reason: "stop", logprobs: null }] });
 const wrapper = (spanType: MlflowSpan["spanType"], inputs: unknown, outputs?: unknown): MlflowSpan => {
   const span: MlflowSpan = { name: "w", spanType, inputs, attributes: {}, conventions: [], diagnostics: [] };
   if (outputs !== undefined) span.outputs = outputs;
@@ -66,6 +69,8 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "genai/reasoning-signature": { span: chat({ choices: [{ index: 0, message: { role: "assistant", content: [{ type: "reasoning", text: "hmm", signature: "sig" }, { type: "text", text: "x" }] }, finish_reason: "stop" }] }), path: "outputs.choices[].message.content[].signature" },
   "genai/total-tokens": { span: chat({ tokenUsage: { input_tokens: 10, output_tokens: 5, total_tokens: 20 } }), path: "tokenUsage.total_tokens" },
   "genai/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },
+  "genai/model-from-response": { span: responseModel, path: "model" },
+  "genai/raw-reply-keys": { span: rawReply, path: "outputs.choices[].message" },
   "genai/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
   "genai/tool-strict": { span: strict },
   "genai/provider-spelling": { span: chat({ provider: "OpenAI" }), path: "provider" },
@@ -82,6 +87,7 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "openinference/system-and-tools-parameters": { span: chat({ inputs: { system: "be brief" } }), path: "inputs.system" },
   "openinference/other-output-keys": { span: otherOutputKey, path: "outputs.system_fingerprint" },
   "openinference/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },
+  "openinference/raw-reply-keys": { span: rawReply, path: "outputs.choices[].message" },
   "openinference/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
   "openinference/provider-case": { span: chat({ provider: "OpenAI" }), path: "provider" },
   "openinference/embedding-input-string": { span: { ...wrapper("EMBEDDING", { input: "text" }), model: "emb" }, path: "inputs.input" },
@@ -103,6 +109,8 @@ const WITNESSES: Record<string, { span: MlflowSpan; path?: string }> = {
   "openllmetry/request-model": { span: chat() },
   "openllmetry/response-model": { span: chat() },
   "openllmetry/input-below-cache": { span: belowCache, path: "tokenUsage.input_tokens" },
+  "openllmetry/model-from-response": { span: responseModel, path: "model" },
+  "openllmetry/raw-reply-keys": { span: rawReply, path: "outputs.choices[].message" },
   "openllmetry/provider-inferred": { span: chat({ model: "gpt-4o", provider: undefined }), path: "provider" },
   "openllmetry/audio-tokens": { span: audio },
   "openllmetry/tool-strict": { span: strict },

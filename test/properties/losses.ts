@@ -54,6 +54,11 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
     delete inputs.stream;
     if (Object.keys(inputs).length === 0) delete s.inputs;
   },
+  // The reply's model, when the outputs name one, is the `model` that comes back (not through
+  // OpenInference: its llm.model_name is the canonical model).
+  ...Object.fromEntries((["genai", "openllmetry"] as const).map((to) => [`${to}/model-from-response`, modelFromResponse])),
+  // Only the canonical keys of a choice and its message, and no null optional key.
+  ...Object.fromEntries((["genai", "openinference", "openllmetry"] as const).map((to) => [`${to}/raw-reply-keys`, rawReplyKeys])),
   // A span without a provider whose model id names one comes back with it (providerFromModel).
   ...Object.fromEntries(
     (["genai", "openinference", "openllmetry"] as const).map((to) => [
@@ -69,11 +74,15 @@ export const NORMALIZERS: Record<string, (span: unknown) => void> = {
   ),
 };
 
-/** A deep copy without the target's strip paths (and `extra` paths), with its shape normalisers applied. */
+/**
+ * A deep copy with the target's shape normalisers applied, then without its strip paths (and `extra`
+ * paths): normalisers run first, since one may read a field a strip removes (model-from-response
+ * reads `outputs.model`).
+ */
 export function comparable<T>(value: T, to: EmitTarget, extra: readonly string[] = []): T {
-  const copy = withoutPaths(value, [...strippedPaths(to), ...extra]);
+  const copy = withoutPaths(value, []);
   for (const loss of CANNOT_CARRY[to]) NORMALIZERS[`${to}/${loss.id}`]?.(copy);
-  return copy;
+  return withoutPaths(copy, [...strippedPaths(to), ...extra]);
 }
 
 /** The strip paths of the named entries of a target; an id the table does not list is a test bug. */
@@ -83,4 +92,27 @@ export function stripOf(to: EmitTarget, ...ids: string[]): string[] {
     if (!loss?.strip) throw new Error(`src/conventions/carry.ts lists no strippable "${id}" for ${to}`);
     return [...loss.strip];
   });
+}
+
+/** Deletes the keys not in `keys`, and the null ones among them but `content` and `finish_reason` (null there is a value). */
+function keepOnly(record: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of Object.keys(record)) {
+    if (!keys.includes(key) || (record[key] === null && key !== "content" && key !== "finish_reason")) delete record[key];
+  }
+}
+
+function modelFromResponse(span: unknown): void {
+  const s = span as { model?: unknown; outputs?: { model?: unknown } };
+  if (typeof s.outputs === "object" && s.outputs !== null && typeof s.outputs.model === "string") s.model = s.outputs.model;
+}
+
+function rawReplyKeys(span: unknown): void {
+  const choices = (span as { outputs?: { choices?: unknown } }).outputs?.choices;
+  if (!Array.isArray(choices)) return;
+  for (const choice of choices) {
+    if (choice === null || typeof choice !== "object") continue;
+    keepOnly(choice as Record<string, unknown>, ["index", "message", "finish_reason"]);
+    const message = (choice as { message?: unknown }).message;
+    if (message !== null && typeof message === "object") keepOnly(message as Record<string, unknown>, ["role", "content", "tool_calls", "tool_call_id", "name", "refusal"]);
+  }
 }

@@ -1,6 +1,6 @@
 /** What a round trip through genai cannot carry (README "Round trips"; test/properties/carry.test.ts shows each). */
 import type { CarryLoss } from "../types.js";
-import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
+import { MODEL_FROM_RESPONSE, RAW_REPLY_KEYS, ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, TOOL_STRICT, NO_COST, PROVIDER_INFERRED } from "../losses.js";
 
 export const GENAI_LOSSES: readonly CarryLoss[] = [
   {
@@ -78,4 +78,6 @@ export const GENAI_LOSSES: readonly CarryLoss[] = [
   },
   NO_COST,
   MESSAGE_FORMAT,
+  MODEL_FROM_RESPONSE,
+  RAW_REPLY_KEYS,
 ];

@@ -1,6 +1,6 @@
 /** What a round trip through openinference cannot carry (README "Round trips"; test/properties/carry.test.ts shows each). */
 import type { CarryLoss } from "../types.js";
-import { ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, PROVIDER_INFERRED } from "../losses.js";
+import { RAW_REPLY_KEYS, ONE_TEXT_PART, CACHE_ABOVE_INPUT, MESSAGE_FORMAT, PROVIDER_INFERRED } from "../losses.js";
 
 export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
   ONE_TEXT_PART,
@@ -53,4 +53,5 @@ export const OPENINFERENCE_LOSSES: readonly CarryLoss[] = [
     reason: "`-0` comes back as `0` (written as JSON)",
   },
   MESSAGE_FORMAT,
+  RAW_REPLY_KEYS,
 ];

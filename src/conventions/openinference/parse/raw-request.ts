@@ -59,9 +59,9 @@ export function hasGaps(ctx: ParseContext, messages: readonly ChatMessage[], sin
   for (const m of messages) {
     if (m.role === "system" || m.role === "developer") system = true;
     const calls = m.tool_calls;
-    if (isEmpty(m.content) && (m.role !== "assistant" || calls === undefined || calls.length === 0)) return true;
+    if (isEmpty(m.content) && (m.role !== "assistant" || calls == null || calls.length === 0)) return true;
     if (m.role === "tool" && m.tool_call_id === undefined) return true;
-    if (calls !== undefined) for (const c of calls) if (c.id === "") return true;
+    if (calls != null) for (const c of calls) if (c.id === "") return true;
   }
   if (system) return false;
   // A body with a system prompt of its own (Anthropic, Bedrock) names it; most requests without a system
@@ -227,7 +227,7 @@ function fillMessage(m: ChatMessage, r: RawMessage, pending: Set<ContentPart>): 
   const raw = r.message;
   if (r.complete) {
     if (isEmpty(m.content) && !isEmpty(raw.content)) m.content = raw.content;
-    if ((m.tool_calls === undefined || m.tool_calls.length === 0) && raw.tool_calls !== undefined && raw.tool_calls.length > 0) {
+    if ((m.tool_calls == null || m.tool_calls.length === 0) && raw.tool_calls != null && raw.tool_calls.length > 0) {
       m.tool_calls = raw.tool_calls.map((c) => ({ id: c.id, type: "function", function: { name: c.function.name, arguments: c.function.arguments } }));
       if (m.content === "") m.content = null;
     }
