@@ -52,20 +52,29 @@ export function cannotBeJson(text: string): boolean {
   return true; // NaN (past the end) included
 }
 
-/** The refusal of a text `cannotBeJson` ruled out; JSON.parse runs only if the message is read. */
+/**
+ * The refusal of a text `cannotBeJson` ruled out; JSON.parse runs only if the message is read. A class
+ * with the getter on its prototype: an object literal with a getter costs more to make than the check saves.
+ */
+class NotJson {
+  readonly ok = false as const;
+  readonly reason = "not-json" as const;
+  readonly #text: string;
+  constructor(text: string) {
+    this.#text = text;
+  }
+  get message(): string {
+    try {
+      JSON.parse(this.#text);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    return "not JSON";
+  }
+}
+
 function notJson(text: string): JsonResult {
-  return {
-    ok: false,
-    reason: "not-json",
-    get message(): string {
-      try {
-        JSON.parse(text);
-      } catch (error) {
-        return error instanceof Error ? error.message : String(error);
-      }
-      return "not JSON";
-    },
-  };
+  return new NotJson(text);
 }
 
 /**
