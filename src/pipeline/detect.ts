@@ -14,7 +14,8 @@ export const DETECTOR: Detector<Convention> = /* @__PURE__ */ createDetector<Con
 
 /** The convention an attribute key belongs to, by the detection rules (emitters use it to drop foreign keys). */
 export function conventionOfKey(key: string): Convention | undefined {
-  return DETECTOR.conventionOfKey(key);
+  const bit = DETECTOR.keyBit(key);
+  return bit === 0 ? undefined : READERS[31 - Math.clz32(bit)]!.id;
 }
 
 /** The conventions of a convention mask, most specific first (a fresh list). */

@@ -28,12 +28,10 @@ export interface DetectableSpan {
 }
 
 export interface Detector<Id extends string = string> {
-  /** The readers, in the order of their convention bits (and of parsing). */
-  readonly readers: readonly ConventionReader<Id>[];
   /** The parser of a convention id among the readers (undefined otherwise). */
   parserOf(id: string): Parser | undefined;
-  /** The convention an attribute key belongs to, by the detection rules (emitters use it to drop foreign keys). */
-  conventionOfKey(key: string): Id | undefined;
+  /** The convention bit of an attribute key by the detection rules (0 for none; bit i = readers[i]). */
+  keyBit(key: string): number;
   /** The conventions of a convention mask, in reader order (a fresh list). */
   conventionsOfMask(mask: number): Id[];
   /**
@@ -73,10 +71,10 @@ function firstSegment(key: string): string {
 
 /**
  * The detector of a reader list. Bit i of a convention mask is readers[i], so the list order is the
- * parse order and breaks ties between rules of equal length (callers pass READERS or an ordered subset).
+ * parse order and breaks ties between rules of equal length (callers pass READERS, which
+ * conventions/readers.ts checks fits the 31 bits, or an ordered subset of it).
  */
 export function createDetector<Id extends string>(readers: readonly ConventionReader<Id>[]): Detector<Id> {
-  if (readers.length > 31) throw new Error(`${readers.length} conventions do not fit the detection mask (31 at most)`);
   // Groups shared with READERS keep the bits READERS gave them; only a bundle without READERS numbers them here.
   allocateGroupBits(readers.flatMap((m) => m.groups ?? []));
 
@@ -254,12 +252,8 @@ export function createDetector<Id extends string>(readers: readonly ConventionRe
   }
 
   return {
-    readers,
     parserOf: (id) => parsers.get(id),
-    conventionOfKey(key) {
-      const bit = codeOfKey(key).convention;
-      return bit === 0 ? undefined : readers[31 - Math.clz32(bit)]!.id;
-    },
+    keyBit: (key) => codeOfKey(key).convention,
     conventionsOfMask,
     detectAndCopy,
     detectConventions(span) {

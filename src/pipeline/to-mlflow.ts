@@ -18,7 +18,8 @@ export interface ToMlflowOptions {
   keepSource?: boolean;
 }
 
-function assertSpanLike(span: unknown, fn: string): asserts span is SpanLike {
+function assertSpanLike(span: unknown): asserts span is SpanLike {
+  const fn = "toMlflowSpan";
   if (span === null || typeof span !== "object") {
     throw new TypeError(`${fn} expects a span object ({ attributes, ... }), got ${span === null ? "null" : typeof span}`);
   }
@@ -38,7 +39,7 @@ export function createToMlflowSpan<Id extends string>(detector: Detector<Id>): (
   const { detectAndCopy, conventionsOfMask, parserOf } = detector;
 
   return function toMlflowSpan(span: SpanLike, options: ToMlflowOptions = {}): CanonicalSpan<Id> {
-    assertSpanLike(span, "toMlflowSpan");
+    assertSpanLike(span);
     // Taken once, for the envelope's bigint check, the detection walk and the parsers' key scans
     // (ParseContext.keys); again only when the envelope had to copy the record.
     const source = span.attributes ?? {};
