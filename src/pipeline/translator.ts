@@ -40,7 +40,8 @@ function misuse(problem: string): TypeError {
 
 /**
  * A translator over the chosen conventions' readers. Throws a TypeError on misuse (no list, an empty
- * list, something that is not a reader, a convention listed twice); never on span data.
+ * list, something that is not a reader, a convention listed twice); never on span data. Each call
+ * builds a detector (tables and a key cache of its own): make one per program, not one per span.
  */
 export function createTranslator<R extends ConventionReader>(options: TranslatorOptions<R>): Translator<R["id"]> {
   const list: unknown = (options as Partial<TranslatorOptions<R>> | null | undefined)?.conventions;
