@@ -2,8 +2,9 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: ESM first, CJS for require() users, with types for both.
-    entry: { index: "src/index.ts", schemas: "src/schemas/index.ts", vitest: "src/testing/vitest.ts" },
+    // The library: ESM first, CJS for require() users, with types for both. `translator` is the entry
+    // where a server chooses the conventions it reads (src/translator.ts).
+    entry: { index: "src/index.ts", translator: "src/translator.ts", schemas: "src/schemas/index.ts", vitest: "src/testing/vitest.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -24,6 +25,19 @@ export default defineConfig([
     platform: "node",
     shims: true,
     treeshake: true,
+  },
+  {
+    // mlflow-semconv/translator for ESM bundlers: one file per source module, not bundled, so that a
+    // bundler (sideEffects: false) keeps only the readers a program passes to createTranslator. A flat
+    // chunk would not do: its module-level tables and checks cannot be dropped one by one. The CommonJS
+    // build and the types of this subpath come from the library build above.
+    entry: ["src/translator.ts", "src/{internal,canonical,readers,otlp,conventions,pipeline}/**/*.ts"],
+    outDir: "dist/esm",
+    format: ["esm"],
+    bundle: false,
+    sourcemap: true,
+    target: "es2022",
+    platform: "neutral",
   },
   {
     // The command line tool; it may use node: modules, the library may not.

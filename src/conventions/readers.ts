@@ -7,6 +7,7 @@
  * Order matters as in CONVENTIONS: parsers run in list order, and on a tie between two candidates of
  * the same rank the earlier convention wins.
  */
+import { allocateGroupBits } from "../readers/groups.js";
 import { claudeCodeReader } from "./claude-code/reader.js";
 import { geminiCliReader } from "./gemini-cli/reader.js";
 import { genaiReader } from "./genai/reader.js";
@@ -57,13 +58,6 @@ export function parserOf(id: string): Parser | undefined {
 /** Detection marks a span with one bit per convention in a 32-bit mask (pipeline/detect.ts). */
 if (READERS.length > 31) throw new Error(`${READERS.length} conventions do not fit the detection mask (31 at most)`);
 
-// Key groups get their bits here, in list order, on the translation path: never numbered by hand.
-{
-  let next = 0;
-  for (const m of READERS as readonly ConventionReader[]) {
-    for (const group of m.groups ?? []) {
-      if (next >= 31) throw new Error(`key group ${group.name} does not fit the group mask (31 groups at most): merge small groups`);
-      group.bit = 1 << next++;
-    }
-  }
-}
+// Key groups get their bits here, in list order, at load: never numbered by hand. A detector over a few
+// readers (pipeline/detector.ts) allocates again, which leaves bits already given unchanged.
+allocateGroupBits((READERS as readonly ConventionReader[]).flatMap((m) => m.groups ?? []));

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bundledInputs } from "../helpers/bundle.js";
 import { ROOT } from "../helpers/fixtures.js";
 
 const node = process.execPath;
@@ -15,7 +16,7 @@ describe("built package", () => {
   // dist/ is built once for the whole suite by test/helpers/build.ts (vitest globalSetup).
 
   it("emits ESM, CJS and declarations for both", () => {
-    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "cli.js"]) {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "translator.d.ts", "translator.d.cts", "translator.cjs", "esm/translator.js", "cli.js"]) {
       expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
     }
   });
@@ -55,6 +56,26 @@ describe("built package", () => {
     const esm = run(["--input-type=module", "-e", script(`import { MlflowExporter, MlflowSpanProcessor, toReadableSpan } from "mlflow-semconv/otel";`)]);
     const cjs = run(["-e", script(`const { MlflowExporter, MlflowSpanProcessor, toReadableSpan } = require("mlflow-semconv/otel");`)]);
     expect([esm.trim(), cjs.trim()]).toEqual(Array(2).fill('http://127.0.0.1:1/v1/traces 7 function "CHAT_MODEL"'));
+  });
+
+  it("exposes createTranslator under mlflow-semconv/translator to ESM and CJS", () => {
+    const script = (load: string) => `${load}
+      const t = createTranslator({ conventions: [genaiReader, mlflowReader] });
+      const s = t.toMlflowSpan({ attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "m" } });
+      console.log(t.conventions.join(), s.spanType, toMlflowAttributes(s)["mlflow.spanType"]);`;
+    const esm = run(["--input-type=module", "-e", script(`import { createTranslator, genaiReader, mlflowReader, toMlflowAttributes } from "mlflow-semconv/translator";`)]);
+    const cjs = run(["-e", script(`const { createTranslator, genaiReader, mlflowReader, toMlflowAttributes } = require("mlflow-semconv/translator");`)]);
+    expect([esm.trim(), cjs.trim()]).toEqual(Array(2).fill('mlflow,genai CHAT_MODEL "CHAT_MODEL"'));
+  });
+
+  it("mlflow-semconv/translator (ESM, one file per module) bundles only the readers a program passes", async () => {
+    // Through the package's exports map, as a user's bundler resolves it.
+    const inputs = await bundledInputs(
+      `import { createTranslator, genaiReader, mlflowReader } from "mlflow-semconv/translator";
+       export const t = createTranslator({ conventions: [genaiReader, mlflowReader] });`,
+    );
+    const folders = new Set(inputs.flatMap((p) => /^dist\/esm\/conventions\/([^/]+)\//.exec(p)?.[1] ?? []));
+    expect([...folders].sort()).toEqual(["genai", "mlflow"]);
   });
 
   it("keeps node: imports out of the library bundle", () => {
