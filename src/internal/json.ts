@@ -6,7 +6,7 @@ export type JsonResult =
 
 /**
  * JSON.parse that never throws and refuses documents past the size and depth limits.
- * Depth is checked after parsing with an explicit stack, so a deep document cannot overflow ours.
+ * Depth is checked on the text (a loop, no recursion), before parsing a long one, after parsing the rest.
  */
 export function safeJsonParse(text: string, limits: { maxLength?: number; maxDepth?: number } = {}): JsonResult {
   const maxLength = limits.maxLength ?? LIMITS.maxJsonLength;
@@ -23,33 +23,29 @@ export function safeJsonParse(text: string, limits: { maxLength?: number; maxDep
   // Most texts that are not JSON say so in their first character (a model name, a span type after
   // its quotes came off, plain prose): refuse those without letting JSON.parse build a SyntaxError
   // with its stack, which costs microseconds. The message is the engine's own, made when read.
-  if (cannotBeJson(text)) return notJson(text);
+  if (cannotBeJson(text)) return new NotJson(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { ok: false, reason: "not-json", message: error instanceof Error ? error.message : String(error) };
   }
-  if (mayBeDeep && exceedsDepth(value, maxDepth)) {
+  // The text is valid JSON now, for which the bracket count is exact.
+  if (mayBeDeep && textExceedsDepth(text, maxDepth)) {
     return { ok: false, reason: "too-deep", message: `JSON nesting exceeds the depth limit of ${maxDepth}` };
   }
   return { ok: true, value };
 }
 
+/** A JSON value starts here: blanks (JSON's four), then a bracket, quote, digit, minus or literal. */
+const JSON_START = /^[ \t\n\r]*(?:[[{"0-9-]|true|false|null)/;
+
 /**
- * True only for a text that JSON.parse certainly refuses: empty or blank, or its first non-blank
- * character starts no JSON value, or it starts with t / f / n but not with true / false / null.
- * Anything else (a digit, a minus sign, a quote, a bracket) is left to JSON.parse.
+ * True only for a text that JSON.parse certainly refuses: blank, or its first non-blank character
+ * starts no JSON value (t / f / n only as true / false / null). The rest is left to JSON.parse.
  */
 export function cannotBeJson(text: string): boolean {
-  let i = 0;
-  let c = text.charCodeAt(0);
-  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++i);
-  if (c === 0x7b /* { */ || c === 0x5b /* [ */ || c === 0x22 /* " */ || c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) return false;
-  if (c === 0x74 /* t */) return !text.startsWith("true", i);
-  if (c === 0x66 /* f */) return !text.startsWith("false", i);
-  if (c === 0x6e /* n */) return !text.startsWith("null", i);
-  return true; // NaN (past the end) included
+  return !JSON_START.test(text);
 }
 
 /**
@@ -59,22 +55,15 @@ export function cannotBeJson(text: string): boolean {
 class NotJson {
   readonly ok = false as const;
   readonly reason = "not-json" as const;
-  readonly #text: string;
-  constructor(text: string) {
-    this.#text = text;
-  }
+  constructor(readonly text: string) {}
   get message(): string {
     try {
-      JSON.parse(this.#text);
+      JSON.parse(this.text);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return (error as Error).message;
     }
-    return "not JSON";
+    return "";
   }
-}
-
-function notJson(text: string): JsonResult {
-  return new NotJson(text);
 }
 
 /**
@@ -134,7 +123,7 @@ export function textExceedsDepth(text: string, maxDepth: number): boolean {
 
 /**
  * Each level of nesting needs its own opening bracket, so a text with no more than `maxDepth`
- * of them (inside strings or not) cannot be too deep and the walk of the parsed value is skipped.
+ * of them (inside strings or not) cannot be too deep and the depth scan is skipped.
  * indexOf runs natively; nearly every attribute stops here.
  */
 function mayExceedDepth(text: string, maxDepth: number): boolean {
@@ -145,45 +134,12 @@ function mayExceedDepth(text: string, maxDepth: number): boolean {
   return false;
 }
 
-function exceedsDepth(root: unknown, maxDepth: number): boolean {
-  if (root === null || typeof root !== "object") return false;
-  // Two parallel stacks instead of [node, depth] pairs: this runs on every parsed attribute.
-  const nodes: object[] = [root];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const depth = depths.pop()!;
-    if (depth > maxDepth) return true;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child: unknown = node[i];
-        if (child !== null && typeof child === "object") {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in node) {
-        const child = (node as Record<string, unknown>)[key];
-        if (child !== null && typeof child === "object") {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-  return false;
-}
 
 /** True when a string might be a JSON object or array; cheap check before paying for a parse. */
 export function looksLikeJsonContainer(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
-    return c === 0x7b /* { */ || c === 0x5b /* [ */;
-  }
-  return false;
+  return JSON_CONTAINER_START.test(text);
 }
+const JSON_CONTAINER_START = /^[ \t\n\r]*[[{]/;
 
 /**
  * JSON-encodes a value for an attribute; never throws (BigInt and cycles fall back to String).
