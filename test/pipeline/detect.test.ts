@@ -42,7 +42,9 @@ const key = fc.oneof(
   fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom("", "0", "12.content", ".", "x", "s.0", "_extra")).map(([p, s]) => p + s),
   fc.tuple(fc.constantFrom(...PREFIXES), fc.nat()).map(([p, n]) => p.slice(0, n % (p.length + 1))),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("", "é.gen_ai.x", "__proto__", "constructor", "llm", "gen_ai", "ai."),
+  fc.constantFrom("", "é.gen_ai.x", "__proto__", "constructor", "llm", "gen_ai", "ai.", "g", "l", "gé", "g\u0080n_ai.x", "\u0067en_ai.request.model", "ge\u00ffx"),
+  // Two characters off by the high bit (the table is indexed by both char codes).
+  fc.tuple(fc.constantFrom(...PREFIXES), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0x80, max: 0x17f })).map(([p, at, code]) => p.slice(0, at) + String.fromCharCode(code) + p.slice(at + 1)),
 );
 
 function check(k: string): void {
