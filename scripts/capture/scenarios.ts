@@ -11,7 +11,8 @@ import type { Scenario } from "./harness.js";
 const SYSTEM_PROMPT = "You are a concise assistant. Answer in one sentence.";
 
 const OPENAI_MODEL = "gpt-4o-mini";
-const OPENAI_WEATHER_TOOL: OpenAI.Chat.Completions.ChatCompletionTool = {
+/** The weather tool every OpenAI scenario offers (the from-source MLflow autolog spans reuse it). */
+export const OPENAI_WEATHER_TOOL: OpenAI.Chat.Completions.ChatCompletionTool = {
   type: "function",
   function: {
     name: "get_weather",

@@ -44,6 +44,7 @@ import { type Attributes, SpanKind, SpanStatusCode } from "@opentelemetry/api";
 
 import { runCapture, setupTelemetry, type Scenario } from "../harness.js";
 import { FIXED_CREATED, OPENAI_CHAT_MODEL } from "../mock-provider.js";
+import { OPENAI_WEATHER_TOOL } from "../scenarios.js";
 
 const REPO = "mlflow/mlflow";
 const COMMIT = "16fb36f8c3fa88943f66999ce5343141a34b21e9";
@@ -79,23 +80,8 @@ const SYSTEM = "You are a concise assistant. Answer in one sentence.";
 const WEATHER_QUESTION = "What's the weather like in Paris today?";
 const TOOL_ARGUMENTS = '{"city":"Paris","unit":"celsius"}';
 
-/** The request's `tools` as the caller passes them (the same tool as the captured OpenAI fixtures). */
-const WEATHER_TOOL = {
-  type: "function",
-  function: {
-    name: "get_weather",
-    description: "Get the current weather for a city.",
-    parameters: {
-      type: "object",
-      properties: {
-        city: { type: "string", description: "City name, e.g. Paris" },
-        unit: { type: "string", enum: ["celsius", "fahrenheit"] },
-      },
-      required: ["city"],
-      additionalProperties: false,
-    },
-  },
-};
+/** The request's `tools` as the caller passes them: the tool of the captured OpenAI fixtures. */
+const WEATHER_TOOL = OPENAI_WEATHER_TOOL;
 
 interface Usage {
   prompt: number;
