@@ -1,5 +1,5 @@
 /** Small readers shared by the convention parsers, so each wording of a diagnostic exists once. */
-import { looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../internal/json.js";
+import { cannotBeJson, looksLikeJsonContainer, safeJsonParse, safeJsonStringify } from "../internal/json.js";
 import { RANK, type JsonValue, type ParseContext } from "./context.js";
 import { GENAI_PROVIDER_ALIASES, providerFromModel, providerFromSpanName } from "../canonical/providers.js";
 
@@ -37,11 +37,6 @@ export function consumeUnlessLeftOut(ctx: ParseContext, key: string, before: num
   ctx.consume(key);
 }
 
-function mayBeJsonScalar(text: string): boolean {
-  const c = text.trimStart().charCodeAt(0);
-  return c === 0x22 /* " */ || c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39) || c === 0x74 /* t */ || c === 0x66 /* f */ || c === 0x6e /* n */;
-}
-
 /**
  * An attribute that an SDK writes as the JSON of any value (JSON.stringify / json.dumps): a string
  * arrives quoted (`"\"PARIS\""`) and a number as `"60"`, so any JSON value is decoded. Text that is not
@@ -51,7 +46,7 @@ function mayBeJsonScalar(text: string): boolean {
 export function readJsonValue(ctx: ParseContext, key: string): JsonValue {
   const raw = ctx.get(key);
   if (typeof raw === "string" && !looksLikeJsonContainer(raw)) {
-    const parsed = mayBeJsonScalar(raw) ? ctx.jsonScalar(raw) : undefined;
+    const parsed = cannotBeJson(raw) ? undefined : ctx.jsonScalar(raw);
     return { ok: true, value: parsed !== undefined && parsed.ok ? parsed.value : raw };
   }
   return ctx.json(key);
