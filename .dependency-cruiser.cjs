@@ -38,6 +38,13 @@ module.exports = {
         pathNot: ["^src/conventions/$1/", "^src/conventions/(types|rule-types|losses)\\.ts$", "^src/(internal|canonical|readers)/", "^src/otlp/span-like\\.ts$"],
       },
     },
+    {
+      name: "losses-stay-out-of-bundles",
+      severity: "error",
+      comment: "LOSSES (conventions/round-trips.ts) is documentation and a test oracle: no module of src imports it, so no bundle carries the loss texts",
+      from: { path: "^src/" },
+      to: { path: "^src/conventions/round-trips\\.ts$" },
+    },
     layer("schemas", "schemas/", ["internal/", "canonical/", "conventions/"]),
     layer("pipeline", "pipeline/", ["internal/", "canonical/", "otlp/", "readers/", "conventions/"]),
     {

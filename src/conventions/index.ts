@@ -2,13 +2,15 @@
  * CONVENTIONS: the one place conventions are listed. Everything convention-keyed derives from this list:
  * the `Convention` type, detection and parse order (most specific first: on a tie between two
  * candidates of the same rank the earlier convention wins), key-group bits, emit targets, validation
- * rules, declared losses, CLI help and the README's convention table (test/docs.test.ts checks it).
+ * rules, CLI help and the README's convention table (test/docs.test.ts checks it); the declared losses
+ * (LOSSES, conventions/round-trips.ts) are keyed by the emit targets derived here.
  *
  * Adding a convention: a folder `src/conventions/<id>/` whose `reader.ts` exports the parse side
  * (`satisfies ConventionReader<"<id>">`) and whose `index.ts` spreads it into the full module
  * (`satisfies ConventionModule<"<id>">`), one entry here and one at the same place in READERS
- * (conventions/readers.ts: the list the translation path imports, so it does not bundle emitters,
- * rules and losses). Both lists are checked to agree below (docs/architecture.md walks through it).
+ * (conventions/readers.ts: the list the translation path imports, so it does not bundle emitters
+ * and rules). Both lists are checked to agree below (docs/architecture.md walks through it). A
+ * convention we also write lists its losses in LOSSES (conventions/round-trips.ts); tsc asks for them.
  */
 import type { CanonicalSpan } from "../canonical/span.js";
 import { claudeCode } from "./claude-code/index.js";
@@ -27,7 +29,7 @@ import { springAi } from "./spring-ai/index.js";
 import { strands } from "./strands/index.js";
 import type { CONVENTION_ID_LIST } from "./ids.js";
 import { READERS } from "./readers.js";
-import type { CarryLoss, ConventionModule, ConventionReader } from "./types.js";
+import type { ConventionModule, ConventionReader } from "./types.js";
 import { vercelAi } from "./vercel-ai/index.js";
 import { voltagent } from "./voltagent/index.js";
 
@@ -72,8 +74,3 @@ if (
 ) {
   throw new Error(`CONVENTIONS and READERS disagree: ${CONVENTION_IDS.join(",")} vs ${READERS.map((r) => r.id).join(",")}`);
 }
-
-/** What each emit target cannot carry, from each module's `losses` (README "Round trips"). */
-export const LOSSES: Readonly<Record<EmitTarget, readonly CarryLoss[]>> = Object.fromEntries(
-  CONVENTIONS.flatMap((m) => ("emit" in m ? [[m.id, m.losses]] : [])),
-) as Record<EmitTarget, readonly CarryLoss[]>;

@@ -4,7 +4,7 @@
  * (built on the folder's `reader.ts`, the parse side: `ConventionReader`);
  * the one list `CONVENTIONS` (conventions/index.ts) derives everything convention-keyed from those
  * objects: the `Convention` type, detection and parse order, key-group bits, emit targets, validation
- * rules, declared losses, CLI help and the README tables. docs/architecture.md walks through adding one.
+ * rules, CLI help and the README tables (declared losses: keyed by the emit targets it derives). docs/architecture.md walks through adding one.
  */
 import type { CanonicalSpan } from "../canonical/span.js";
 import type { SpanLike } from "../otlp/span-like.js";
@@ -108,7 +108,7 @@ export interface ConventionRules {
  * The read side of a convention: what detection and `toMlflowSpan` need. Each folder exports it from
  * `reader.ts`; `index.ts` spreads it into the full module, so the reader holds no copy of anything. The
  * translation path imports only the readers (conventions/readers.ts), so a program that translates
- * does not bundle emitters, validation rules or losses (docs/architecture.md "Bundle size").
+ * does not bundle emitters or validation rules (docs/architecture.md "Bundle size").
  */
 export interface ConventionReader<Id extends string = string> {
   readonly id: Id;
@@ -136,15 +136,17 @@ interface ModuleBase<Id extends string> extends ConventionReader<Id> {
   readonly rules: ConventionRules;
 }
 
-/** A convention we also write: its emitter, and what a round trip through it cannot carry. */
+/**
+ * A convention we also write: its emitter. What a round trip through it cannot carry is declared in
+ * the folder's `losses.ts` and listed in LOSSES (conventions/round-trips.ts), outside the module: the
+ * losses are documentation and test oracles, and a module object is bundled whole.
+ */
 interface Writable {
   readonly emit: Emitter;
-  readonly losses: readonly CarryLoss[];
 }
 /** A convention we only read. */
 interface ReadOnly {
   readonly emit?: undefined;
-  readonly losses?: undefined;
 }
 
 export type ConventionModule<Id extends string = string> = ModuleBase<Id> & (Writable | ReadOnly);

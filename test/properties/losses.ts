@@ -1,6 +1,6 @@
 import { providerFromModel } from "../../src/canonical/providers.js";
-/** Helpers for the round-trip tests: read and remove canonical paths listed in the modules' `losses` (LOSSES). */
-import { LOSSES as CANNOT_CARRY } from "../../src/conventions/index.js";
+/** Helpers for the round-trip tests: read and remove canonical paths listed in the writable folders' `losses.ts` (LOSSES). */
+import { LOSSES as CANNOT_CARRY } from "../../src/conventions/round-trips.js";
 import type { EmitTarget } from "../../src/index.js";
 
 /** Every value at a dotted path; `[]` walks each element of a list. Missing steps give nothing. */

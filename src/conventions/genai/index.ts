@@ -1,7 +1,6 @@
 /** The OTel GenAI semantic conventions (`gen_ai.*`): read and written. */
 import type { ConventionModule } from "../types.js";
 import { emitGenAi } from "./emit.js";
-import { GENAI_LOSSES } from "./losses.js";
 import { genaiReader } from "./reader.js";
 import { GENAI_EVENTS, GENAI_HINTS, GENAI_KEYS, GENAI_PRESENCE, GENAI_RULES_SOURCE } from "./rules.js";
 
@@ -11,5 +10,4 @@ export const genai = {
   doc: "docs/genai.md",
   rules: { source: GENAI_RULES_SOURCE, keys: GENAI_KEYS, presence: GENAI_PRESENCE, hints: GENAI_HINTS, events: GENAI_EVENTS },
   emit: emitGenAi,
-  losses: GENAI_LOSSES,
 } as const satisfies ConventionModule<"genai">;

@@ -1,7 +1,6 @@
 /** MLflow's own span attributes (`mlflow.*`): values already on a span win; written as MLflow stores them. */
 import type { ConventionModule } from "../types.js";
 import { emitMlflow } from "./emit.js";
-import { MLFLOW_LOSSES } from "./losses.js";
 import { mlflowReader } from "./reader.js";
 import { MLFLOW_HINTS } from "./rules.js";
 
@@ -11,5 +10,4 @@ export const mlflow = {
   doc: "README.md#what-mlflow-stores-tomlflowattributes",
   rules: { source: "mlflow/mlflow@a89bed67:mlflow/tracing/constant.py — SpanAttributeKey, the mlflow.* keys MLflow stores", keys: {}, presence: [], hints: MLFLOW_HINTS },
   emit: emitMlflow,
-  losses: MLFLOW_LOSSES,
 } as const satisfies ConventionModule<"mlflow">;

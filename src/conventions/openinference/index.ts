@@ -1,7 +1,6 @@
 /** OpenInference (Arize / Phoenix): read and written. */
 import type { ConventionModule } from "../types.js";
 import { emitOpenInference } from "./emit.js";
-import { OPENINFERENCE_LOSSES } from "./losses.js";
 import { openinferenceReader } from "./reader.js";
 import { OPENINFERENCE_HINTS, OPENINFERENCE_KEYS, OPENINFERENCE_PRESENCE, OPENINFERENCE_RULES_SOURCE } from "./rules.js";
 
@@ -11,5 +10,4 @@ export const openinference = {
   doc: "docs/openinference.md",
   rules: { source: OPENINFERENCE_RULES_SOURCE, keys: OPENINFERENCE_KEYS, presence: OPENINFERENCE_PRESENCE, hints: OPENINFERENCE_HINTS },
   emit: emitOpenInference,
-  losses: OPENINFERENCE_LOSSES,
 } as const satisfies ConventionModule<"openinference">;
