@@ -27,11 +27,13 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // mlflow-semconv/translator for ESM bundlers: one file per source module, not bundled, so that a
-    // bundler (sideEffects: false) keeps only the readers a program passes to createTranslator. A flat
-    // chunk would not do: its module-level tables and checks cannot be dropped one by one. The CommonJS
-    // build and the types of this subpath come from the library build above.
-    entry: ["src/translator.ts", "src/{internal,canonical,readers,otlp,conventions,pipeline}/**/*.ts"],
+    // The main entry and mlflow-semconv/translator for ESM bundlers: one file per source module, not
+    // bundled, so that a bundler (sideEffects: false) keeps only what a program uses (the readers it
+    // passes to createTranslator; no convention at all for decodeOtlpJson alone). A flat chunk would
+    // not do: its module-level tables and checks cannot be dropped one by one. Node's own `import` of
+    // the main entry gets the flat dist/index.js (the "node" condition): loading some 240 files costs
+    // about 80 ms more. The CommonJS builds and the types come from the library build above.
+    entry: ["src/index.ts", "src/translator.ts", "src/{internal,canonical,readers,otlp,conventions,pipeline}/**/*.ts"],
     outDir: "dist/esm",
     format: ["esm"],
     bundle: false,

@@ -16,7 +16,7 @@ describe("built package", () => {
   // dist/ is built once for the whole suite by test/helpers/build.ts (vitest globalSetup).
 
   it("emits ESM, CJS and declarations for both", () => {
-    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "translator.d.ts", "translator.d.cts", "translator.cjs", "esm/translator.js", "cli.js"]) {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "vitest.js", "vitest.cjs", "vitest.d.ts", "otel.js", "otel.cjs", "otel.d.ts", "otel.d.cts", "translator.d.ts", "translator.d.cts", "translator.cjs", "esm/translator.js", "esm/index.js", "cli.js"]) {
       expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
     }
   });
@@ -76,6 +76,17 @@ describe("built package", () => {
     );
     const folders = new Set(inputs.flatMap((p) => /^dist\/esm\/conventions\/([^/]+)\//.exec(p)?.[1] ?? []));
     expect([...folders].sort()).toEqual(["genai", "mlflow"]);
+  });
+
+  it("the main entry (ESM, one file per module, for bundlers) keeps only what a program uses", async () => {
+    // Through the package's exports map, as a bundler for an edge runtime resolves it (no "node" condition).
+    const folders = (inputs: string[]) => [...new Set(inputs.flatMap((p) => /^dist\/esm\/conventions\/([^/]+)\//.exec(p)?.[1] ?? []))].sort();
+    const decoder = await bundledInputs(`export { decodeOtlpJson, decodeOtlpProtobuf } from "mlflow-semconv";`);
+    expect(decoder.every((p) => p.startsWith("dist/esm/"))).toBe(true);
+    expect(folders(decoder)).toEqual([]);
+    const translation = await bundledInputs(`export { toMlflowSpan, toMlflowAttributes } from "mlflow-semconv";`);
+    expect(folders(translation)).toHaveLength(16);
+    expect(translation.filter((p) => /^dist\/esm\/conventions\/[^/]+\/(emit|rules|losses|index)\.js$/.test(p))).toEqual([]);
   });
 
   it("keeps node: imports out of the library bundle", () => {
