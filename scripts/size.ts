@@ -1,13 +1,17 @@
 /**
  * `npm run size`: the bundle a user pays for, measured the way a server or edge function bundles the
- * library (esbuild, ESM, minified, gzip -9). Issue 11 set the goals: the toMlflowSpan +
- * toMlflowAttributes path under 40 KB, the whole API under 60 KB.
+ * library (esbuild, ESM, minified, gzip -9; the package's ESM for bundlers is one file per module, so
+ * bundling the sources measures what a user's bundler keeps). Issue 11 set the goals: the
+ * toMlflowSpan + toMlflowAttributes path under 40 KB, the whole API under 60 KB, when the project read
+ * five conventions.
  *
- * The 40 KB goal is met by `mlflow-semconv/translator`, where a server chooses the conventions it reads:
- * its row with the five conventions the limits were set for is a limit, and the script fails when it
- * (or any other enforced row) is over. The main entry's rows read all sixteen conventions; they are
- * reported against the same goals, marked "over", without failing the script (docs/architecture.md
- * "Bundle size" says why they stay over).
+ * `mlflow-semconv/translator`, where a program chooses its conventions, meets them for those five:
+ * `createTranslator` over their readers (40), and `createFullTranslator` over their modules with every
+ * other export of the main entry (60, for the API the goal was set for: without the protobuf codec and
+ * `summarizeTrace`, added since). Those rows are limits: the script fails when one is over. The main
+ * entry's rows read all sixteen conventions, and the whole API over five with today's surface is
+ * reported too; they are measured against the goals, marked "over", without failing the script
+ * (docs/architecture.md "Bundle size" says why).
  *
  * `npm run size -- --analyze` also lists, per bundle, the minified bytes of each area of the code and the
  * source files that weigh most (from esbuild's metafile); for the translation path what each
@@ -27,6 +31,18 @@ const translator = (readers: readonly string[]) =>
   `import { createTranslator, toMlflowAttributes, ${readers.join(", ")} } from "./src/translator.ts";
    export const { toMlflowSpan } = createTranslator({ conventions: [${readers.join(", ")}] });
    export { toMlflowAttributes };`;
+/** The five conventions' modules, for createFullTranslator. */
+const FIVE_MODULES = ["mlflowModule", "openinferenceModule", "openllmetryModule", "vercelAiModule", "genaiModule"];
+/** The main entry's value exports that do not depend on the convention list (codecs, summarizeTrace, constants, ...). */
+const CONVENTION_KEYED = new Set(["toMlflowSpan", "fromMlflowSpan", "validateSpan", "detectConventions", "CONVENTION_IDS", "EMIT_TARGETS"]);
+const REST = Object.keys(await import("../src/index.js")).filter((name) => !CONVENTION_KEYED.has(name));
+/** Added to the API after the 60 KB goal was set (issues 12 and 15). */
+const ADDED_SINCE = new Set(["decodeOtlpProtobuf", "decodeOtlpLogsProtobuf", "encodeOtlpProtobuf", "summarizeTrace", "PREVIEW_MAX_LENGTH"]);
+/** createFullTranslator over the five modules, with the given exports of the main entry: the whole API over five conventions. */
+const fullApi = (rest: readonly string[]) =>
+  `import { createFullTranslator, ${FIVE_MODULES.join(", ")} } from "./src/translator.ts";
+   export const { toMlflowSpan, fromMlflowSpan, validateSpan, detectConventions, conventions, emitTargets } = createFullTranslator({ conventions: [${FIVE_MODULES.join(", ")}] });
+   export { ${rest.join(", ")} } from "./src/index.ts";`;
 interface Case {
   readonly name: string;
   readonly code: string;
@@ -45,7 +61,20 @@ const CASES: readonly Case[] = [
     enforced: true,
   },
   { name: "mlflow-semconv/translator: mlflow, genai + toMlflowAttributes", code: translator(["mlflowReader", "genaiReader"]), limitKb: 40, enforced: true },
-  { name: "mlflow-semconv/translator: all 16 readers + toMlflowAttributes", code: `export * from "./src/translator.ts";`, limitKb: undefined, enforced: false },
+  {
+    name: "mlflow-semconv/translator: all 16 readers + toMlflowAttributes",
+    code: translator(Object.keys(await import("../src/translator.js")).filter((name) => name.endsWith("Reader"))),
+    limitKb: undefined,
+    enforced: false,
+  },
+  {
+    name: "the whole API over mlflow, openinference, openllmetry, vercel-ai, genai, as when the goal was set (createFullTranslator + the main entry's other exports, without the protobuf codec and summarizeTrace)",
+    code: fullApi(REST.filter((name) => !ADDED_SINCE.has(name))),
+    limitKb: 60,
+    enforced: true,
+  },
+  { name: "the whole API over the same five, today's surface (with the protobuf codec and summarizeTrace)", code: fullApi(REST), limitKb: 60, enforced: false },
+  { name: "the whole API over mlflow + genai, today's surface", code: fullApi(REST).replaceAll(`${FIVE_MODULES.join(", ")}`, "mlflowModule, genaiModule"), limitKb: undefined, enforced: false },
 ];
 const analyze = process.argv.includes("--analyze");
 
@@ -141,7 +170,7 @@ if (analyze) {
   const GROUPS = [
     ["fromMlflowSpan (the emitters)", "fromMlflowSpan"],
     ["validateSpan (the validation rules)", "validateSpan"],
-    ["CONVENTION_IDS, EMIT_TARGETS (every module object: emitters, rules, losses)", "CONVENTION_IDS, EMIT_TARGETS"],
+    ["CONVENTION_IDS, EMIT_TARGETS (every module object: emitters and rules)", "CONVENTION_IDS, EMIT_TARGETS"],
     ["decodeOtlpJson, encodeOtlpJson", "decodeOtlpJson, encodeOtlpJson"],
     ["decodeOtlpProtobuf, decodeOtlpLogsProtobuf, encodeOtlpProtobuf", "decodeOtlpProtobuf, decodeOtlpLogsProtobuf, encodeOtlpProtobuf"],
     ["summarizeTrace", "summarizeTrace"],

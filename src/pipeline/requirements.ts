@@ -5,26 +5,37 @@
  * and a finding of a rule carries that citation (`Diagnostic.spec`).
  */
 import type { SpanType } from "../canonical/span.js";
-import { CONVENTIONS, type Convention } from "../conventions/index.js";
 import type { ConventionModule, EventRule, KeyPatternRule, KeyRule, PresenceRule, RequirableField } from "../conventions/types.js";
 
-/** Value rules per convention, from each module's `rules.keys`. Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
-export const KEY_RULES: ReadonlyMap<Convention, ReadonlyMap<string, KeyRule>> = new Map(
-  CONVENTIONS.map((m) => [m.id, new Map(Object.entries((m as ConventionModule).rules.keys))]),
-);
+/** The rules of a module list, per convention id. Maps, not records: attribute keys such as "constructor" must not find Object.prototype members. */
+export interface RuleTables {
+  /** Value rules, from each module's `rules.keys`. */
+  readonly keyRules: ReadonlyMap<string, ReadonlyMap<string, KeyRule>>;
+  /** Deprecated families of indexed keys, from each module's `rules.keyPatterns`. */
+  readonly keyPatternRules: ReadonlyMap<string, readonly KeyPatternRule[]>;
+  /** Deprecated event (and log record) names, from each module's `rules.events`. */
+  readonly eventRules: ReadonlyMap<string, ReadonlyMap<string, EventRule>>;
+  /** Presence rules, from each module's `rules.presence`. */
+  readonly presenceRules: ReadonlyMap<string, readonly PresenceRule[]>;
+  /** What to add in `convention` for `field` on a span of `spanType`; null when nothing can be added. */
+  fieldHint(convention: string, field: RequirableField, spanType: SpanType): string | null;
+}
 
-/** Deprecated families of indexed keys per convention, from each module's `rules.keyPatterns`. */
-export const KEY_PATTERN_RULES: ReadonlyMap<Convention, readonly KeyPatternRule[]> = new Map(
-  CONVENTIONS.map((m) => [m.id, (m as ConventionModule).rules.keyPatterns ?? []]),
-);
-
-/** Deprecated event (and log record) names per convention, from each module's `rules.events`. */
-export const EVENT_RULES: ReadonlyMap<Convention, ReadonlyMap<string, EventRule>> = new Map(
-  CONVENTIONS.map((m) => [m.id, new Map(Object.entries((m as ConventionModule).rules.events ?? {}))]),
-);
-
-/** Presence rules per convention, from each module's `rules.presence`. */
-export const PRESENCE_RULES: ReadonlyMap<Convention, readonly PresenceRule[]> = new Map(CONVENTIONS.map((m) => [m.id, (m as ConventionModule).rules.presence]));
+/** The rule tables of `modules`, built once per validator. */
+export function ruleTables(modules: readonly ConventionModule[]): RuleTables {
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  return {
+    keyRules: new Map(modules.map((m) => [m.id, new Map(Object.entries(m.rules.keys))])),
+    keyPatternRules: new Map(modules.map((m) => [m.id, m.rules.keyPatterns ?? []])),
+    eventRules: new Map(modules.map((m) => [m.id, new Map(Object.entries(m.rules.events ?? {}))])),
+    presenceRules: new Map(modules.map((m) => [m.id, m.rules.presence])),
+    fieldHint(convention, field, spanType) {
+      const hint = byId.get(convention)!.rules.hints[field];
+      const byType = hint.byType?.[spanType];
+      return byType !== undefined ? byType : hint.default;
+    },
+  };
+}
 
 /** Spans that call a model: the only ones that can report usage, a model and a provider. */
 const MODEL_CALL_TYPES: readonly SpanType[] = ["LLM", "CHAT_MODEL", "EMBEDDING"];
@@ -49,13 +60,6 @@ export const FIELD_SCOPES: Readonly<Record<RequirableField, FieldScope>> = {
   provider: { spanTypes: MODEL_CALL_TYPES },
   tools: { spanTypes: ["LLM", "CHAT_MODEL"] },
 };
-
-/** What to add in `convention` for `field` on a span of `spanType`; null when nothing can be added. */
-export function fieldHint(convention: Convention, field: RequirableField, spanType: SpanType): string | null {
-  const hint = (CONVENTIONS.find((m) => m.id === convention) as ConventionModule).rules.hints[field];
-  const byType = hint.byType?.[spanType];
-  return byType !== undefined ? byType : hint.default;
-}
 
 /** Whether `field` is required on a translated span of `spanType` (status ERROR when `failed`). */
 export function fieldApplies(field: RequirableField, spanType: SpanType, failed: boolean): boolean {

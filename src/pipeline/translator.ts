@@ -9,16 +9,22 @@
  * rules only: a key that an unchosen convention would claim counts for a chosen one whose rule also
  * matches it (a legacy OpenLLMetry `gen_ai.prompt.0.content` is GenAI when OpenLLMetry is not chosen),
  * else for none; a span with none of the chosen conventions gets the no-convention result.
+ *
+ * `createFullTranslator` (pipeline/full-translator.ts) adds `fromMlflowSpan` and `validateSpan` over
+ * the chosen conventions' full modules; it lives apart so that a bundle of this one holds neither.
  */
 import type { CanonicalSpan } from "../canonical/span.js";
 import { CONVENTION_ID_LIST } from "../conventions/ids.js";
 import type { ConventionReader } from "../conventions/types.js";
 import type { SpanLike } from "../otlp/span-like.js";
-import { createDetector, type DetectableSpan } from "./detector.js";
+import { createDetector, type DetectableSpan, type Detector } from "./detector.js";
 import { createToMlflowSpan, type ToMlflowOptions } from "./to-mlflow.js";
 
 export interface TranslatorOptions<R extends ConventionReader> {
-  /** The readers of the conventions to read (`genaiReader`, ...), in any order: they run in READERS order. */
+  /**
+   * The conventions, in any order (they run in READERS order): their readers (`genaiReader`, ...) for
+   * `createTranslator`, their modules (`genaiModule`, ...) for `createFullTranslator`.
+   */
   readonly conventions: readonly R[];
 }
 
@@ -33,28 +39,41 @@ export interface Translator<Id extends string> {
 
 const rank = (id: string | undefined) => (CONVENTION_ID_LIST as readonly (string | undefined)[]).indexOf(id);
 
-/** A TypeError naming the fix. Readers are known by their id and shape (an id, detection rules, a parser). */
-function misuse(problem: string): TypeError {
-  return new TypeError(`createTranslator: ${problem}; pass each reader of "mlflow-semconv/translator" once: { conventions: [genaiReader, ...] }`);
-}
-
 /**
  * A translator over the chosen conventions' readers. Throws a TypeError on misuse (no list, an empty
  * list, something that is not a reader, a convention listed twice); never on span data. Each call
  * builds a detector (tables and a key cache of its own): make one per program, not one per span.
  */
 export function createTranslator<R extends ConventionReader>(options: TranslatorOptions<R>): Translator<R["id"]> {
-  const list: unknown = (options as Partial<TranslatorOptions<R>> | null | undefined)?.conventions;
-  if (!Array.isArray(list) || list.length === 0) throw misuse("no conventions");
-  const readers: ConventionReader<R["id"]>[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i] as Partial<ConventionReader<R["id"]>> | null;
-    if (typeof r !== "object" || r === null || rank(r.id) < 0 || !Array.isArray(r.detect) || !Array.isArray(r.parse?.steps)) throw misuse(`conventions[${i}] is not a reader`);
-    if (readers.some((q) => q.id === r.id)) throw misuse(`${r.id} is listed twice`);
-    readers.push(r as ConventionReader<R["id"]>);
+  return chosen(options, "createTranslator", "reader").translator;
+}
+
+/**
+ * The checked list (in package order), its detector and the translator over it. `caller` and `kind`
+ * word the misuse errors; `accept`, when given, checks each item beyond the reader shape.
+ */
+export function chosen<R extends ConventionReader>(
+  options: TranslatorOptions<R>,
+  caller: string,
+  kind: "reader" | "module",
+  accept?: (item: R) => boolean,
+): { readonly translator: Translator<R["id"]>; readonly list: readonly R[]; readonly detector: Detector<R["id"]> } {
+  // A TypeError naming the fix. Readers are known by their id and shape (an id, detection rules, a parser).
+  const misuse = (problem: string) =>
+    new TypeError(`${caller}: ${problem}; pass each ${kind} of "mlflow-semconv/translator" once: { conventions: [genai${kind === "reader" ? "Reader" : "Module"}, ...] }`);
+  const items: unknown = (options as Partial<TranslatorOptions<R>> | null | undefined)?.conventions;
+  if (!Array.isArray(items) || items.length === 0) throw misuse("no conventions");
+  const list: R[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const r = items[i] as R | null;
+    if (typeof r !== "object" || r === null || rank(r.id) < 0 || !Array.isArray(r.detect) || !Array.isArray(r.parse?.steps) || (accept && !accept(r))) {
+      throw misuse(`conventions[${i}] is not a ${kind}`);
+    }
+    if (list.some((q) => q.id === r.id)) throw misuse(`${r.id} is listed twice`);
+    list.push(r);
   }
   // Detection ties and parse order follow READERS, whatever order the caller listed them in.
-  readers.sort((a, b) => rank(a.id) - rank(b.id));
-  const detector = createDetector(readers);
-  return { conventions: readers.map((r) => r.id), toMlflowSpan: createToMlflowSpan(detector), detectConventions: detector.detectConventions };
+  list.sort((a, b) => rank(a.id) - rank(b.id));
+  const detector = createDetector<R["id"]>(list);
+  return { translator: { conventions: list.map((r) => r.id), toMlflowSpan: createToMlflowSpan(detector), detectConventions: detector.detectConventions }, list, detector };
 }

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { groupLabel, loadSpans, NONE_LABEL } from "../../bench/corpus.js";
 import { detectConventions, toMlflowSpan } from "../../src/index.js";
+import { CONVENTIONS } from "../../src/conventions/index.js";
 import { READERS } from "../../src/conventions/readers.js";
 import type { ConventionReader } from "../../src/conventions/types.js";
 import * as entry from "../../src/translator.js";
@@ -126,10 +127,14 @@ describe("key groups and the entry point", () => {
     expect(groups.map((g) => g.bit)).toEqual(bits);
   });
 
-  it("mlflow-semconv/translator exports createTranslator, toMlflowAttributes and every reader", () => {
+  it("mlflow-semconv/translator exports both factories, toMlflowAttributes, every reader and every module", () => {
     const readers = Object.entries(entry).filter(([name]) => name.endsWith("Reader"));
     expect(readers.map(([, r]) => r).sort((a, b) => ALL.indexOf(a as ConventionReader) - ALL.indexOf(b as ConventionReader))).toEqual([...ALL]);
-    expect(Object.keys(entry).filter((name) => !name.endsWith("Reader")).sort()).toEqual(["createTranslator", "toMlflowAttributes"]);
+    const modules = Object.entries(entry).filter(([name]) => name.endsWith("Module"));
+    expect(modules.map(([, m]) => m).sort((a, b) => CONVENTIONS.indexOf(a as never) - CONVENTIONS.indexOf(b as never))).toEqual([...CONVENTIONS]);
+    // Each exported under the name of its reader: `xReader` and `xModule` are the same convention.
+    for (const [name, m] of modules) expect((entry as Record<string, unknown>)[name.replace(/Module$/, "Reader")]).toMatchObject({ id: (m as { id: string }).id });
+    expect(Object.keys(entry).filter((name) => !name.endsWith("Reader") && !name.endsWith("Module")).sort()).toEqual(["createFullTranslator", "createTranslator", "toMlflowAttributes"]);
   });
 
   it("a bundle of createTranslator with two readers holds no other convention's folder", async () => {
@@ -139,7 +144,9 @@ describe("key groups and the entry point", () => {
     );
     const folders = new Set(inputs.flatMap((p) => /^src\/conventions\/([^/]+)\//.exec(p)?.[1] ?? []));
     expect([...folders].sort()).toEqual(["genai", "openinference"]);
-    // Nor READERS, CONVENTIONS or the default detector.
-    expect(inputs.filter((p) => /^src\/(conventions\/(readers|index)|pipeline\/(detect|translate))\.ts$/.test(p))).toEqual([]);
+    // Nor READERS, CONVENTIONS or the default detector; nor a module object, an emitter, rules, or the
+    // code that writes and validates (createFullTranslator's).
+    expect(inputs.filter((p) => /^src\/(conventions\/(readers|index)|pipeline\/(detect|translate|from-mlflow|validator|requirements))\.ts$/.test(p))).toEqual([]);
+    expect(inputs.filter((p) => /^src\/conventions\/[^/]+\/(index|emit|rules|losses)\.ts$/.test(p))).toEqual([]);
   });
 });
