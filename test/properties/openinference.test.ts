@@ -115,7 +115,8 @@ describe("OpenInference round trip", () => {
       fc.property(chatSpan, (span) => {
         const back = toMlflowSpan(fromMlflowSpan(span, { to: "openinference" }));
         expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-        expect(carried(back)).toEqual(carried(span));
+        // A generated model such as "o3" names its provider (a declared loss when the span had none).
+        expect(carried(withoutInferred(back, span))).toEqual(carried(span));
       }),
       { numRuns: 400 },
     );
