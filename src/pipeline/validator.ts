@@ -1,7 +1,7 @@
 /**
  * `validateSpan` over a list of convention modules: what a CI check asks: "does this span follow its
  * convention, and does it carry what MLflow needs?". The package's function is this over CONVENTIONS
- * (pipeline/validate.ts); `createTranslator` builds one over the modules a program chose. It translates
+ * (pipeline/validate.ts); `createFullTranslator` builds one over the modules a program chose. It translates
  * the span (so every parser diagnostic is included) and adds:
  * - conformance to each convention module's rules (src/conventions/<id>/rules.ts): value types, enumerated values,
  *   deprecated keys, families of indexed keys and event names (naming the replacement), required and
