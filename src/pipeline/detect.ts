@@ -5,7 +5,7 @@
  */
 import type { Convention } from "../conventions/index.js";
 import { READERS } from "../conventions/readers.js";
-import { createDetector, type DetectableSpan, type Detector, type SpanIndex } from "./detector.js";
+import { conventionOfKeyIn, createDetector, type DetectableSpan, type Detector, type SpanIndex } from "./detector.js";
 
 export type { SpanIndex };
 
@@ -14,8 +14,7 @@ export const DETECTOR: Detector<Convention> = /* @__PURE__ */ createDetector<Con
 
 /** The convention an attribute key belongs to, by the detection rules (emitters use it to drop foreign keys). */
 export function conventionOfKey(key: string): Convention | undefined {
-  const bit = DETECTOR.keyBit(key);
-  return bit === 0 ? undefined : READERS[31 - Math.clz32(bit)]!.id;
+  return conventionOfKeyIn(DETECTOR, READERS, key);
 }
 
 /** The conventions of a convention mask, most specific first (a fresh list). */

@@ -49,6 +49,12 @@ export interface Detector<Id extends string = string> {
   detectConventions(span: DetectableSpan): Id[];
 }
 
+/** The convention of a key, by a detector over `readers` (bit i = readers[i]); undefined for none. */
+export function conventionOfKeyIn<Id extends string>(detector: Detector<Id>, readers: readonly { readonly id: Id }[], key: string): Id | undefined {
+  const bit = detector.keyBit(key);
+  return bit === 0 ? undefined : readers[31 - Math.clz32(bit)]!.id;
+}
+
 interface Rule extends DetectRule {
   readonly bit: number;
 }

@@ -1,7 +1,7 @@
 /**
  * `fromMlflowSpan` over a list of writable modules: the canonical span (or a span to translate first)
  * written in the convention `options.to` names, through that module's emitter. The package's function
- * is this over CONVENTIONS (pipeline/translate.ts); `createTranslator` builds one over the modules a
+ * is this over CONVENTIONS (pipeline/translate.ts); `createFullTranslator` builds one over the modules a
  * program chose, so its bundle holds those emitters only. This file imports no module.
  */
 import { assertTypedFields } from "../canonical/guards.js";

@@ -11,6 +11,7 @@
 import type { CanonicalSpan, Diagnostic } from "../canonical/span.js";
 import type { ConventionModule, EmitOptions, Emitter } from "../conventions/types.js";
 import type { SpanLike } from "../otlp/span-like.js";
+import { conventionOfKeyIn } from "./detector.js";
 import { createFromMlflowSpan, emitTargetsOf } from "./from-mlflow.js";
 import { chosen, type Translator, type TranslatorOptions } from "./translator.js";
 import { createValidateSpan, type ValidateOptions } from "./validator.js";
@@ -40,11 +41,8 @@ function isModule(r: ConventionModule): boolean {
  */
 export function createFullTranslator<M extends ConventionModule>(options: TranslatorOptions<M>): FullTranslator<M["id"], WritableId<M>> {
   const { translator, list, detector } = chosen(options, "createFullTranslator", "module", isModule);
-  // Bit i of the detector is list[i]: the convention a key belongs to, for emitters to leave other conventions' keys out.
-  const conventionOf = (key: string) => {
-    const bit = detector.keyBit(key);
-    return bit === 0 ? undefined : list[31 - Math.clz32(bit)]!.id;
-  };
+  // The convention a key belongs to, for emitters to leave other conventions' keys out.
+  const conventionOf = (key: string) => conventionOfKeyIn(detector, list, key);
   const fromMlflowSpan = createFromMlflowSpan<M["id"], WritableId<M>>(list, translator.toMlflowSpan, conventionOf, "fromMlflowSpan (createFullTranslator)");
   const validateSpan = createValidateSpan<M["id"]>(list, translator.toMlflowSpan, "validateSpan (createFullTranslator)");
   return { ...translator, emitTargets: emitTargetsOf<WritableId<M>>(list), fromMlflowSpan, validateSpan };
