@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeOtlpJson, EMIT_TARGETS, encodeOtlpJson, fromMlflowSpan, OtlpDecodeError, SPAN_TYPES, toMlflowAttributes, toMlflowSpan, validateSpan, type Attributes, type MlflowSpan } from "../../src/index.js";
 import { MlflowSpanSchema } from "../../src/schemas/index.js";
+import { CONVENTIONS } from "../../src/conventions/index.js";
+import { createFullTranslator } from "../../src/translator.js";
 
 const realKeys = [
   "mlflow.spanType", "mlflow.spanInputs", "mlflow.chat.tokenUsage", "mlflow.llm.model", "mlflow.chat.tools", "mlflow.llm.cost",
@@ -50,6 +52,22 @@ describe("never throws on span data", () => {
         expect(({} as Record<string, unknown>).role).toBeUndefined();
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("createFullTranslator over any subset of the modules: every function, on the same data", () => {
+    const subset = fc.subarray([...CONVENTIONS.keys()], { minLength: 1 });
+    fc.assert(
+      fc.property(attributes, events, subset, (attrs, evts, picked) => {
+        const t = createFullTranslator({ conventions: picked.map((i) => CONVENTIONS[i]!) });
+        const span = { name: "s", attributes: attrs, events: evts };
+        const translated = t.toMlflowSpan(span);
+        expect(MlflowSpanSchema.safeParse(translated).success).toBe(true);
+        t.detectConventions(span);
+        for (const convention of [undefined, ...t.conventions]) t.validateSpan(span, { convention, require: ["inputs", "outputs", "tokenUsage"] });
+        for (const to of t.emitTargets) t.toMlflowSpan(t.fromMlflowSpan(translated, { to }));
+      }),
+      { numRuns: 150 },
     );
   });
 
