@@ -5,13 +5,18 @@
  * agree. The types in canonical/span.ts are the source of truth; `_agree` below fails to compile when a
  * schema's output drifts from its type.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import {
   SPAN_KINDS, SPAN_TYPES, SEVERITIES, STATUS_CODES,
   type AttributeValue, type ChatChoice, type ChatMessage, type ChatTool, type ContentPart, type Cost, type RetrievedDocument, type TokenUsage, type ToolCall,
 } from "../canonical/span.js";
 // The ids only (conventions/ids.ts): importing CONVENTIONS would bundle every parser and emitter here.
 import { CONVENTION_ID_LIST } from "../conventions/ids.js";
+
+// zod/mini loads no locale ("Invalid input" for every issue): the English one gives the messages
+// classic zod prints. The configuration is zod's global one, so a locale the program chose first wins.
+if (z.config().localeError === undefined) z.config(en());
 
 /** MLflow's span types. `mlflow.entities.SpanType` is a plain class, so unknown strings can appear in stored data. */
 export const SpanTypeSchema = z.enum(SPAN_TYPES);
@@ -28,22 +33,20 @@ export const SpanTypeSchema = z.enum(SPAN_TYPES);
 export const TextPartSchema = z.object({ type: z.literal("text"), text: z.string() });
 export const ImagePartSchema = z.object({
   type: z.literal("image_url"),
-  image_url: z.object({ url: z.string(), detail: z.string().optional() }).loose(),
+  image_url: z.looseObject({ url: z.string(), detail: z.optional(z.string()) }),
 });
 export const AudioPartSchema = z.object({
   type: z.literal("input_audio"),
-  input_audio: z.object({ data: z.string(), format: z.string() }).loose(),
+  input_audio: z.looseObject({ data: z.string(), format: z.string() }),
 });
 export const FilePartSchema = z.object({
   type: z.literal("file"),
-  file: z
-    .object({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() })
-    .loose(),
+  file: z.looseObject({ file_data: z.optional(z.string()), file_id: z.optional(z.string()), filename: z.optional(z.string()) }),
 });
 /** Model reasoning ("thinking") kept as its own part so it is never mixed into the reply text. */
 export const ReasoningPartSchema = z.object({ type: z.literal("reasoning"), text: z.string() });
 /** Any part we do not model is kept as is rather than dropped. */
-export const OtherPartSchema = z.object({ type: z.string() }).loose();
+export const OtherPartSchema = z.looseObject({ type: z.string() });
 
 export const ContentPartSchema = z.union([
   TextPartSchema,
@@ -63,37 +66,35 @@ export const ToolCallSchema = z.object({
 export const ChatMessageSchema = z.object({
   role: z.string(),
   content: z.union([z.string(), z.array(ContentPartSchema), z.null()]),
-  tool_calls: z.array(ToolCallSchema).nullish(),
-  tool_call_id: z.string().nullish(),
-  name: z.string().nullish(),
-  refusal: z.string().nullish(),
+  tool_calls: z.nullish(z.array(ToolCallSchema)),
+  tool_call_id: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  refusal: z.nullish(z.string()),
 });
 
 export const ChatChoiceSchema = z.object({
-  index: z.number().int().nonnegative(),
+  index: z.int().check(z.nonnegative()),
   message: ChatMessageSchema,
-  finish_reason: z.string().nullable(),
+  finish_reason: z.nullable(z.string()),
 });
 
 export const ChatToolSchema = z.object({
   type: z.literal("function"),
-  function: z
-    .object({
-      name: z.string(),
-      description: z.string().optional(),
-      parameters: z.record(z.string(), z.unknown()).optional(),
-      strict: z.boolean().optional(),
-    })
-    .loose(),
+  function: z.looseObject({
+    name: z.string(),
+    description: z.optional(z.string()),
+    parameters: z.optional(z.record(z.string(), z.unknown())),
+    strict: z.optional(z.boolean()),
+  }),
 });
 
 /** Chat inputs: `{ messages, ...request parameters }`. */
-export const ChatInputsSchema = z.object({ messages: z.array(ChatMessageSchema) }).loose();
+export const ChatInputsSchema = z.looseObject({ messages: z.array(ChatMessageSchema) });
 /** Chat outputs: `{ choices, ...response metadata }`. */
-export const ChatOutputsSchema = z.object({ choices: z.array(ChatChoiceSchema) }).loose();
+export const ChatOutputsSchema = z.looseObject({ choices: z.array(ChatChoiceSchema) });
 
 export const RetrievedDocumentSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   page_content: z.string(),
   metadata: z.record(z.string(), z.unknown()),
 });
@@ -101,22 +102,20 @@ export const RetrievedDocumentSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Token usage (MLflow TokenUsageKey names). `input_tokens` includes cached tokens, as in GenAI semconv.
 
-const count = z.number().int().nonnegative();
+const count = z.optional(z.int().check(z.nonnegative()));
 export const TokenUsageSchema = z.object({
-  input_tokens: count.optional(),
-  output_tokens: count.optional(),
-  total_tokens: count.optional(),
-  cache_read_input_tokens: count.optional(),
-  cache_creation_input_tokens: count.optional(),
+  input_tokens: count,
+  output_tokens: count,
+  total_tokens: count,
+  cache_read_input_tokens: count,
+  cache_creation_input_tokens: count,
   /** Not an MLflow key; kept because several sources report it and dropping it would lose data. */
-  reasoning_tokens: count.optional(),
-  input_audio_tokens: count.optional(),
-  output_audio_tokens: count.optional(),
+  reasoning_tokens: count,
+  input_audio_tokens: count,
+  output_audio_tokens: count,
 });
 
-export const CostSchema = z
-  .object({ input_cost: z.number().optional(), output_cost: z.number().optional(), total_cost: z.number().optional() })
-  .loose();
+export const CostSchema = z.looseObject({ input_cost: z.optional(z.number()), output_cost: z.optional(z.number()), total_cost: z.optional(z.number()) });
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
@@ -134,7 +133,7 @@ export const CostSchema = z
 
 // OTLP doubles can be NaN or ±Infinity, which z.number() refuses.
 const anyNumber = z.custom<number>((v) => typeof v === "number", "expected a number");
-const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
+const AttributeValueSchema: z.ZodMiniType<AttributeValue> = z.lazy(() =>
   z.union([
     z.string(),
     anyNumber,
@@ -149,41 +148,39 @@ const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
 const AttributesSchema = z.record(z.string(), AttributeValueSchema);
 
 export const DiagnosticSchema = z.object({
-  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  code: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
   severity: z.enum(SEVERITIES),
-  key: z.string().optional(),
+  key: z.optional(z.string()),
   message: z.string(),
-  spanName: z.string().optional(),
-  spanId: z.string().optional(),
+  spanName: z.optional(z.string()),
+  spanId: z.optional(z.string()),
 });
 
-const nanos = z.string().regex(/^\d+$/);
+const nanos = z.optional(z.string().check(z.regex(/^\d+$/)));
+const hexId = (length: number) => z.optional(z.string().check(z.regex(new RegExp(`^[0-9a-f]{${length}}$`))));
+const text = z.optional(z.string());
 export const MlflowSpanSchema = z.object({
   name: z.string(),
   spanType: SpanTypeSchema,
-  inputs: z.unknown().optional(),
-  outputs: z.unknown().optional(),
-  tokenUsage: TokenUsageSchema.optional(),
-  model: z.string().optional(),
-  provider: z.string().optional(),
-  tools: z.array(ChatToolSchema).optional(),
-  cost: CostSchema.optional(),
-  messageFormat: z.string().optional(),
+  inputs: z.optional(z.unknown()),
+  outputs: z.optional(z.unknown()),
+  tokenUsage: z.optional(TokenUsageSchema),
+  model: text,
+  provider: text,
+  tools: z.optional(z.array(ChatToolSchema)),
+  cost: z.optional(CostSchema),
+  messageFormat: text,
   attributes: AttributesSchema,
-  events: z
-    .array(z.object({ name: z.string(), timeUnixNano: nanos.optional(), attributes: AttributesSchema }))
-    .optional(),
-  status: z.object({ code: z.enum(STATUS_CODES), message: z.string().optional() }).optional(),
-  kind: z.enum(SPAN_KINDS).optional(),
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
-  spanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  parentSpanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  startTimeUnixNano: nanos.optional(),
-  endTimeUnixNano: nanos.optional(),
-  scope: z
-    .object({ name: z.string(), version: z.string().optional(), attributes: AttributesSchema.optional() })
-    .optional(),
-  resource: z.object({ attributes: AttributesSchema }).optional(),
+  events: z.optional(z.array(z.object({ name: z.string(), timeUnixNano: nanos, attributes: AttributesSchema }))),
+  status: z.optional(z.object({ code: z.enum(STATUS_CODES), message: text })),
+  kind: z.optional(z.enum(SPAN_KINDS)),
+  traceId: hexId(32),
+  spanId: hexId(16),
+  parentSpanId: hexId(16),
+  startTimeUnixNano: nanos,
+  endTimeUnixNano: nanos,
+  scope: z.optional(z.object({ name: z.string(), version: text, attributes: z.optional(AttributesSchema) })),
+  resource: z.optional(z.object({ attributes: AttributesSchema })),
   conventions: z.array(z.enum(CONVENTION_ID_LIST)),
   diagnostics: z.array(DiagnosticSchema),
 });

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { isChatChoice, isChatMessage, isChatTool, isCost, isTokenUsage, typedFieldsIssue } from "../../src/canonical/guards.js";
 import { SPAN_TYPES } from "../../src/canonical/span.js";
 import { ChatChoiceSchema, ChatMessageSchema, ChatToolSchema, CostSchema, MlflowSpanSchema, TokenUsageSchema } from "../../src/schemas/index.js";
@@ -52,9 +52,9 @@ const typed = fc.record(
   { spanType: fc.constantFrom(...SPAN_TYPES), tokenUsage: usage, model: str, provider: str, tools: fc.array(tool, { maxLength: 2 }), cost, messageFormat: str },
   { requiredKeys: ["spanType"] },
 );
-const TypedFieldsSchema = MlflowSpanSchema.pick({ spanType: true, tokenUsage: true, model: true, provider: true, tools: true, cost: true, messageFormat: true });
+const TypedFieldsSchema = z.pick(MlflowSpanSchema, { spanType: true, tokenUsage: true, model: true, provider: true, tools: true, cost: true, messageFormat: true });
 
-const CASES: readonly [name: string, guard: (v: unknown) => boolean, schema: z.ZodType, valid: fc.Arbitrary<unknown>][] = [
+const CASES: readonly [name: string, guard: (v: unknown) => boolean, schema: z.ZodMiniType, valid: fc.Arbitrary<unknown>][] = [
   ["isChatMessage", isChatMessage, ChatMessageSchema, message],
   ["isChatChoice", isChatChoice, ChatChoiceSchema, choice],
   ["isChatTool", isChatTool, ChatToolSchema, tool],

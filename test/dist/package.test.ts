@@ -89,6 +89,14 @@ describe("built package", () => {
     expect(translation.filter((p) => /^dist\/esm\/conventions\/[^/]+\/(emit|rules|losses|index)\.js$/.test(p))).toEqual([]);
   });
 
+  it("mlflow-semconv/schemas (zod/mini) prints English messages, unless the program chose a locale first", () => {
+    const parse = `const { MlflowSpanSchema } = await import("mlflow-semconv/schemas");
+      console.log(MlflowSpanSchema.safeParse({}).error.issues[0].message);`;
+    const english = run(["--input-type=module", "-e", parse]);
+    const chosen = run(["--input-type=module", "-e", `import * as z from "zod/mini"; z.config({ localeError: () => "chosen" }); ${parse}`]);
+    expect([english.trim(), chosen.trim()]).toEqual(["Invalid input: expected string, received undefined", "chosen"]);
+  });
+
   it("keeps node: imports out of the library bundle", () => {
     const esm = run(["-e", `process.stdout.write(require("fs").readFileSync("dist/index.js", "utf8"))`]);
     expect(esm).not.toMatch(/from ["']node:/);

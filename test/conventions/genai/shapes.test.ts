@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { genAiMessageIssue, genAiPartIssue, isGenAiMessage, isGenAiPart, withoutProtoKeys } from "../../../src/readers/genai-shapes.js";
 import { isPlainObject } from "../../../src/internal/records.js";
 import { GenAiInputMessageSchema, GenAiOutputMessageSchema, GenAiPartSchema } from "../../../src/schemas/genai.js";
@@ -38,7 +38,7 @@ const message = (output: boolean) =>
   );
 
 const hasOwnProto = (v: unknown) => v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, "__proto__");
-const accepts = (schema: z.ZodType, v: unknown) => schema.safeParse(withoutProtoKeys(v)).success;
+const accepts = (schema: z.ZodMiniType, v: unknown) => schema.safeParse(withoutProtoKeys(v)).success;
 /** What the fast path may say yes to: a plain object without own `__proto__`, nor in its parts. */
 function plain(v: unknown, withParts: boolean): boolean {
   if (!isPlainObject(v) || hasOwnProto(v)) return false;
