@@ -78,15 +78,29 @@ describe("built package", () => {
     expect([...folders].sort()).toEqual(["genai", "mlflow"]);
   });
 
-  it("the main entry (ESM, one file per module, for bundlers) keeps only what a program uses", async () => {
-    // Through the package's exports map, as a bundler for an edge runtime resolves it (no "node" condition).
+  it.each(["neutral", "node"] as const)("the main entry (ESM, one file per module, for bundlers) keeps only what a program uses (platform %s)", async (platform) => {
+    // Through the package's exports map, as a bundler resolves it: the "module" condition comes before
+    // "node", so a bundle for a Node server (esbuild --platform=node, webpack, Vite SSR) shakes too.
     const folders = (inputs: string[]) => [...new Set(inputs.flatMap((p) => /^dist\/esm\/conventions\/([^/]+)\//.exec(p)?.[1] ?? []))].sort();
-    const decoder = await bundledInputs(`export { decodeOtlpJson, decodeOtlpProtobuf } from "mlflow-semconv";`);
+    const decoder = await bundledInputs(`export { decodeOtlpJson, decodeOtlpProtobuf } from "mlflow-semconv";`, platform);
     expect(decoder.every((p) => p.startsWith("dist/esm/"))).toBe(true);
     expect(folders(decoder)).toEqual([]);
-    const translation = await bundledInputs(`export { toMlflowSpan, toMlflowAttributes } from "mlflow-semconv";`);
+    const translation = await bundledInputs(`export { toMlflowSpan, toMlflowAttributes } from "mlflow-semconv";`, platform);
     expect(folders(translation)).toHaveLength(16);
     expect(translation.filter((p) => /^dist\/esm\/conventions\/[^/]+\/(emit|rules|losses|index)\.js$/.test(p))).toEqual([]);
+  });
+
+  it("Node's own import loads the flat files, where the main entry and mlflow-semconv/translator share one copy of the core", () => {
+    const out = run([
+      "--input-type=module",
+      "-e",
+      `import { readFileSync } from "node:fs";
+       const main = import.meta.resolve("mlflow-semconv"), sub = import.meta.resolve("mlflow-semconv/translator");
+       const chunks = (url) => new Set([...readFileSync(new URL(url), "utf8").matchAll(/from '(\\.\\/chunk-[\\w-]+\\.js)'/g)].map((m) => m[1]));
+       const shared = [...chunks(sub)].filter((c) => chunks(main).has(c));
+       console.log(main.replace(/^.*\\/dist\\//, "dist/"), sub.replace(/^.*\\/dist\\//, "dist/"), shared.length > 0);`,
+    ]);
+    expect(out.trim()).toBe("dist/index.js dist/translator.js true");
   });
 
   it("mlflow-semconv/schemas (zod/mini) prints English messages, unless the program chose a locale first", () => {

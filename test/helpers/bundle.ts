@@ -2,14 +2,14 @@
 import { build } from "esbuild";
 import { ROOT } from "./fixtures.js";
 
-export async function bundledInputs(contents: string): Promise<string[]> {
+export async function bundledInputs(contents: string, platform: "neutral" | "node" = "neutral"): Promise<string[]> {
   // Not minified (the tree shaking is the same), so it stays fast; npm run size measures the real bundle.
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: "ts" },
     bundle: true,
     format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
+    platform,
+    ...(platform === "neutral" ? { mainFields: ["module", "main"] } : {}),
     write: false,
     metafile: true,
     logLevel: "error",
