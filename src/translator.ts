@@ -14,7 +14,7 @@
  *   const { toMlflowSpan, fromMlflowSpan, validateSpan } = createFullTranslator({ conventions: [genaiModule, mlflowModule] });
  */
 export { createTranslator, type Translator, type TranslatorOptions } from "./pipeline/translator.js";
-export { createFullTranslator, type FullTranslator } from "./pipeline/full-translator.js";
+export { createFullTranslator, type FullTranslator, type WritableId } from "./pipeline/full-translator.js";
 export type { ValidateOptions } from "./pipeline/validator.js";
 export type { ToMlflowOptions } from "./pipeline/to-mlflow.js";
 export { toMlflowAttributes } from "./conventions/mlflow/encode.js";

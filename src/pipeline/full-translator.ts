@@ -17,7 +17,7 @@ import { chosen, type Translator, type TranslatorOptions } from "./translator.js
 import { createValidateSpan, type ValidateOptions } from "./validator.js";
 
 /** A translator over full modules: the chosen conventions' emitters and validation rules as well. */
-export interface FullTranslator<Id extends string, Target extends string> extends Translator<Id> {
+export interface FullTranslator<Id extends string = string, Target extends string = string> extends Translator<Id> {
   /** The chosen conventions that `fromMlflowSpan` can write (those with an emitter), in package order. */
   readonly emitTargets: readonly Target[];
   /** As the package's `fromMlflowSpan`, to one of `emitTargets`; a span that is not canonical is translated by this translator first. */
@@ -31,8 +31,9 @@ export type WritableId<M> = M extends { readonly emit: Emitter; readonly id: inf
 
 /** A full module (reader, rules with their hints), as opposed to a reader alone. */
 function isModule(r: ConventionModule): boolean {
-  const rules = (r as Partial<ConventionModule>).rules;
-  return typeof rules === "object" && rules !== null && typeof rules.keys === "object" && typeof rules.hints === "object" && Array.isArray(rules.presence);
+  const { rules, emit } = r as Partial<ConventionModule>;
+  const hasRules = typeof rules === "object" && rules !== null && typeof rules.keys === "object" && typeof rules.hints === "object" && Array.isArray(rules.presence);
+  return hasRules && (emit === undefined || typeof emit === "function");
 }
 
 /**
@@ -40,7 +41,7 @@ function isModule(r: ConventionModule): boolean {
  * and for a reader where a module is needed); never on span data. Make one per program.
  */
 export function createFullTranslator<M extends ConventionModule>(options: TranslatorOptions<M>): FullTranslator<M["id"], WritableId<M>> {
-  const { translator, list, detector } = chosen(options, "createFullTranslator", "module", isModule);
+  const { translator, list, detector } = chosen(options, "createFullTranslator", "Module", isModule);
   // The convention a key belongs to, for emitters to leave other conventions' keys out.
   const conventionOf = (key: string) => conventionOfKeyIn(detector, list, key);
   const fromMlflowSpan = createFromMlflowSpan<M["id"], WritableId<M>>(list, translator.toMlflowSpan, conventionOf, "fromMlflowSpan (createFullTranslator)");

@@ -28,7 +28,7 @@ export interface TranslatorOptions<R extends ConventionReader> {
   readonly conventions: readonly R[];
 }
 
-export interface Translator<Id extends string> {
+export interface Translator<Id extends string = string> {
   /** The chosen conventions, in the order they are detected and parsed (the package's order). */
   readonly conventions: readonly Id[];
   /** As the package's `toMlflowSpan`, reading the chosen conventions only. */
@@ -45,29 +45,30 @@ const rank = (id: string | undefined) => (CONVENTION_ID_LIST as readonly (string
  * builds a detector (tables and a key cache of its own): make one per program, not one per span.
  */
 export function createTranslator<R extends ConventionReader>(options: TranslatorOptions<R>): Translator<R["id"]> {
-  return chosen(options, "createTranslator", "reader").translator;
+  return chosen(options, "createTranslator", "Reader").translator;
 }
 
 /**
  * The checked list (in package order), its detector and the translator over it. `caller` and `kind`
- * word the misuse errors; `accept`, when given, checks each item beyond the reader shape.
+ * (what each item is: `genaiReader` or `genaiModule`) word the misuse errors; `accept`, when given,
+ * checks each item beyond the reader shape.
  */
 export function chosen<R extends ConventionReader>(
   options: TranslatorOptions<R>,
   caller: string,
-  kind: "reader" | "module",
+  kind: "Reader" | "Module",
   accept?: (item: R) => boolean,
 ): { readonly translator: Translator<R["id"]>; readonly list: readonly R[]; readonly detector: Detector<R["id"]> } {
   // A TypeError naming the fix. Readers are known by their id and shape (an id, detection rules, a parser).
-  const misuse = (problem: string) =>
-    new TypeError(`${caller}: ${problem}; pass each ${kind} of "mlflow-semconv/translator" once: { conventions: [genai${kind === "reader" ? "Reader" : "Module"}, ...] }`);
+  const what = kind.toLowerCase();
+  const misuse = (problem: string) => new TypeError(`${caller}: ${problem}; pass each ${what} of "mlflow-semconv/translator" once: { conventions: [genai${kind}, ...] }`);
   const items: unknown = (options as Partial<TranslatorOptions<R>> | null | undefined)?.conventions;
   if (!Array.isArray(items) || items.length === 0) throw misuse("no conventions");
   const list: R[] = [];
   for (let i = 0; i < items.length; i++) {
     const r = items[i] as R | null;
     if (typeof r !== "object" || r === null || rank(r.id) < 0 || !Array.isArray(r.detect) || !Array.isArray(r.parse?.steps) || (accept && !accept(r))) {
-      throw misuse(`conventions[${i}] is not a ${kind}`);
+      throw misuse(`conventions[${i}] is not a ${what}`);
     }
     if (list.some((q) => q.id === r.id)) throw misuse(`${r.id} is listed twice`);
     list.push(r);

@@ -8,7 +8,8 @@ import { createValidateSpan, type ValidateOptions as Options } from "./validator
 
 export { REQUIRABLE_FIELDS, type RequirableField };
 
-export type ValidateOptions = Options<Convention>;
+/** `validateSpan` options: the convention the span should follow, and the canonical fields it must yield. */
+export interface ValidateOptions extends Options<Convention> {}
 
 /** The findings on one span: the translation's diagnostics, its convention's rules, and `require`d fields. */
 export const validateSpan: (span: SpanLike, options?: ValidateOptions) => Diagnostic[] = /* @__PURE__ */ createValidateSpan<Convention>(CONVENTIONS, toMlflowSpan);

@@ -50,7 +50,9 @@ export function createValidateSpan<Id extends string>(
         throw new TypeError(`${caller}: unknown required field "${field}"; use one of ${REQUIRABLE_FIELDS.join(", ")}`);
       }
     }
-    if (options.convention !== undefined && !keyRules.has(options.convention)) {
+    // null is "no convention" as undefined is (a JavaScript caller's `args.convention ?? null`); any
+    // other value must name a chosen convention.
+    if (options.convention != null && !keyRules.has(options.convention)) {
       throw new TypeError(`${caller}: unknown convention ${JSON.stringify(options.convention)}; use one of ${[...keyRules.keys()].join(", ")}`);
     }
     const translated = toMlflowSpan(span);
@@ -126,9 +128,9 @@ export function createValidateSpan<Id extends string>(
     // Each required field only where it can exist (FIELD_SCOPES), and only where the span's convention
     // has an attribute for it, which the message then names (its module's `rules.hints`).
     const spanType = translated.spanType;
-    // Spans with no primary convention (MLflow's own keys only) get MLflow's hints; a validator without
-    // the mlflow module falls back to the first detected convention's.
-    const hintsFrom = primary ?? (keyRules.has("mlflow") ? "mlflow" : detected[0]!);
+    // Spans with no primary convention get MLflow's hints when they carry MLflow's keys, else those of
+    // their first detected convention (possible only when a validator was built without genai).
+    const hintsFrom = primary ?? (detected.includes("mlflow" as Id) ? "mlflow" : detected[0]!);
     for (const field of options.require ?? []) {
       if (!fieldApplies(field, spanType, failed)) continue;
       const hint = fieldHint(hintsFrom, field, spanType);

@@ -118,3 +118,9 @@ describe("the bundle", () => {
     expect(inputs.filter((p) => /^src\/(conventions\/(readers|index|round-trips|losses)|pipeline\/(detect|translate|validate))\.ts$/.test(p) || p.endsWith("/losses.ts"))).toEqual([]);
   });
 });
+
+describe("createFullTranslator refuses a module whose emit is not a function", () => {
+  it("at creation, not at the first span", () => {
+    expect(() => createFullTranslator({ conventions: [{ ...genaiModule, emit: "genai" } as never] })).toThrow(/conventions\[0\] is not a module/);
+  });
+});

@@ -228,3 +228,13 @@ describe("validateSpan presence rules", () => {
     expect(genai).toContainEqual(["attribute-missing", "error", "openinference.span.kind"]);
   });
 });
+
+describe("the package's validateSpan and its convention option", () => {
+  const span = { attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "m" } };
+  it("null means no convention, as undefined does (a JavaScript caller's `args.convention ?? null`)", () => {
+    expect(validateSpan(span, { convention: null as never })).toEqual(validateSpan(span));
+  });
+  it("an empty string names no convention: a TypeError naming the valid ids", () => {
+    expect(() => validateSpan(span, { convention: "" as never })).toThrow(/^validateSpan: unknown convention ""; use one of mlflow, /);
+  });
+});
