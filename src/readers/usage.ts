@@ -45,10 +45,11 @@ export function completeUsage(partial: PartialUsage, ctx?: ParseContext): TokenU
   if (output !== undefined) usage.output_tokens = output;
   if (total !== undefined) usage.total_tokens = total;
   // The extra counts one by one, not a loop of partial[key] (see docs/performance.md).
-  for (let i = 0; i < EXTRA_KEYS.length; i++) {
-    const count = partial[EXTRA_KEYS[i]!];
-    if (count !== undefined) usage[EXTRA_KEYS[i]!] = count;
-  }
+  if (partial.cache_read_input_tokens !== undefined) usage.cache_read_input_tokens = partial.cache_read_input_tokens;
+  if (partial.cache_creation_input_tokens !== undefined) usage.cache_creation_input_tokens = partial.cache_creation_input_tokens;
+  if (partial.reasoning_tokens !== undefined) usage.reasoning_tokens = partial.reasoning_tokens;
+  if (partial.input_audio_tokens !== undefined) usage.input_audio_tokens = partial.input_audio_tokens;
+  if (partial.output_audio_tokens !== undefined) usage.output_audio_tokens = partial.output_audio_tokens;
   return usage;
 }
 
